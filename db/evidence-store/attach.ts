@@ -1,0 +1,126 @@
+// Attaching files to a record: every file stored first, then all rows in one transaction, or nothing at all.
+import path from 'node:path';
+import type { Db } from '../open';
+import { AppError } from '../../shared/errors';
+import { quarterLabelZh, quarterOfDate } from '../../shared/periods';
+import type { AttachResult } from '../../shared/api/evidence';
+import { insertEvidence, isReferenced, evidenceQuarter } from '../queries/evidence';
+import { measureExists } from '../queries/measures';
+import { detectMime } from './mime';
+import { maxEvidenceBytes, humanSize } from './paths';
+import { openEvidenceStore, inFlight, removeBlob } from './sweep';
+import { checkSourceFile, releaseBlob, storeFile, storeStream, type StoredBlob } from './write';
+
+export interface FileMeta {
+  description?: string | undefined;
+  docNumber?: string | undefined;
+  docDate?: string | undefined;
+}
+
+export interface AttachTarget {
+  measureId: string;
+  periodId: string;
+  userId: string;
+  /** Per-file limit; FAZHI_MAX_EVIDENCE_BYTES or 4 GiB when absent. */
+  maxBytes?: number | undefined;
+  signal?: AbortSignal | undefined;
+  onProgress?: ((fraction: number | null, step: string) => void) | undefined;
+}
+
+/** Keeps only the last path segment and drops control characters; the name is metadata, never a path. */
+export function cleanName(raw: string): string {
+  const base = raw.split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex
+  const name = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return name || '未命名文件';
+}
+
+function warningsFor(blobs: { name: string; size: number; docDate?: string | undefined }[], periodId: string): string[] {
+  const out: string[] = [];
+  for (const b of blobs) {
+    if (b.size === 0) out.push(`文件“${b.name}”是空文件(0 字节),已保存。请确认没有选错文件。`);
+    const q = evidenceQuarter(periodId, b.docDate);
+    if (q !== periodId) out.push(`“${b.name}”按成文日期计入${quarterLabelZh(quarterOfDate(b.docDate!))},不计入当前季度。`);
+  }
+  return out;
+}
+
+/** Takes back files this attach created and no record uses, so a failed attach leaves no trace. */
+async function undoBlobs(db: Db, dataDir: string, blobs: StoredBlob[]): Promise<void> {
+  for (const b of blobs) {
+    releaseBlob(b.sha256);
+    if (b.created && !inFlight.blobs.has(b.sha256) && !isReferenced(db, b.sha256)) await removeBlob(dataDir, b.sha256).catch(() => undefined);
+  }
+}
+
+function requireMeasure(db: Db, measureId: string): void {
+  if (!measureExists(db, measureId)) throw new AppError('not_found', '找不到这项措施,无法添加佐证材料。请刷新后重试。');
+}
+
+/** Attaches files on disk (file picker, drag and drop, command line). All are checked before any is copied. */
+export async function attachPaths(db: Db, dataDir: string, t: AttachTarget, files: readonly ({ path: string } & FileMeta)[]): Promise<AttachResult> {
+  openEvidenceStore(dataDir);
+  requireMeasure(db, t.measureId);
+  const max = maxEvidenceBytes(t.maxBytes);
+  const sizes: number[] = [];
+  for (const f of files) sizes.push(await checkSourceFile(f.path, max));
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const stored: StoredBlob[] = [];
+  let done = 0;
+  try {
+    for (const [i, f] of files.entries()) {
+      const name = cleanName(path.basename(f.path));
+      const step = `正在保存“${name}”(${i + 1}/${files.length},${humanSize(sizes[i]!)})`;
+      t.onProgress?.(total ? done / total : null, step);
+      const blob = await storeFile(dataDir, f.path, {
+        name,
+        maxBytes: max,
+        signal: t.signal,
+        onProgress: (n) => t.onProgress?.(total ? (done + n) / total : null, step),
+      });
+      stored.push(blob);
+      done += blob.size;
+    }
+    if (t.signal?.aborted) throw new AppError('cancelled', '操作已取消,未保存任何内容。');
+    const rows = files.map((f, i) => {
+      const name = cleanName(path.basename(f.path));
+      const b = stored[i]!;
+      return { ...f, measureId: t.measureId, periodId: t.periodId, name, sha256: b.sha256, size: b.size, mime: detectMime(name, b.head) };
+    });
+    const r = insertEvidence(db, rows, t.userId);
+    for (const b of stored) releaseBlob(b.sha256);
+    return { ...r, warnings: warningsFor(rows, t.periodId) };
+  } catch (e) {
+    await undoBlobs(db, dataDir, stored);
+    throw e;
+  }
+}
+
+/** Attaches one file arriving as a stream (the loopback host's upload); an interrupted stream stores nothing. */
+export async function attachStream(
+  db: Db,
+  dataDir: string,
+  t: AttachTarget & { expectedSize?: number | undefined },
+  source: AsyncIterable<Buffer | Uint8Array>,
+  meta: { name: string } & FileMeta,
+): Promise<AttachResult> {
+  openEvidenceStore(dataDir);
+  requireMeasure(db, t.measureId);
+  const name = cleanName(meta.name);
+  const max = maxEvidenceBytes(t.maxBytes);
+  const blob = await storeStream(
+    dataDir,
+    source,
+    { name, maxBytes: max, signal: t.signal, expectedSize: t.expectedSize, onProgress: (n) => t.onProgress?.(t.expectedSize ? n / t.expectedSize : null, name) },
+    (e) => new AppError('cancelled', `上传“${name}”时连接中断,未保存任何内容。`, String(e)),
+  );
+  try {
+    const row = { ...meta, measureId: t.measureId, periodId: t.periodId, name, sha256: blob.sha256, size: blob.size, mime: detectMime(name, blob.head) };
+    const r = insertEvidence(db, [row], t.userId);
+    releaseBlob(blob.sha256);
+    return { ...r, warnings: warningsFor([row], t.periodId) };
+  } catch (e) {
+    await undoBlobs(db, dataDir, [blob]);
+    throw e;
+  }
+}

@@ -1,0 +1,53 @@
+// Where the evidence store keeps its files: <dataDir>/evidence/ab/abcdef… named by SHA-256, temporaries in tmp/.
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const EVIDENCE_FOLDER = 'evidence';
+export const TMP_FOLDER = 'tmp';
+/** Four gibibytes: past any scan or video a clerk would attach as one piece of evidence. */
+export const DEFAULT_MAX_EVIDENCE_BYTES = 4 * 1024 ** 3;
+
+const SHA256 = /^[0-9a-f]{64}$/;
+
+export function isSha256(s: string): boolean {
+  return SHA256.test(s);
+}
+
+export function evidenceRoot(dataDir: string): string {
+  return path.join(dataDir, EVIDENCE_FOLDER);
+}
+
+export function tmpDir(dataDir: string): string {
+  return path.join(evidenceRoot(dataDir), TMP_FOLDER);
+}
+
+/** The stored file of a hash; refuses anything that is not a lowercase 64-hex SHA-256. */
+export function blobPath(dataDir: string, sha256: string): string {
+  if (!isSha256(sha256)) throw new Error(`not a sha256: ${sha256.slice(0, 80)}`);
+  return path.join(evidenceRoot(dataDir), sha256.slice(0, 2), sha256);
+}
+
+export function ensureStoreDirs(dataDir: string): void {
+  fs.mkdirSync(tmpDir(dataDir), { recursive: true });
+}
+
+/** The per-file limit: the option when given, else FAZHI_MAX_EVIDENCE_BYTES, else 4 GiB. */
+export function maxEvidenceBytes(option?: number, env: NodeJS.ProcessEnv = process.env): number {
+  if (option !== undefined && Number.isFinite(option) && option >= 0) return Math.floor(option);
+  const raw = env.FAZHI_MAX_EVIDENCE_BYTES?.trim();
+  if (raw && /^\d+$/.test(raw)) return Number(raw);
+  return DEFAULT_MAX_EVIDENCE_BYTES;
+}
+
+/** 1536 → "1.5 KB"; 5.2e9 → "4.8 GB": sizes in messages a clerk reads. */
+export function humanSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} 字节`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let v = bytes / 1024;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${v >= 100 || Number.isInteger(v) ? v.toFixed(0) : v.toFixed(1)} ${units[i]}`;
+}

@@ -1,0 +1,57 @@
+// Re-hashes stored files: each must exist under its hash and still hash to it.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { blobPath } from './paths';
+import { cancelledError } from './write';
+
+export type BlobState = 'ok' | 'missing' | 'changed';
+
+export async function hashFile(file: string, signal?: AbortSignal, onBytes?: (n: number) => void): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024 })) {
+    if (signal?.aborted) throw cancelledError();
+    hash.update(chunk as Buffer);
+    onBytes?.((chunk as Buffer).length);
+  }
+  return hash.digest('hex');
+}
+
+/** Checks the given hashes; progress counts bytes of the expected sizes so the bar moves evenly. */
+export async function verifyBlobs(
+  dataDir: string,
+  blobs: readonly { sha256: string; size: number }[],
+  o: { signal?: AbortSignal | undefined; onProgress?: ((done: number, total: number, index: number) => void) | undefined } = {},
+): Promise<Map<string, BlobState>> {
+  const total = blobs.reduce((s, b) => s + b.size, 0);
+  let done = 0;
+  const out = new Map<string, BlobState>();
+  for (const [i, b] of blobs.entries()) {
+    if (o.signal?.aborted) throw cancelledError();
+    const file = blobPath(dataDir, b.sha256);
+    let st: fs.Stats | null = null;
+    try {
+      st = fs.statSync(file);
+    } catch {
+      st = null;
+    }
+    if (!st || !st.isFile()) {
+      out.set(b.sha256, 'missing');
+    } else {
+      let counted = 0;
+      let actual: string;
+      try {
+        actual = await hashFile(file, o.signal, (n) => {
+          counted += n;
+          o.onProgress?.(done + Math.min(counted, b.size), total, i);
+        });
+      } catch (e) {
+        if ((e as { code?: string }).code === 'cancelled') throw e;
+        actual = '';
+      }
+      out.set(b.sha256, actual === b.sha256 ? 'ok' : 'changed');
+    }
+    done += b.size;
+    o.onProgress?.(done, total, i);
+  }
+  return out;
+}

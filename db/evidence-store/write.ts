@@ -1,0 +1,235 @@
+// Writes one file into the store: streamed and hashed in one pass to a temporary name, fsynced, then renamed.
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { AppError } from '../../shared/errors';
+import { blobPath, ensureStoreDirs, humanSize, tmpDir } from './paths';
+import { inFlight } from './sweep';
+
+export interface StoreOptions {
+  /** The name the user knows the file by, for messages only. */
+  name: string;
+  maxBytes: number;
+  signal?: AbortSignal | undefined;
+  onProgress?: ((bytes: number) => void) | undefined;
+  /** When known up front, a different byte count means the source changed mid-copy. */
+  expectedSize?: number | undefined;
+  /** Runs after the bytes are safely on disk and before they become visible; may refuse by throwing. */
+  beforeCommit?: (() => Promise<void>) | undefined;
+}
+
+export interface StoredBlob {
+  sha256: string;
+  size: number;
+  /** The first bytes, for telling the type. */
+  head: Buffer;
+  /** False when the store already held these bytes. */
+  created: boolean;
+}
+
+const HEAD_BYTES = 512;
+
+export function tooLarge(name: string, size: number, max: number): AppError {
+  return new AppError(
+    'too_large',
+    `文件“${name}”${size > max ? `大小为 ${humanSize(size)},` : ''}超过了单个佐证材料 ${humanSize(max)} 的上限,未保存。请压缩或拆分后再添加,或请管理员调高上限。`,
+  );
+}
+
+export function cancelledError(): AppError {
+  return new AppError('cancelled', '操作已取消,未保存任何内容。');
+}
+
+/** Directory entries are durable only once the directory itself is synced (not possible on Windows). */
+export async function fsyncDir(dir: string): Promise<void> {
+  let fh: fsp.FileHandle | undefined;
+  try {
+    fh = await fsp.open(dir, 'r');
+    await fh.sync();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EINVAL' && code !== 'EACCES') throw e;
+  } finally {
+    await fh?.close();
+  }
+}
+
+async function writeAll(fh: fsp.FileHandle, chunk: Buffer): Promise<void> {
+  let off = 0;
+  while (off < chunk.length) {
+    const { bytesWritten } = await fh.write(chunk, off, chunk.length - off);
+    off += bytesWritten;
+  }
+}
+
+async function sizeOf(file: string): Promise<number | null> {
+  try {
+    return (await fsp.stat(file)).size;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Streams `source` into the store. The returned blob is held against clean-up until the caller
+ * calls releaseBlob(sha256), after its row is written or abandoned. on any failure (too large, cancelled, source error) the
+ * temporary file is removed and nothing becomes visible; on success the file is read-only at
+ * <dataDir>/evidence/ab/<sha256>. Errors of the source pass through `mapSourceError`.
+ */
+export async function storeStream(
+  dataDir: string,
+  source: AsyncIterable<Buffer | Uint8Array>,
+  o: StoreOptions,
+  mapSourceError: (e: unknown) => unknown = (e) => e,
+): Promise<StoredBlob> {
+  ensureStoreDirs(dataDir);
+  const tmp = path.join(tmpDir(dataDir), `${process.pid}-${randomBytes(8).toString('hex')}.part`);
+  inFlight.tmp.add(tmp);
+  const fh = await fsp.open(tmp, 'wx', 0o600);
+  let open = true;
+  let committed = false;
+  const hash = createHash('sha256');
+  let size = 0;
+  let head = Buffer.alloc(0);
+  try {
+    try {
+      for await (const raw of source) {
+        if (o.signal?.aborted) throw cancelledError();
+        const chunk = Buffer.isBuffer(raw) ? raw : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+        size += chunk.length;
+        if (size > o.maxBytes) throw tooLarge(o.name, o.expectedSize ?? size, o.maxBytes);
+        if (head.length < HEAD_BYTES) head = Buffer.concat([head, chunk.subarray(0, HEAD_BYTES - head.length)]);
+        // The write runs on the thread pool while this thread hashes the same chunk.
+        const written = writeAll(fh, chunk);
+        hash.update(chunk);
+        await written;
+        o.onProgress?.(size);
+      }
+    } catch (e) {
+      throw e instanceof AppError ? e : mapSourceError(e);
+    }
+    if (o.signal?.aborted) throw cancelledError();
+    if (o.expectedSize !== undefined && size !== o.expectedSize) {
+      throw new AppError('unreadable_file', `文件“${o.name}”在复制过程中发生了变化(被修改、移动或删除),未保存。请确认文件完整后重新添加。`);
+    }
+    await fh.sync();
+    await fh.close();
+    open = false;
+    await o.beforeCommit?.();
+    if (o.signal?.aborted) throw cancelledError();
+    const sha256 = hash.digest('hex');
+    const target = blobPath(dataDir, sha256);
+    let created = false;
+    // Held until the caller has written (or given up on) the row; see holdBlob.
+    holdBlob(sha256);
+    try {
+      const existing = await sizeOf(target);
+      if (existing === size) {
+        await fsp.rm(tmp, { force: true });
+        // Touching the status time keeps a clean-up in another process from taking the file meanwhile.
+        await fsp.chmod(target, 0o444).catch(() => undefined);
+      } else {
+        // Missing, or damaged on disk: these bytes are the right ones, so they take its place.
+        const dir = path.dirname(target);
+        const newDir = !fs.existsSync(dir);
+        await fsp.mkdir(dir, { recursive: true });
+        await fsp.chmod(tmp, 0o444);
+        if (existing !== null) await fsp.chmod(target, 0o644).catch(() => undefined);
+        await fsp.rename(tmp, target);
+        await fsyncDir(dir);
+        if (newDir) await fsyncDir(path.dirname(dir));
+        created = true;
+      }
+    } catch (e) {
+      releaseBlob(sha256);
+      throw e;
+    }
+    committed = true;
+    return { sha256, size, head, created };
+  } finally {
+    if (open) await fh.close().catch(() => undefined);
+    if (!committed) await fsp.rm(tmp, { force: true }).catch(() => undefined);
+    inFlight.tmp.delete(tmp);
+  }
+}
+
+/** Marks a blob as about to get its row, so a clean-up running meanwhile leaves it alone. */
+export function holdBlob(sha256: string): void {
+  inFlight.blobs.set(sha256, (inFlight.blobs.get(sha256) ?? 0) + 1);
+}
+
+export function releaseBlob(sha256: string): void {
+  const n = (inFlight.blobs.get(sha256) ?? 1) - 1;
+  if (n <= 0) inFlight.blobs.delete(sha256);
+  else inFlight.blobs.set(sha256, n);
+}
+
+function fileError(name: string, e: unknown): AppError {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return new AppError('not_found', `找不到文件“${name}”,它可能已被移动或删除。请重新选择。`, String(e));
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EBUSY') {
+    return new AppError('unreadable_file', `无法读取文件“${name}”:没有读取权限,或文件正被其他程序占用。请关闭占用它的程序或检查权限后重试。`, String(e));
+  }
+  if (code === 'EISDIR') return new AppError('validation', `“${name}”是文件夹,不是文件。请选择文件夹中的具体文件。`);
+  return new AppError('unreadable_file', `读取文件“${name}”时出错,未保存。请确认文件所在的磁盘或U盘连接正常后重试。`, String(e));
+}
+
+/** Checks that a path names a readable regular file within the limit; returns its size. */
+export async function checkSourceFile(filePath: string, maxBytes: number): Promise<number> {
+  const name = path.basename(filePath) || filePath;
+  let st: fs.Stats;
+  try {
+    st = await fsp.stat(filePath);
+  } catch (e) {
+    throw fileError(name, e);
+  }
+  if (st.isDirectory()) throw new AppError('validation', `“${name}”是文件夹,不是文件。请打开文件夹,选择其中的具体文件。`);
+  if (!st.isFile()) throw new AppError('unsupported_file', `“${name}”不是普通文件(可能是设备或快捷方式),无法作为佐证材料。请选择实际的文件。`);
+  if (st.size > maxBytes) throw tooLarge(name, st.size, maxBytes);
+  try {
+    await fsp.access(filePath, fs.constants.R_OK);
+  } catch (e) {
+    throw fileError(name, e);
+  }
+  return st.size;
+}
+
+/** Copies a file on disk into the store; a file that changes or vanishes meanwhile is refused. */
+export async function storeFile(dataDir: string, filePath: string, o: Omit<StoreOptions, 'name' | 'expectedSize' | 'beforeCommit'> & { name?: string }): Promise<StoredBlob> {
+  const name = o.name ?? (path.basename(filePath) || filePath);
+  const size = await checkSourceFile(filePath, o.maxBytes);
+  let fh: fsp.FileHandle;
+  try {
+    fh = await fsp.open(filePath, 'r');
+  } catch (e) {
+    throw fileError(name, e);
+  }
+  const before = await fh.stat();
+  try {
+    const stream = fh.createReadStream({ highWaterMark: 1024 * 1024, autoClose: false });
+    return await storeStream(
+      dataDir,
+      stream,
+      {
+        ...o,
+        name,
+        expectedSize: size,
+        beforeCommit: async () => {
+          let now: fs.Stats | null = null;
+          try {
+            now = await fsp.stat(filePath);
+          } catch {
+            now = null;
+          }
+          if (!now || now.ino !== before.ino || now.size !== size || now.mtimeMs !== before.mtimeMs) {
+            throw new AppError('unreadable_file', `文件“${name}”在复制过程中被修改、移动或删除,未保存。请确认文件完整后重新添加。`);
+          }
+        },
+      },
+      (e) => fileError(name, e),
+    );
+  } finally {
+    await fh.close().catch(() => undefined);
+  }
+}

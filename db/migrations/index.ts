@@ -1,0 +1,6 @@
+// The ordered list of migrations; append only, never edit a shipped step.
+import type { Migration } from '../migrate';
+import { m0001 } from './0001-ledger';
+import { m0002 } from './0002-evidence';
+
+export const migrations: readonly Migration[] = [m0001, m0002];

@@ -1,0 +1,47 @@
+// Opens the ledger's SQLite file with the connection policy every handle must share.
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { migrate } from './migrate';
+
+export type Db = Database.Database;
+
+export const STORE_FILE = 'ledger.sqlite';
+
+export function storePath(dataDir: string): string {
+  return path.join(dataDir, STORE_FILE);
+}
+
+/** Opens (creating if needed) the store in `dataDir` and brings its schema up to date. */
+export function openStore(dataDir: string): Db {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const db = new Database(storePath(dataDir));
+  applyPragmas(db);
+  migrate(db);
+  return db;
+}
+
+/** In-memory store for tests that do not care about the disk. */
+export function openMemoryStore(): Db {
+  const db = new Database(':memory:');
+  applyPragmas(db);
+  migrate(db);
+  return db;
+}
+
+function applyPragmas(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  // NORMAL in WAL mode is durable across application crashes; a power cut may lose the last commit only.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+}
+
+export function closeStore(db: Db): void {
+  if (!db.open) return;
+  try {
+    db.pragma('optimize');
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,251 @@
+// Evidence rows: which stored file backs which measure for which quarter, with what the clerk said about it.
+import type { Db } from '../open';
+import { newId, nowIso } from '../../shared/ids';
+import { AppError } from '../../shared/errors';
+import { quarterOfDate } from '../../shared/periods';
+import type { EvidenceItem, EvidenceKindName, EvidenceSort, MissingEvidenceRow, VerifyProblem } from '../../shared/api/evidence';
+import { kindOf } from '../evidence-store/mime';
+import { ensurePeriod } from './periods';
+import { logChange } from './changelog';
+import { listMeasures, measureExists } from './measures';
+
+export interface NewEvidence {
+  measureId: string;
+  /** The quarter the clerk attached it under; the document date's quarter wins when given. */
+  periodId: string;
+  sha256: string;
+  name: string;
+  size: number;
+  mime: string;
+  description?: string | undefined;
+  docNumber?: string | undefined;
+  docDate?: string | undefined;
+}
+
+/** The quarter evidence counts for: a review dated 30 June and attached on 8 July belongs to Q2. */
+export function evidenceQuarter(periodId: string, docDate: string | null | undefined): string {
+  return docDate ? quarterOfDate(docDate).id : periodId;
+}
+
+interface EvidenceDbRow {
+  id: string;
+  measure_id: string;
+  period_id: string;
+  sha256: string;
+  name: string;
+  size: number;
+  mime: string;
+  description: string;
+  doc_number: string | null;
+  doc_date: string | null;
+  added_by: string;
+  added_by_name: string | null;
+  added_at: string;
+  measure_number: string;
+  measure_title: string;
+  plan_id: string;
+  plan_title: string;
+  section_id: string | null;
+}
+
+const SELECT = `SELECT e.id, e.measure_id, e.period_id, e.sha256, e.name, e.size, e.mime, e.description, e.doc_number, e.doc_date,
+  e.added_by, u.name AS added_by_name, e.added_at, m.number AS measure_number, m.title AS measure_title, m.plan_id,
+  p.title AS plan_title, m.section_id
+  FROM evidence e JOIN measures m ON m.id = e.measure_id JOIN plans p ON p.id = m.plan_id LEFT JOIN users u ON u.id = e.added_by`;
+
+function toItem(r: EvidenceDbRow): EvidenceItem {
+  return {
+    id: r.id,
+    measureId: r.measure_id,
+    periodId: r.period_id,
+    sha256: r.sha256,
+    name: r.name,
+    size: r.size,
+    mime: r.mime,
+    kind: kindOf(r.mime),
+    description: r.description,
+    docNumber: r.doc_number,
+    docDate: r.doc_date,
+    addedBy: r.added_by,
+    addedByName: r.added_by_name,
+    addedAt: r.added_at,
+    measureNumber: r.measure_number,
+    measureTitle: r.measure_title,
+    planId: r.plan_id,
+    planTitle: r.plan_title,
+    sectionId: r.section_id,
+  };
+}
+
+export function getEvidence(db: Db, id: string): EvidenceItem {
+  const r = db.prepare(`${SELECT} WHERE e.id = ?`).get(id) as EvidenceDbRow | undefined;
+  if (!r) throw new AppError('not_found', '找不到这份佐证材料,它可能已被移除。请刷新后重试。');
+  return toItem(r);
+}
+
+const label = (e: { name: string; sha256: string }): string => `${e.name}(SHA-256 ${e.sha256})`;
+
+/** Writes the rows of stored files in one transaction; a file the record already has is reported, not doubled. */
+export function insertEvidence(db: Db, rows: readonly NewEvidence[], userId: string): { items: EvidenceItem[]; duplicates: string[] } {
+  return db.transaction(() => {
+    const now = nowIso();
+    const ids: string[] = [];
+    const duplicates: string[] = [];
+    const insert = db.prepare(
+      `INSERT INTO evidence (id, measure_id, period_id, sha256, name, size, mime, description, doc_number, doc_date, added_by, added_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (measure_id, period_id, sha256) DO NOTHING`,
+    );
+    for (const r of rows) {
+      if (!measureExists(db, r.measureId)) throw new AppError('not_found', '找不到这项措施,无法添加佐证材料。请刷新后重试。');
+      const period = evidenceQuarter(r.periodId, r.docDate);
+      ensurePeriod(db, period);
+      const id = newId();
+      const { changes } = insert.run(id, r.measureId, period, r.sha256, r.name, r.size, r.mime, r.description ?? '', r.docNumber || null, r.docDate || null, userId, now);
+      if (changes === 0) {
+        duplicates.push(r.name);
+        continue;
+      }
+      ids.push(id);
+      logChange(db, { userId, action: 'create', entity: 'evidence', entityId: id, measureId: r.measureId, field: `evidence:${period}`, newValue: label(r) }, now);
+      db.prepare('UPDATE measures SET updated_at = ? WHERE id = ?').run(now, r.measureId);
+    }
+    return { items: ids.map((id) => getEvidence(db, id)), duplicates };
+  })();
+}
+
+export interface EvidenceFilter {
+  measureId?: string | undefined;
+  periodId?: string | undefined;
+  planId?: string | undefined;
+  sectionId?: string | undefined;
+  departmentId?: string | undefined;
+  kind?: EvidenceKindName | undefined;
+  sort?: EvidenceSort | undefined;
+}
+
+const ORDER: Record<EvidenceSort, string> = {
+  'date-desc': "coalesce(e.doc_date, substr(e.added_at, 1, 10)) DESC, e.added_at DESC",
+  'date-asc': "coalesce(e.doc_date, substr(e.added_at, 1, 10)) ASC, e.added_at ASC",
+  'size-desc': 'e.size DESC, e.added_at DESC',
+  'size-asc': 'e.size ASC, e.added_at DESC',
+};
+
+export function listEvidence(db: Db, f: EvidenceFilter = {}): EvidenceItem[] {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (f.measureId) {
+    where.push('e.measure_id = @measureId');
+    params.measureId = f.measureId;
+  }
+  if (f.periodId) {
+    where.push('e.period_id = @periodId');
+    params.periodId = f.periodId;
+  }
+  if (f.planId) {
+    where.push('m.plan_id = @planId');
+    params.planId = f.planId;
+  }
+  if (f.sectionId) {
+    where.push(`m.section_id IN (WITH RECURSIVE sub(id) AS (SELECT @sectionId UNION ALL
+      SELECT s.id FROM sections s JOIN sub ON s.parent_id = sub.id) SELECT id FROM sub)`);
+    params.sectionId = f.sectionId;
+  }
+  if (f.departmentId) {
+    where.push('EXISTS (SELECT 1 FROM measure_departments md WHERE md.measure_id = m.id AND md.department_id = @departmentId)');
+    params.departmentId = f.departmentId;
+  }
+  const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${ORDER[f.sort ?? 'date-desc']}`;
+  const items = (db.prepare(sql).all(params) as EvidenceDbRow[]).map(toItem);
+  return f.kind ? items.filter((i) => i.kind === f.kind) : items;
+}
+
+export interface EvidenceUpdate {
+  id: string;
+  description?: string | undefined;
+  docNumber?: string | undefined;
+  docDate?: string | undefined;
+}
+
+/** Changes what the clerk said about a file; a new document date may move it to another quarter. */
+export function updateEvidence(db: Db, u: EvidenceUpdate, userId: string): EvidenceItem {
+  return db.transaction(() => {
+    const old = getEvidence(db, u.id);
+    const next = {
+      description: u.description ?? old.description,
+      docNumber: u.docNumber === undefined ? old.docNumber : u.docNumber || null,
+      docDate: u.docDate === undefined ? old.docDate : u.docDate || null,
+    };
+    const period = next.docDate ? quarterOfDate(next.docDate).id : old.periodId;
+    const clash = db.prepare('SELECT 1 FROM evidence WHERE measure_id = ? AND period_id = ? AND sha256 = ? AND id <> ?').get(old.measureId, period, old.sha256, old.id);
+    if (clash) throw new AppError('conflict', '该季度已附有同一份文件,无需重复添加。');
+    ensurePeriod(db, period);
+    const now = nowIso();
+    db.prepare('UPDATE evidence SET description = ?, doc_number = ?, doc_date = ?, period_id = ? WHERE id = ?').run(next.description, next.docNumber, next.docDate, period, old.id);
+    const base = { userId, action: 'update' as const, entity: 'evidence', entityId: old.id, measureId: old.measureId };
+    const fields: [string, string | null, string | null][] = [
+      ['description', old.description, next.description],
+      ['docNumber', old.docNumber, next.docNumber],
+      ['docDate', old.docDate, next.docDate],
+      ['period', old.periodId, period],
+    ];
+    for (const [field, a, b] of fields) if ((a ?? '') !== (b ?? '')) logChange(db, { ...base, field: `evidence.${field}:${old.name}`, oldValue: a, newValue: b }, now);
+    return getEvidence(db, old.id);
+  })();
+}
+
+/** Takes a file off a record (logged in the measure's history); the stored file waits for the clean-up. */
+export function removeEvidence(db: Db, id: string, userId: string): EvidenceItem {
+  return db.transaction(() => {
+    const old = getEvidence(db, id);
+    db.prepare('DELETE FROM evidence WHERE id = ?').run(id);
+    logChange(db, { userId, action: 'delete', entity: 'evidence', entityId: id, measureId: old.measureId, field: `evidence:${old.periodId}`, oldValue: label(old) });
+    db.prepare('UPDATE measures SET updated_at = ? WHERE id = ?').run(nowIso(), old.measureId);
+    return old;
+  })();
+}
+
+/** Measures with no evidence for the quarter (缺佐证); those marked 不适用 need none. */
+export function missingEvidence(db: Db, a: { periodId: string; planId?: string | undefined; departmentId?: string | undefined }): MissingEvidenceRow[] {
+  const have = new Set((db.prepare('SELECT DISTINCT measure_id FROM evidence WHERE period_id = ?').all(a.periodId) as { measure_id: string }[]).map((r) => r.measure_id));
+  const plans = new Map((db.prepare('SELECT id, title FROM plans').all() as { id: string; title: string }[]).map((p) => [p.id, p.title]));
+  return listMeasures(db, { periodId: a.periodId, planId: a.planId, departmentId: a.departmentId })
+    .filter((m) => !have.has(m.id) && m.status !== '不适用')
+    .map((m) => ({
+      id: m.id,
+      planId: m.planId,
+      planTitle: plans.get(m.planId) ?? '',
+      sectionId: m.sectionId,
+      number: m.number,
+      title: m.title,
+      status: m.status,
+      lead: m.lead.map((u) => u.name),
+    }));
+}
+
+/** Every stored file some record refers to, with its size. */
+export function referencedBlobs(db: Db): { sha256: string; size: number }[] {
+  return db.prepare('SELECT sha256, max(size) AS size FROM evidence GROUP BY sha256 ORDER BY sha256').all() as { sha256: string; size: number }[];
+}
+
+export function isReferenced(db: Db, sha256: string): boolean {
+  return db.prepare('SELECT 1 FROM evidence WHERE sha256 = ? LIMIT 1').get(sha256) !== undefined;
+}
+
+/** The records using each file, for reporting a damaged one by name and measure. */
+export function usesOf(db: Db, sha256: string): VerifyProblem['uses'] {
+  return (
+    db
+      .prepare(
+        `SELECT e.id, e.name, e.measure_id, m.number, m.title, e.period_id FROM evidence e JOIN measures m ON m.id = e.measure_id
+         WHERE e.sha256 = ? ORDER BY e.added_at`,
+      )
+      .all(sha256) as { id: string; name: string; measure_id: string; number: string; title: string; period_id: string }[]
+  ).map((r) => ({ evidenceId: r.id, name: r.name, measureId: r.measure_id, measureNumber: r.number, measureTitle: r.title, periodId: r.period_id }));
+}
+
+/** What the serving route needs of a known hash, or null for a hash no record has. */
+export function servedFile(db: Db, sha256: string): { name: string; mime: string; size: number } | null {
+  return (db.prepare('SELECT name, mime, size FROM evidence WHERE sha256 = ? ORDER BY added_at LIMIT 1').get(sha256) as
+    | { name: string; mime: string; size: number }
+    | undefined) ?? null;
+}

@@ -1,0 +1,27 @@
+// Bundles the Electron main process and preload to CommonJS in dist/electron, with the outline templates beside them.
+import { build } from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const out = path.join(root, 'dist', 'electron');
+
+const common = {
+  bundle: true,
+  platform: 'node' as const,
+  format: 'cjs' as const,
+  target: 'node22',
+  sourcemap: true,
+  logLevel: 'warning' as const,
+  // Native and large ESM-only modules are loaded from node_modules at run time.
+  external: ['electron', 'better-sqlite3', 'pdfjs-dist', 'playwright-core', '@resvg/resvg-js', 'exceljs', 'docx', 'word-extractor', 'jszip'],
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+
+await build({ ...common, entryPoints: [path.join(root, 'electron', 'main.ts')], outfile: path.join(out, 'main.cjs') });
+await build({ ...common, entryPoints: [path.join(root, 'electron', 'preload.ts')], outfile: path.join(out, 'preload.cjs'), external: ['electron'] });
+
+fs.cpSync(path.join(root, 'electron', 'services', 'templates'), path.join(out, 'templates'), { recursive: true });
+process.stdout.write(`built ${path.relative(root, out)}\n`);

@@ -1,0 +1,27 @@
+// Entry point of the loopback host: `tsx electron/host/main.ts [--data-dir DIR] [--port N] [--no-open]`.
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startHost } from './server';
+import { resolveDataDir } from '../services/data-dir';
+import { openBrowser } from './open-browser';
+
+const { values } = parseArgs({
+  options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, 'no-open': { type: 'boolean' }, renderer: { type: 'string' } },
+  strict: true,
+});
+
+const rendererDir = values.renderer ?? path.resolve(fileURLToPath(new URL('../../dist/renderer', import.meta.url)));
+const host = await startHost({
+  dataDir: resolveDataDir(values['data-dir']),
+  rendererDir,
+  ...(values.port ? { port: Number(values.port) } : {}),
+});
+process.stdout.write(`法治台账已在本机启动(数据目录:${host.ctx.dataDir})\n请在浏览器中打开:${host.url}\n按 Ctrl+C 退出。\n`);
+if (!values['no-open']) openBrowser(host.url);
+
+const stop = () => {
+  void host.close().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,22 @@
+// IPC transport: one handler per contract call, each checking its sender before the shared dispatcher validates.
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { callNames } from '../shared/api/contract';
+import type { Result } from '../shared/api/define';
+import { dispatch } from './services/dispatch';
+import { handlers } from './services/handlers/index';
+import type { AppContext } from './services/context';
+
+export const channelOf = (name: string): string => `fazhi:${name}`;
+
+export function registerIpc(ctx: AppContext, appOrigin: string): void {
+  const trusted = (e: IpcMainInvokeEvent): boolean => {
+    const url = e.senderFrame?.url;
+    return typeof url === 'string' && new URL(url).origin === appOrigin && e.senderFrame === e.sender.mainFrame;
+  };
+  for (const name of callNames) {
+    ipcMain.handle(channelOf(name), async (e, args: unknown): Promise<Result<unknown>> => {
+      if (!trusted(e)) return { ok: false, error: { code: 'forbidden', message: '拒绝访问:请求不是来自法治台账的窗口。' } };
+      return dispatch(ctx, handlers, name, args);
+    });
+  }
+}

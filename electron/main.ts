@@ -1,0 +1,40 @@
+// The Electron main process: one instance, one secure window, the shared services behind IPC.
+import { app, type BrowserWindow } from 'electron';
+import path from 'node:path';
+import { createContext, type AppContext } from './services/context';
+import { registerIpc } from './ipc';
+import { applyAppSecurity } from './security';
+import { createMainWindow } from './window';
+import { APP_ORIGIN, registerScheme, serveRenderer } from './protocol';
+
+const dataDirFlag = process.argv.find((a) => a.startsWith('--data-dir='))?.slice('--data-dir='.length);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerScheme();
+  let ctx: AppContext | null = null;
+  let win: BrowserWindow | null = null;
+
+  app.on('second-instance', () => {
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+
+  void app.whenReady().then(() => {
+    const dataDir = path.resolve(dataDirFlag ?? process.env.FAZHI_DATA_DIR ?? app.getPath('userData'));
+    ctx = createContext(dataDir);
+    applyAppSecurity(APP_ORIGIN);
+    serveRenderer(path.join(__dirname, '..', 'renderer'));
+    registerIpc(ctx, APP_ORIGIN);
+    win = createMainWindow(path.join(__dirname, 'preload.cjs'), `${APP_ORIGIN}/index.html`);
+    win.on('closed', () => {
+      win = null;
+    });
+  });
+
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => ctx?.close());
+}

@@ -1,0 +1,9 @@
+// Every call's handler, gathered from the domains; the type makes a missing one a compile error.
+import type { Handlers } from '../dispatch';
+import { ledgerHandlers } from './ledger';
+import { jobHandlers } from './jobs';
+
+export const handlers: Handlers = {
+  ...ledgerHandlers,
+  ...jobHandlers,
+};

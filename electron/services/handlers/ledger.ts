@@ -1,0 +1,151 @@
+// Handlers of the ledger calls: session and users, import, checklist, progress, dashboard.
+import { createHash } from 'node:crypto';
+import type { Handlers } from '../dispatch';
+import type { AppContext } from '../context';
+import { currentUser } from '../context';
+import { createUser, getUser, listUsers } from '../../../db/queries/users';
+import { listDepartments, departmentExists, resolveDepartment } from '../../../db/queries/departments';
+import { findPlanBySource, importDocument, listPlans } from '../../../db/queries/plans';
+import { getMeasure, listMeasures, listSections } from '../../../db/queries/measures';
+import { setProgress } from '../../../db/queries/progress';
+import { dashboard } from '../../../db/queries/dashboard';
+import { currentQuarter } from '../../../shared/periods';
+import { newId } from '../../../shared/ids';
+import { AppError } from '../../../shared/errors';
+import type { ImportPreview, SessionInfo } from '../../../shared/api/ledger';
+import type { ParsedDocument, ParsedOutline } from '../../../shared/outline/types';
+import { parseOutline } from '../../../shared/outline/index';
+import { readOutlineBuffer } from '../readers/index';
+import { defaultDocumentIndex, listTemplates, loadTemplate } from '../templates';
+import { APP_VERSION } from '../version';
+
+type LedgerHandlers = Pick<
+  Handlers,
+  | 'session.get'
+  | 'session.switchUser'
+  | 'users.create'
+  | 'departments.list'
+  | 'plans.list'
+  | 'sections.list'
+  | 'import.preview'
+  | 'import.commit'
+  | 'import.template'
+  | 'measures.list'
+  | 'measures.get'
+  | 'progress.set'
+  | 'dashboard.get'
+>;
+
+/** Previews not committed within an hour are dropped, so abandoned imports do not pile up in memory. */
+const PREVIEW_TTL_MS = 60 * 60 * 1000;
+
+function session(ctx: AppContext): SessionInfo {
+  const users = listUsers(ctx.db);
+  if (ctx.userId && !users.some((u) => u.id === ctx.userId)) ctx.userId = null;
+  if (!ctx.userId && users.length === 1) ctx.userId = users[0]!.id;
+  return {
+    user: ctx.userId ? getUser(ctx.db, ctx.userId) : null,
+    users,
+    currentPeriod: currentQuarter().id,
+    hasPlans: listPlans(ctx.db).length > 0,
+    templates: listTemplates(),
+    version: APP_VERSION,
+  };
+}
+
+function importOutline(ctx: AppContext, outline: ParsedOutline, index: number, source: { fileName: string; sha256: string; format: string }) {
+  const doc = outline.documents[index];
+  if (!doc) throw new AppError('validation', '所选文档不存在。请重新选择要导入的文档。');
+  const user = currentUser(ctx);
+  const r = importDocument(ctx.db, doc, { ...source, documentIndex: index }, user.id);
+  ctx.log.info(`import ${source.fileName} #${index}: ${r.measureCount} measures by ${user.id}`);
+  return { ...r, title: doc.title ?? source.fileName };
+}
+
+function applyEdits(doc: ParsedDocument, edits: { index: number; title?: string | undefined; lead?: string[] | undefined; responsible?: string[] | undefined; deadline?: string | null | undefined }[]): ParsedDocument {
+  const items = doc.items.map((m) => ({ ...m }));
+  for (const e of edits) {
+    const m = items[e.index];
+    if (!m) throw new AppError('validation', `要修改的第 ${e.index + 1} 项措施不存在。请重新预览后再修改。`);
+    if (e.title !== undefined) m.title = e.title;
+    if (e.lead !== undefined) m.lead = e.lead;
+    if (e.responsible !== undefined) m.responsible = e.responsible;
+    if (e.deadline !== undefined) m.deadline = e.deadline;
+  }
+  return { ...doc, items };
+}
+
+export const ledgerHandlers: LedgerHandlers = {
+  'session.get': (ctx) => session(ctx),
+  'session.switchUser': (ctx, { userId }) => {
+    const u = getUser(ctx.db, userId);
+    if (!u || u.system) throw new AppError('not_found', '找不到该用户。请刷新后重新选择。');
+    ctx.userId = u.id;
+    return session(ctx);
+  },
+  'users.create': (ctx, a) => {
+    const user = ctx.db.transaction(() => {
+      let departmentId = a.departmentId ?? null;
+      if (departmentId && !departmentExists(ctx.db, departmentId)) throw new AppError('not_found', '所选部门不存在。请重新选择。');
+      if (!departmentId && a.departmentName) departmentId = resolveDepartment(ctx.db, a.departmentName);
+      return createUser(ctx.db, { name: a.name, role: a.role, departmentId });
+    })();
+    ctx.userId = user.id;
+    return session(ctx);
+  },
+  'departments.list': (ctx) => listDepartments(ctx.db),
+  'plans.list': (ctx) => listPlans(ctx.db),
+  'sections.list': (ctx, a) => listSections(ctx.db, a.planId),
+  'import.preview': async (ctx, a) => {
+    const now = Date.now();
+    for (const [k, p] of ctx.previews) if (now - p.createdAt > PREVIEW_TTL_MS) ctx.previews.delete(k);
+    const source = await readOutlineBuffer(Buffer.from(a.dataBase64, 'base64'), a.fileName);
+    const { text, ...meta } = source;
+    const outline = parseOutline(text);
+    if (!outline.documents.some((d) => d.items.length > 0)) {
+      throw new AppError('no_measures', `未能从“${a.fileName}”中识别出任何工作措施。请确认文件是实施方案、纲要或工作计划,且措施按“一、(一)1.”等序号排列。`);
+    }
+    const token = newId();
+    ctx.previews.set(token, { source: meta, outline, createdAt: now });
+    const preview: ImportPreview = {
+      token,
+      fileName: meta.fileName,
+      format: meta.format,
+      encoding: meta.encoding,
+      sha256: meta.sha256,
+      size: meta.size,
+      defaultDocument: defaultDocumentIndex(outline),
+      documents: outline.documents.map((d, index) => {
+        const dup = findPlanBySource(ctx.db, meta.sha256, index);
+        return {
+          index,
+          title: d.title,
+          deadline: d.deadline,
+          sections: d.sections,
+          items: d.items,
+          duplicateOf: dup ? { planId: dup.id, title: dup.title, importedAt: dup.importedAt } : null,
+        };
+      }),
+    };
+    return preview;
+  },
+  'import.commit': (ctx, a) => {
+    const pending = ctx.previews.get(a.token);
+    if (!pending) throw new AppError('not_found', '导入预览已过期。请重新选择文件。');
+    const doc = pending.outline.documents[a.documentIndex];
+    if (!doc) throw new AppError('validation', '所选文档不存在。请重新选择要导入的文档。');
+    const edited: ParsedOutline = { documents: pending.outline.documents.map((d, i) => (i === a.documentIndex ? applyEdits(d, a.edits) : d)) };
+    const done = importOutline(ctx, edited, a.documentIndex, pending.source);
+    ctx.previews.delete(a.token);
+    return done;
+  },
+  'import.template': (ctx, a) => {
+    const t = loadTemplate(a.templateId);
+    const sha256 = createHash('sha256').update(t.bytes).digest('hex');
+    return importOutline(ctx, t.outline, t.defaultDocument, { fileName: t.fileName, sha256, format: 'txt' });
+  },
+  'measures.list': (ctx, a) => listMeasures(ctx.db, a),
+  'measures.get': (ctx, a) => getMeasure(ctx.db, a.id, a.periodId),
+  'progress.set': (ctx, a) => setProgress(ctx.db, { ...a, userId: currentUser(ctx).id }),
+  'dashboard.get': (ctx, a) => dashboard(ctx.db, a),
+};

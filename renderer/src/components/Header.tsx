@@ -1,0 +1,99 @@
+// The header: app name, navigation, quarter picker, who is working (switch or add a user), language.
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApp } from '../stores/app';
+import { useSession } from '../stores/session';
+import { navItems } from '../nav';
+import { LANGUAGES, setLanguage, type Language } from '../i18n/index';
+import { formatQuarter } from '../format';
+import { currentQuarter, nextQuarter, parseQuarterId, previousQuarter, type Quarter } from '../../../shared/periods';
+
+/** Quarters offered: the next one back to ten years ago, newest first, always including the chosen one. */
+function quarterOptions(selected: string): string[] {
+  const ids: string[] = [];
+  let q: Quarter = nextQuarter(currentQuarter());
+  for (let i = 0; i < 45; i++) {
+    ids.push(q.id);
+    q = previousQuarter(q);
+  }
+  if (selected && parseQuarterId(selected) && !ids.includes(selected)) ids.push(selected);
+  return ids;
+}
+
+export function Header() {
+  const { t, i18n } = useTranslation();
+  const route = useApp((s) => s.route);
+  const go = useApp((s) => s.go);
+  const info = useSession((s) => s.info);
+  const periodId = useSession((s) => s.periodId);
+  const setPeriod = useSession((s) => s.setPeriod);
+  const switchUser = useSession((s) => s.switchUser);
+  const showUserForm = useSession((s) => s.showUserForm);
+  const quarters = useMemo(() => quarterOptions(periodId), [periodId]);
+  const user = info?.user;
+  if (!info || !user) return null;
+
+  return (
+    <header className="header">
+      <div className="brand">{t('app.title')}</div>
+      <nav className="nav" aria-label={t('nav.main')}>
+        {navItems.map((n) => (
+          <a
+            key={n.id}
+            href={`#/${n.id}`}
+            className={route.screen === n.id ? 'nav-item active' : 'nav-item'}
+            aria-current={route.screen === n.id ? 'page' : undefined}
+            data-testid={`nav-${n.id}`}
+            onClick={(e) => {
+              e.preventDefault();
+              go(n.id);
+            }}
+          >
+            {t(n.labelKey)}
+          </a>
+        ))}
+      </nav>
+      <div className="header-tools">
+        <label className="header-field">
+          <span>{t('header.period')}</span>
+          <select value={periodId} onChange={(e) => setPeriod(e.target.value)} data-testid="period-select">
+            {quarters.map((q) => (
+              <option key={q} value={q}>
+                {formatQuarter(q)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="who" data-testid="current-user">
+          <strong>{user.name}</strong>
+          <span className="muted">
+            {t(`roles.${user.role}`)} · {user.departmentName ?? t('header.noDepartment')}
+          </span>
+        </div>
+        <label className="header-field">
+          <span className="sr-only">{t('header.switchUser')}</span>
+          <select value={user.id} onChange={(e) => void switchUser(e.target.value)} data-testid="switch-user" title={t('header.switchUser')}>
+            {info.users.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}({t(`roles.${u.role}`)})
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="header-button" onClick={() => showUserForm(true)} data-testid="new-user">
+          {t('header.newUser')}
+        </button>
+        <label className="header-field">
+          <span className="sr-only">{t('header.language')}</span>
+          <select value={i18n.language} onChange={(e) => setLanguage(e.target.value as Language)} data-testid="language-select" title={t('header.language')}>
+            {LANGUAGES.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,77 @@
+// Dates, quarters, sizes and statuses as the screens show them (2024年3月5日, 2024年第三季度).
+import { i18n } from './i18n/index';
+import { parseQuarterId } from '../../shared/periods';
+import type { Status } from '../../shared/model';
+import { assertNever } from '../../shared/errors';
+
+/** "2024-03-05" (or a timestamp) → 2024年3月5日. */
+export function formatDay(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  return i18n.t('date.day', { year: m[1], month: Number(m[2]), day: Number(m[3]) });
+}
+
+/** "2024-03" or "2024-03-05" → 2024年3月. */
+export function formatMonth(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  return i18n.t('date.month', { year: m[1], month: Number(m[2]) });
+}
+
+/** A stored UTC timestamp in local time: 2024年3月5日 14:03. */
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return i18n.t('date.time', {
+    year: d.getFullYear(),
+    month: d.getMonth() + 1,
+    day: d.getDate(),
+    hh: pad(d.getHours()),
+    mm: pad(d.getMinutes()),
+  });
+}
+
+/** "2024-Q3" → 2024年第三季度. */
+export function formatQuarter(periodId: string | null | undefined): string {
+  if (!periodId) return '';
+  const q = parseQuarterId(periodId);
+  if (!q) return periodId;
+  const names = i18n.t('date.quarterNames');
+  return i18n.t('date.quarter', { year: q.year, q: names[q.quarter - 1] ?? String(q.quarter) });
+}
+
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export type StatusKey = 'notStarted' | 'inProgress' | 'done' | 'notApplicable';
+
+export function statusKey(s: Status): StatusKey {
+  switch (s) {
+    case '未开始':
+      return 'notStarted';
+    case '推进中':
+      return 'inProgress';
+    case '已完成':
+      return 'done';
+    case '不适用':
+      return 'notApplicable';
+    default:
+      return assertNever(s);
+  }
+}
+
+export function statusLabel(s: Status): string {
+  return i18n.t(`status.${statusKey(s)}`);
+}
+
+/** Unit names as a clerk reads them: 区司法局、区法制办. */
+export function joinUnits(units: readonly { name: string }[]): string {
+  return units.map((u) => u.name).join('、');
+}

@@ -1,0 +1,53 @@
+// Sets up i18next: Chinese by default, English on request, the choice remembered on this PC.
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { zh } from './zh';
+import { en } from './en';
+
+export const LANGUAGES = [
+  { id: 'zh', label: '中文' },
+  { id: 'en', label: 'English' },
+] as const;
+export type Language = (typeof LANGUAGES)[number]['id'];
+
+const STORAGE_KEY = 'fazhi.language';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof zh };
+  }
+}
+
+function savedLanguage(): Language {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh';
+  } catch {
+    return 'zh';
+  }
+}
+
+export function setLanguage(lang: Language): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // Storage may be unavailable; the choice then lasts for this session only.
+  }
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  void i18n.changeLanguage(lang);
+}
+
+export function initI18n(): typeof i18n {
+  const lng = savedLanguage();
+  document.documentElement.lang = lng === 'zh' ? 'zh-CN' : 'en';
+  void i18n.use(initReactI18next).init({
+    resources: { zh: { translation: zh }, en: { translation: en } },
+    lng,
+    fallbackLng: 'zh',
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
+  return i18n;
+}
+
+export { i18n };

@@ -1,0 +1,105 @@
+// Search box and filters above the list: department, status, overdue, "我的部门".
+import type { RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { STATUSES, type Status } from '../../../../shared/model';
+import { NO_FILTERS, useChecklist } from '../../stores/checklist';
+import { useSession } from '../../stores/session';
+import { statusLabel } from '../../format';
+
+export function FilterBar({ searchRef }: { searchRef: RefObject<HTMLInputElement | null> }) {
+  const { t } = useTranslation();
+  const queryInput = useChecklist((s) => s.queryInput);
+  const filters = useChecklist((s) => s.filters);
+  const count = useChecklist((s) => s.rows.length);
+  const loading = useChecklist((s) => s.loading);
+  const typeQuery = useChecklist((s) => s.typeQuery);
+  const setFilters = useChecklist((s) => s.setFilters);
+  const toggleMine = useChecklist((s) => s.toggleMine);
+  const departments = useSession((s) => s.departments);
+  const myDept = useSession((s) => s.info?.user?.departmentId ?? null);
+  const named = departments.filter((d) => !d.collective && d.leadCount + d.responsibleCount > 0);
+  const collective = departments.filter((d) => d.collective && d.leadCount + d.responsibleCount > 0);
+  const filtered =
+    filters.departmentId !== null || filters.status !== null || filters.overdue || filters.query !== '' || queryInput !== '';
+
+  return (
+    <div className="filter-bar" role="search">
+      <input
+        ref={searchRef}
+        type="search"
+        className="search"
+        value={queryInput}
+        placeholder={t('checklist.search')}
+        aria-label={t('checklist.searchLabel')}
+        onChange={(e) => typeQuery(e.target.value)}
+        data-testid="search-input"
+      />
+      <select
+        value={filters.departmentId ?? ''}
+        onChange={(e) => setFilters({ departmentId: e.target.value || null })}
+        aria-label={t('checklist.department')}
+        data-testid="filter-department"
+      >
+        <option value="">{t('checklist.allDepartments')}</option>
+        {named.map((d) => (
+          <option key={d.id} value={d.id}>
+            {d.name}
+          </option>
+        ))}
+        {collective.length > 0 && (
+          <optgroup label={t('checklist.collectiveGroup')}>
+            {collective.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </optgroup>
+        )}
+      </select>
+      <select
+        value={filters.status ?? ''}
+        onChange={(e) => setFilters({ status: (e.target.value || null) as Status | null })}
+        aria-label={t('checklist.status')}
+        data-testid="filter-status"
+      >
+        <option value="">{t('checklist.allStatuses')}</option>
+        {STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {statusLabel(s)}
+          </option>
+        ))}
+      </select>
+      <label className="check">
+        <input type="checkbox" checked={filters.overdue} onChange={(e) => setFilters({ overdue: e.target.checked })} data-testid="filter-overdue" />
+        {t('checklist.overdue')}
+      </label>
+      <button
+        type="button"
+        className={myDept && filters.departmentId === myDept ? 'toggle on' : 'toggle'}
+        aria-pressed={Boolean(myDept && filters.departmentId === myDept)}
+        disabled={!myDept}
+        title={myDept ? undefined : t('checklist.mineDisabled')}
+        onClick={toggleMine}
+        data-testid="filter-mine"
+      >
+        {t('checklist.mine')}
+      </button>
+      {filtered && (
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            typeQuery('');
+            setFilters({ ...NO_FILTERS, planId: filters.planId, sectionId: filters.sectionId });
+          }}
+          data-testid="filter-clear"
+        >
+          {t('checklist.clearFilters')}
+        </button>
+      )}
+      <span className={loading ? 'count muted loading' : 'count muted'} data-testid="measure-count" data-count={count} aria-busy={loading} aria-live="polite">
+        {t('checklist.count', { count })}
+      </span>
+    </div>
+  );
+}

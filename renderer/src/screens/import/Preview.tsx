@@ -1,0 +1,91 @@
+// The parsed file: which article, how many measures, the heading tree with measures, and the commit bar.
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useImporter, withEdit } from '../../stores/importer';
+import { formatDay, formatSize } from '../../format';
+import { groupMeasures, headingText } from './group';
+import { PreviewMeasure } from './PreviewMeasure';
+
+export function Preview() {
+  const { t } = useTranslation();
+  const preview = useImporter((s) => s.preview);
+  const documentIndex = useImporter((s) => s.documentIndex);
+  const edits = useImporter((s) => s.edits[s.documentIndex]);
+  const phase = useImporter((s) => s.phase);
+  const selectDocument = useImporter((s) => s.selectDocument);
+  const commit = useImporter((s) => s.commit);
+  const reset = useImporter((s) => s.reset);
+  const doc = preview?.documents.find((d) => d.index === documentIndex) ?? preview?.documents[documentIndex];
+  const groups = useMemo(() => (doc ? groupMeasures(doc.sections, doc.items) : []), [doc]);
+  if (!preview || !doc) return null;
+
+  const items = doc.items.map((m, i) => withEdit(m, edits?.[i]));
+  const counts = {
+    sections: doc.sections.filter((s) => !s.preamble).length,
+    measures: items.length,
+    withLead: items.filter((m) => m.lead.length > 0).length,
+    withDeadline: items.filter((m) => m.deadline).length,
+  };
+
+  return (
+    <div className="preview" data-testid="import-preview">
+      <p className="muted" data-testid="import-file-info">
+        {t('import.fileInfo', {
+          name: preview.fileName,
+          size: formatSize(preview.size),
+          format: preview.format,
+          encoding: preview.encoding ? `,${preview.encoding}` : '',
+        })}
+      </p>
+      {preview.documents.length > 1 && (
+        <fieldset className="doc-choice">
+          <legend>{t('import.documents', { count: preview.documents.length })}</legend>
+          {preview.documents.map((d) => (
+            <label key={d.index} className="radio doc-option" data-testid="import-doc-option">
+              <input type="radio" name="document" checked={d.index === documentIndex} onChange={() => selectDocument(d.index)} />
+              <span className="doc-title">{d.title ?? t('import.untitled')}</span>
+              <span className="muted">{t('import.docMeasures', { count: d.items.length })}</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <h2 className="doc-heading" data-testid="import-doc-title">
+        {doc.title ?? t('import.untitled')}
+      </h2>
+      <p data-testid="import-counts" data-measures={counts.measures}>
+        {t('import.counts', counts)}
+        {doc.deadline && <span className="muted"> {t('import.docDeadline', { deadline: doc.deadline })}</span>}
+      </p>
+      {doc.duplicateOf && (
+        <div className="warning" role="status" data-testid="import-duplicate">
+          {t('import.duplicate', { date: formatDay(doc.duplicateOf.importedAt), title: doc.duplicateOf.title })}
+        </div>
+      )}
+      {items.length === 0 && <div className="inline-error">{t('import.noMeasures')}</div>}
+      <div className="preview-tree">
+        {groups.map((g, gi) => (
+          <section key={gi} className={`preview-group depth-${Math.min(g.depth, 3)}`} data-testid="import-section">
+            <h3 className={g.section?.preamble ? 'muted' : undefined}>
+              {g.section ? headingText(g.section.label, g.section.heading) : t('import.otherSection')}
+            </h3>
+            {g.measures.length > 0 && (
+              <ol className="preview-measures">
+                {g.measures.map(({ measure, index }) => (
+                  <PreviewMeasure key={index} index={index} parsed={measure} edit={edits?.[index]} />
+                ))}
+              </ol>
+            )}
+          </section>
+        ))}
+      </div>
+      <div className="commit-bar">
+        <button type="button" className="primary" disabled={phase === 'committing' || items.length === 0} onClick={() => void commit()} data-testid="import-commit">
+          {phase === 'committing' ? t('import.committing') : t('import.commit', { count: items.length })}
+        </button>
+        <button type="button" onClick={reset} disabled={phase === 'committing'} data-testid="import-restart">
+          {t('import.restart')}
+        </button>
+      </div>
+    </div>
+  );
+}

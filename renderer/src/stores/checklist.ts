@@ -1,0 +1,264 @@
+// The checklist: plan/section tree, filtered measure rows, the open measure and its quarter's progress draft.
+import { create } from 'zustand';
+import { api } from '../api/client';
+import type { MeasureDetail, MeasureRow, PlanSummary, Section, Status } from '../../../shared/model';
+import { reportError, useApp } from './app';
+import { useSession } from './session';
+
+export interface Filters {
+  planId: string | null;
+  sectionId: string | null;
+  departmentId: string | null;
+  status: Status | null;
+  overdue: boolean;
+  query: string;
+}
+
+export const NO_FILTERS: Filters = { planId: null, sectionId: null, departmentId: null, status: null, overdue: false, query: '' };
+
+/** The selected quarter's record as being edited; saved on every status change and after typing stops. */
+export interface Draft {
+  measureId: string;
+  periodId: string;
+  status: Status;
+  narrative: string;
+  /** Set when the quarter has no record yet and the status shown is carried from an earlier one. */
+  carriedFrom: string | null;
+}
+
+export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
+
+interface ChecklistState {
+  plans: PlanSummary[];
+  sections: Section[];
+  filters: Filters;
+  /** What is in the search box now; `filters.query` follows it after a short pause. */
+  queryInput: string;
+  rows: MeasureRow[];
+  loading: boolean;
+  /** Row the keyboard is on. */
+  cursor: number;
+  selectedId: string | null;
+  detail: MeasureDetail | null;
+  draft: Draft | null;
+  save: SaveState;
+  loadTree(): Promise<void>;
+  loadRows(): Promise<void>;
+  setFilters(patch: Partial<Filters>): void;
+  typeQuery(q: string): void;
+  toggleMine(): void;
+  showPlan(planId: string | null, sectionId?: string | null): void;
+  moveCursor(to: number): void;
+  open(id: string): Promise<void>;
+  focusMeasure(id: string): Promise<void>;
+  closeDetail(): void;
+  setStatus(status: Status): void;
+  editNarrative(text: string): void;
+  flush(): Promise<void>;
+}
+
+export const SEARCH_DEBOUNCE_MS = 150;
+export const NARRATIVE_DEBOUNCE_MS = 800;
+
+let rowsSeq = 0;
+let detailSeq = 0;
+let queryTimer: ReturnType<typeof setTimeout> | undefined;
+let narrativeTimer: ReturnType<typeof setTimeout> | undefined;
+// Saves run one after another so an older save never lands after a newer one.
+let saveChain: Promise<void> = Promise.resolve();
+
+const periodNow = (): string => useSession.getState().periodId;
+
+function draftFrom(d: MeasureDetail, periodId: string): Draft {
+  const rec = d.progress.find((p) => p.periodId === periodId);
+  if (rec) return { measureId: d.id, periodId, status: rec.status, narrative: rec.narrative, carriedFrom: null };
+  return { measureId: d.id, periodId, status: d.status, narrative: '', carriedFrom: d.statusPeriod };
+}
+
+function toRow(d: MeasureDetail): MeasureRow {
+  const { id, planId, sectionId, path, number, title, lead, responsible, deadline, deadlineDate, status, statusPeriod, overdue, dueSoon } = d;
+  return { id, planId, sectionId, path, number, title, lead, responsible, deadline, deadlineDate, status, statusPeriod, overdue, dueSoon };
+}
+
+export const useChecklist = create<ChecklistState>((set, get) => {
+  /** Fetches the open measure again (after a save) without touching the draft being typed. */
+  async function refreshDetail(id: string): Promise<void> {
+    const seq = ++detailSeq;
+    const detail = await api['measures.get']({ id, periodId: periodNow() });
+    if (seq !== detailSeq || get().selectedId !== id) return;
+    set((s) => ({ detail, rows: s.rows.map((r) => (r.id === id ? toRow(detail) : r)) }));
+  }
+
+  function persist(d: Draft): Promise<void> {
+    set({ save: 'saving' });
+    saveChain = saveChain.then(async () => {
+      try {
+        await api['progress.set']({ measureId: d.measureId, periodId: d.periodId, status: d.status, narrative: d.narrative });
+        const cur = get().draft;
+        if (cur && cur.measureId === d.measureId) set({ save: 'saved', draft: { ...cur, carriedFrom: null } });
+        await refreshDetail(d.measureId);
+      } catch (e) {
+        reportError(e);
+        if (get().draft?.measureId === d.measureId) set({ save: 'error' });
+      }
+    });
+    return saveChain;
+  }
+
+  return {
+    plans: [],
+    sections: [],
+    filters: NO_FILTERS,
+    queryInput: '',
+    rows: [],
+    loading: false,
+    cursor: 0,
+    selectedId: null,
+    detail: null,
+    draft: null,
+    save: 'idle',
+
+    async loadTree() {
+      try {
+        const [plans, sections] = await Promise.all([api['plans.list']({}), api['sections.list']({})]);
+        set({ plans, sections });
+      } catch (e) {
+        reportError(e);
+      }
+    },
+
+    async loadRows() {
+      const periodId = periodNow();
+      if (!periodId) return;
+      const f = get().filters;
+      const seq = ++rowsSeq;
+      set({ loading: true });
+      try {
+        const rows = await api['measures.list']({
+          periodId,
+          ...(f.planId ? { planId: f.planId } : {}),
+          ...(f.sectionId ? { sectionId: f.sectionId } : {}),
+          ...(f.departmentId ? { departmentId: f.departmentId } : {}),
+          ...(f.status ? { status: f.status } : {}),
+          ...(f.overdue ? { overdue: true } : {}),
+          ...(f.query.trim() ? { query: f.query.trim() } : {}),
+        });
+        if (seq !== rowsSeq) return; // a newer filter has been asked for meanwhile
+        const sel = get().selectedId;
+        const at = sel ? rows.findIndex((r) => r.id === sel) : -1;
+        set({ rows, loading: false, cursor: at >= 0 ? at : Math.min(get().cursor, Math.max(rows.length - 1, 0)) });
+      } catch (e) {
+        if (seq === rowsSeq) set({ loading: false });
+        reportError(e);
+      }
+    },
+
+    setFilters(patch) {
+      set((s) => ({ filters: { ...s.filters, ...patch }, cursor: 0 }));
+      void get().loadRows();
+    },
+
+    typeQuery(q) {
+      set({ queryInput: q });
+      clearTimeout(queryTimer);
+      queryTimer = setTimeout(() => {
+        if (get().filters.query !== q) get().setFilters({ query: q });
+      }, SEARCH_DEBOUNCE_MS);
+    },
+
+    toggleMine() {
+      const dept = useSession.getState().info?.user?.departmentId ?? null;
+      if (!dept) return;
+      get().setFilters({ departmentId: get().filters.departmentId === dept ? null : dept });
+    },
+
+    showPlan(planId, sectionId = null) {
+      get().setFilters({ planId, sectionId });
+    },
+
+    moveCursor(to) {
+      const n = get().rows.length;
+      if (n === 0) return;
+      set({ cursor: Math.max(0, Math.min(n - 1, to)) });
+    },
+
+    async open(id) {
+      if (get().selectedId === id && get().detail) return;
+      await get().flush();
+      const at = get().rows.findIndex((r) => r.id === id);
+      set({ selectedId: id, save: 'idle', ...(at >= 0 ? { cursor: at } : {}) });
+      if (useApp.getState().route.screen === 'checklist') useApp.getState().replaceParam(id);
+      const periodId = periodNow();
+      const seq = ++detailSeq;
+      try {
+        const detail = await api['measures.get']({ id, periodId });
+        if (seq !== detailSeq) return;
+        set({ detail, draft: draftFrom(detail, periodId) });
+      } catch (e) {
+        if (seq === detailSeq) set({ selectedId: null, detail: null, draft: null });
+        reportError(e);
+      }
+    },
+
+    async focusMeasure(id) {
+      await get().flush();
+      const periodId = periodNow();
+      try {
+        const detail = await api['measures.get']({ id, periodId });
+        clearTimeout(queryTimer);
+        set({ filters: { ...NO_FILTERS, planId: detail.planId }, queryInput: '', selectedId: id, detail, draft: draftFrom(detail, periodId), save: 'idle' });
+        await get().loadRows();
+      } catch (e) {
+        reportError(e);
+      }
+    },
+
+    closeDetail() {
+      void get().flush();
+      detailSeq++;
+      set({ selectedId: null, detail: null, draft: null, save: 'idle' });
+      useApp.getState().replaceParam(null);
+    },
+
+    setStatus(status) {
+      const d = get().draft;
+      if (!d || d.status === status) return;
+      clearTimeout(narrativeTimer);
+      const next = { ...d, status };
+      set({ draft: next });
+      void persist(next);
+    },
+
+    editNarrative(text) {
+      const d = get().draft;
+      if (!d) return;
+      set({ draft: { ...d, narrative: text }, save: 'idle' });
+      clearTimeout(narrativeTimer);
+      narrativeTimer = setTimeout(() => void get().flush(), NARRATIVE_DEBOUNCE_MS);
+    },
+
+    /** Saves the narrative now if it differs from what is stored (on blur, before leaving the measure). */
+    async flush() {
+      clearTimeout(narrativeTimer);
+      const { draft: d, detail } = get();
+      if (!d || !detail || detail.id !== d.measureId) return saveChain;
+      const rec = detail.progress.find((p) => p.periodId === d.periodId);
+      if ((rec?.narrative ?? '') === d.narrative) return saveChain;
+      return persist(d);
+    },
+  };
+});
+
+/** A new quarter was picked: rows and the open measure are read again for it. */
+useSession.subscribe((s, prev) => {
+  if (s.periodId === prev.periodId || !prev.periodId) return;
+  const c = useChecklist.getState();
+  void c.flush().then(() => {
+    void c.loadRows();
+    const id = useChecklist.getState().selectedId;
+    if (id) {
+      useChecklist.setState({ detail: null, draft: null });
+      void useChecklist.getState().open(id);
+    }
+  });
+});

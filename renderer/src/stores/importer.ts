@@ -1,0 +1,169 @@
+// Import: read a chosen file, show the parser's preview, keep the user's corrections, commit them.
+import { create } from 'zustand';
+import { api } from '../api/client';
+import type { ImportPreview } from '../../../shared/api/ledger';
+import type { ParsedMeasure } from '../../../shared/outline/types';
+import { i18n } from '../i18n/index';
+import { formatSize } from '../format';
+import { messageOf, reportError, useApp } from './app';
+import { NO_FILTERS, useChecklist } from './checklist';
+import { useSession } from './session';
+
+/** A correction to one parsed measure; only the fields the user changed are present. */
+export interface MeasureEdit {
+  title?: string;
+  lead?: string[];
+  responsible?: string[];
+  deadline?: string | null;
+}
+
+export type ImportPhase = 'idle' | 'reading' | 'parsing' | 'ready' | 'committing';
+
+interface ImporterState {
+  phase: ImportPhase;
+  fileName: string | null;
+  preview: ImportPreview | null;
+  documentIndex: number;
+  /** Corrections by document index, then by measure index within it. */
+  edits: Record<number, Record<number, MeasureEdit>>;
+  /** Measure being edited inline in the preview. */
+  editing: number | null;
+  error: string | null;
+  chooseFile(file: File | null | undefined): Promise<void>;
+  selectDocument(index: number): void;
+  startEdit(index: number | null): void;
+  saveEdit(index: number, edit: MeasureEdit): void;
+  commit(): Promise<void>;
+  /** One click on a built-in outline: the whole ledger, no preview. */
+  applyTemplate(templateId: string): Promise<void>;
+  /** The template being imported, while it is. */
+  templateBusy: string | null;
+  reset(): void;
+}
+
+/** Same limit as the API's (50 MiB of file is about 70 MB of base64). */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+function readBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.onload = () => {
+      const url = String(reader.result ?? '');
+      const comma = url.indexOf(',');
+      resolve(comma >= 0 ? url.slice(comma + 1) : '');
+    };
+    reader.readAsDataURL(file);
+  });
+}
+
+/** The measure as it will be imported: the parsed one with the user's corrections applied. */
+export function withEdit(m: ParsedMeasure, e: MeasureEdit | undefined): ParsedMeasure {
+  if (!e) return m;
+  return {
+    ...m,
+    ...(e.title !== undefined ? { title: e.title } : {}),
+    ...(e.lead !== undefined ? { lead: e.lead } : {}),
+    ...(e.responsible !== undefined ? { responsible: e.responsible } : {}),
+    ...(e.deadline !== undefined ? { deadline: e.deadline } : {}),
+  };
+}
+
+const IDLE = { phase: 'idle' as ImportPhase, fileName: null, preview: null, documentIndex: 0, edits: {}, editing: null, error: null, templateBusy: null };
+
+export const useImporter = create<ImporterState>((set, get) => ({
+  ...IDLE,
+
+  async chooseFile(file) {
+    if (!file) {
+      set({ error: i18n.t('import.noFile') });
+      return;
+    }
+    set({ ...IDLE, phase: 'reading', fileName: file.name });
+    if (file.size > MAX_FILE_BYTES) {
+      set({ phase: 'idle', error: i18n.t('import.tooLarge', { name: file.name, size: formatSize(file.size) }) });
+      return;
+    }
+    let dataBase64: string;
+    try {
+      dataBase64 = await readBase64(file);
+    } catch {
+      set({ phase: 'idle', error: i18n.t('import.readFailed', { name: file.name }) });
+      return;
+    }
+    set({ phase: 'parsing' });
+    try {
+      const preview = await api['import.preview']({ fileName: file.name, dataBase64 });
+      if (get().fileName !== file.name) return; // another file was chosen meanwhile
+      set({ phase: 'ready', preview, documentIndex: preview.defaultDocument });
+    } catch (e) {
+      // Bad files are expected; their message belongs next to the drop zone, not in a toast.
+      set({ phase: 'idle', error: messageOf(e) });
+    }
+  },
+
+  selectDocument(index) {
+    set({ documentIndex: index, editing: null });
+  },
+
+  startEdit(index) {
+    set({ editing: index });
+  },
+
+  saveEdit(index, edit) {
+    const doc = get().documentIndex;
+    set((s) => {
+      const forDoc = { ...(s.edits[doc] ?? {}) };
+      if (Object.keys(edit).length > 0) forDoc[index] = edit;
+      else delete forDoc[index]; // changed back to what the parser found
+      return { edits: { ...s.edits, [doc]: forDoc }, editing: null };
+    });
+  },
+
+  async commit() {
+    const { preview, documentIndex, edits } = get();
+    if (!preview) return;
+    set({ phase: 'committing', error: null });
+    try {
+      const done = await api['import.commit']({
+        token: preview.token,
+        documentIndex,
+        edits: Object.entries(edits[documentIndex] ?? {}).map(([i, e]) => ({ index: Number(i), ...e })),
+      });
+      set({ ...IDLE });
+      useApp.getState().notify('info', i18n.t('import.done', { title: done.title, count: done.measureCount }));
+      await afterImport(done.planId);
+    } catch (e) {
+      set({ phase: 'ready', error: reportError(e) });
+    }
+  },
+
+  async applyTemplate(templateId) {
+    if (get().templateBusy) return;
+    set({ templateBusy: templateId });
+    try {
+      const done = await api['import.template']({ templateId });
+      useApp.getState().notify('info', i18n.t('import.done', { title: done.title, count: done.measureCount }));
+      await afterImport(done.planId);
+    } catch (e) {
+      reportError(e);
+    } finally {
+      set({ templateBusy: null });
+    }
+  },
+
+  reset() {
+    set({ ...IDLE });
+  },
+}));
+
+/** A plan now exists: refresh what depends on plans and show its checklist. */
+export async function afterImport(planId: string): Promise<void> {
+  await useSession.getState().refresh();
+  const checklist = useChecklist.getState();
+  checklist.closeDetail();
+  useChecklist.setState({ queryInput: '' });
+  useApp.getState().go('checklist');
+  await checklist.loadTree();
+  checklist.setFilters({ ...NO_FILTERS, planId });
+}

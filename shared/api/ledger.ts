@@ -1,0 +1,130 @@
+// Calls of the ledger core: session and users, departments, plans and import, checklist, progress, dashboard.
+import { z } from 'zod';
+import { call } from './define';
+import { ROLES, STATUSES } from '../model';
+import type { Dashboard, Department, MeasureDetail, MeasureRow, PlanSummary, ProgressRecord, Section, User } from '../model';
+import type { ParsedMeasure, ParsedSection } from '../outline/types';
+
+const id = z.string().min(1).max(100);
+export const periodId = z.string().regex(/^\d{4}-Q[1-4]$/, '季度应写成 2024-Q3 这样的形式');
+
+export interface TemplateInfo {
+  id: string;
+  title: string;
+  measureCount: number;
+}
+
+export interface SessionInfo {
+  user: User | null;
+  users: User[];
+  currentPeriod: string;
+  hasPlans: boolean;
+  templates: TemplateInfo[];
+  version: string;
+}
+
+export interface PreviewDocument {
+  index: number;
+  title: string | null;
+  deadline: string | null;
+  sections: ParsedSection[];
+  items: ParsedMeasure[];
+  /** A plan already imported from the same file and document, if any. */
+  duplicateOf: { planId: string; title: string; importedAt: string } | null;
+}
+
+export interface ImportPreview {
+  token: string;
+  fileName: string;
+  format: string;
+  encoding: string | null;
+  sha256: string;
+  size: number;
+  documents: PreviewDocument[];
+  /** The document of a compilation with the most measures. */
+  defaultDocument: number;
+}
+
+export interface ImportDone {
+  planId: string;
+  title: string;
+  measureCount: number;
+  sectionCount: number;
+}
+
+const unitList = z.array(z.string().trim().min(1).max(200)).max(100);
+
+export const ledgerCalls = {
+  'session.get': call<SessionInfo>()(z.object({}).strict()),
+  'session.switchUser': call<SessionInfo>()(z.object({ userId: id }).strict()),
+  'users.create': call<SessionInfo>()(
+    z
+      .object({
+        name: z.string().trim().min(1, '请填写姓名').max(50),
+        role: z.enum(ROLES),
+        departmentId: id.nullable().optional(),
+        departmentName: z.string().trim().max(100).nullable().optional(),
+      })
+      .strict(),
+  ),
+  'departments.list': call<Department[]>()(z.object({}).strict()),
+  'plans.list': call<PlanSummary[]>()(z.object({}).strict()),
+  'sections.list': call<Section[]>()(z.object({ planId: id.optional() }).strict()),
+  'import.preview': call<ImportPreview>()(
+    z
+      .object({
+        fileName: z.string().min(1).max(255),
+        // Outlines are small; 50 MiB of base64 is far past any real one.
+        dataBase64: z.string().max(70_000_000),
+      })
+      .strict(),
+  ),
+  'import.commit': call<ImportDone>()(
+    z
+      .object({
+        token: id,
+        documentIndex: z.number().int().min(0),
+        edits: z
+          .array(
+            z
+              .object({
+                index: z.number().int().min(0),
+                title: z.string().trim().min(1).max(500).optional(),
+                lead: unitList.optional(),
+                responsible: unitList.optional(),
+                deadline: z.string().trim().max(100).nullable().optional(),
+              })
+              .strict(),
+          )
+          .max(10_000),
+      })
+      .strict(),
+  ),
+  'import.template': call<ImportDone>()(z.object({ templateId: id }).strict()),
+  'measures.list': call<MeasureRow[]>()(
+    z
+      .object({
+        periodId,
+        planId: id.optional(),
+        sectionId: id.optional(),
+        departmentId: id.optional(),
+        status: z.enum(STATUSES).optional(),
+        overdue: z.boolean().optional(),
+        dueSoon: z.boolean().optional(),
+        query: z.string().max(200).optional(),
+      })
+      .strict(),
+  ),
+  'measures.get': call<MeasureDetail>()(z.object({ id, periodId }).strict()),
+  'progress.set': call<ProgressRecord>()(
+    z
+      .object({
+        measureId: id,
+        periodId,
+        status: z.enum(STATUSES),
+        narrative: z.string().max(20_000),
+      })
+      .strict(),
+  ),
+  'dashboard.get': call<Dashboard>()(z.object({ periodId, planId: id.optional() }).strict()),
+};

@@ -1,0 +1,50 @@
+// Errors that cross to users: a stable code for programs, a Chinese sentence for people.
+export type ErrorCode =
+  | 'validation'
+  | 'not_found'
+  | 'conflict'
+  | 'unsupported_file'
+  | 'empty_file'
+  | 'unreadable_file'
+  | 'no_measures'
+  | 'duplicate_import'
+  | 'store_too_new'
+  | 'too_large'
+  | 'cancelled'
+  | 'forbidden'
+  | 'internal';
+
+export interface ErrorData {
+  code: ErrorCode;
+  /** Chinese sentence for the user: what went wrong and what to do. */
+  message: string;
+}
+
+/** An error whose message is fit to show a clerk; `detail` is for logs only. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly detail: string | undefined;
+  constructor(code: ErrorCode, message: string, detail?: string) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.detail = detail;
+  }
+  toData(): ErrorData {
+    return { code: this.code, message: this.message };
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}
+
+/** Turns anything thrown into data safe to show; unknown errors never leak their stack. */
+export function toErrorData(e: unknown): ErrorData {
+  if (isAppError(e)) return e.toData();
+  return { code: 'internal', message: '操作未能完成:程序内部出错。请重试;如仍出错,请联系管理员并提供日志。' };
+}
+
+export function assertNever(x: never): never {
+  throw new Error(`unexpected value: ${String(x)}`);
+}

@@ -1,0 +1,113 @@
+// Helpers shared by the report kinds: grouping measures by outline section, sentences of figures, lookups.
+import type { MeasureRow } from '../model';
+import { percent } from './charts';
+import type { ChartSpec, EvidenceFile, ReportData, ReportFigures, ReportRecord } from './types';
+
+export const CN_ORDINALS = '一二三四五六七八九十';
+
+/** 1 → 一, 12 → 十二, 23 → 二十三 */
+export function cnNumber(n: number): string {
+  if (n <= 10) return n === 10 ? '十' : CN_ORDINALS[n - 1]!;
+  if (n < 20) return `十${CN_ORDINALS[n - 11]!}`;
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${CN_ORDINALS[tens - 1]!}十${ones ? CN_ORDINALS[ones - 1]! : ''}`;
+}
+
+export interface MeasureGroup {
+  planId: string;
+  heading: string;
+  measures: MeasureRow[];
+  figures: ReportFigures | null;
+}
+
+/** Measures grouped by the top-level section of their outline, in outline order. */
+export function groupBySection(data: ReportData): MeasureGroup[] {
+  const groups = new Map<string, MeasureGroup>();
+  const byKey = new Map(data.bySection.map((s) => [`${s.planId}|${s.sectionId ?? ''}`, s]));
+  const topOf = topSectionIndex(data);
+  for (const m of data.measures) {
+    const top = topOf(m);
+    const key = `${m.planId}|${top?.id ?? ''}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = { planId: m.planId, heading: top ? top.heading : '其他工作', measures: [], figures: byKey.get(key) ?? null };
+      groups.set(key, g);
+    }
+    g.measures.push(m);
+  }
+  return [...groups.values()];
+}
+
+/** Finds a measure's top-level section (the 一、 heading above it). */
+export function topSectionIndex(data: ReportData): (m: MeasureRow) => { id: string; heading: string } | null {
+  const byId = new Map(data.sections.map((s) => [s.id, s]));
+  const cache = new Map<string, { id: string; heading: string } | null>();
+  return (m) => {
+    if (!m.sectionId) return null;
+    const hit = cache.get(m.sectionId);
+    if (hit !== undefined) return hit;
+    let s = byId.get(m.sectionId);
+    while (s && s.parentId && byId.has(s.parentId)) s = byId.get(s.parentId);
+    const top = s ? { id: s.id, heading: s.heading } : null;
+    cache.set(m.sectionId, top);
+    return top;
+  };
+}
+
+export function recordIndex(records: ReportRecord[]): (measureId: string, periodId: string) => ReportRecord | undefined {
+  const map = new Map(records.map((r) => [`${r.measureId}|${r.periodId}`, r]));
+  return (measureId, periodId) => map.get(`${measureId}|${periodId}`);
+}
+
+export function evidenceIndex(files: EvidenceFile[]): Map<string, EvidenceFile[]> {
+  const map = new Map<string, EvidenceFile[]>();
+  for (const f of files) {
+    const list = map.get(f.measureId);
+    if (list) list.push(f);
+    else map.set(f.measureId, [f]);
+  }
+  return map;
+}
+
+export function units(m: MeasureRow, role: 'lead' | 'responsible'): string {
+  return (role === 'lead' ? m.lead : m.responsible).map((u) => u.name).join('、');
+}
+
+/** "共有措施 N 项,其中已完成…" */
+export function figuresSentence(f: ReportFigures, subject = '纳入统计的措施'): string {
+  const parts = [`已完成${f.done}项`, `推进中${f.inProgress}项`, `未开始${f.notStarted}项`];
+  if (f.notApplicable) parts.push(`不适用${f.notApplicable}项`);
+  return `${subject}共${f.total}项,其中${parts.join('、')},完成率${percent(f.done, f.total)};逾期未完成${f.overdue}项,无佐证材料${f.withoutEvidence}项。`;
+}
+
+export function figuresTable(f: ReportFigures): { head: string[]; rows: string[][] } {
+  return {
+    head: ['措施总数', '已完成', '推进中', '未开始', '不适用', '逾期未完成', '无佐证材料', '完成率'],
+    rows: [[f.total, f.done, f.inProgress, f.notStarted, f.notApplicable, f.overdue, f.withoutEvidence].map(String).concat(percent(f.done, f.total))],
+  };
+}
+
+const MAX_DEPARTMENT_BARS = 20;
+
+export function completionCharts(data: ReportData): ChartSpec[] {
+  const bar = (label: string, f: ReportFigures) => ({ label, total: f.total, done: f.done, inProgress: f.inProgress, notStarted: f.notStarted, notApplicable: f.notApplicable });
+  const charts: ChartSpec[] = [];
+  if (data.bySection.length) charts.push({ id: 'by-section', title: '各领域措施完成情况', bars: data.bySection.map((s) => bar(s.heading, s)) });
+  if (data.byDepartment.length) {
+    const deps = data.byDepartment.slice(0, MAX_DEPARTMENT_BARS);
+    const more = data.byDepartment.length > deps.length ? `(措施最多的${deps.length}个单位)` : '';
+    charts.push({ id: 'by-department', title: `各单位措施完成情况${more}`, bars: deps.map((d) => bar(d.name, d)) });
+  }
+  return charts;
+}
+
+/** Titles in quotation marks, at most `max`, then 等N项. */
+export function titleList(ms: MeasureRow[], max = 5): string {
+  const shown = ms.slice(0, max).map((m) => `“${m.title}”`).join('');
+  return ms.length > max ? `${shown}等${ms.length}项` : shown;
+}
+
+export function isOpen(m: MeasureRow): boolean {
+  return m.status === '未开始' || m.status === '推进中';
+}

@@ -1,0 +1,108 @@
+// A report as one self-contained HTML document (inline <style> and SVG, no external resources): preview and PDF alike.
+import { assertNever } from '../errors';
+import { renderChartSvg } from './charts';
+import type { Block, ReportDoc } from './types';
+
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Fonts of GB/T 9704 first, then what Windows, WPS and Debian have. */
+export const HTML_FONTS = {
+  title: "'方正小标宋简体', 'FZXiaoBiaoSong-B05S', '华文中宋', 'STZhongsong', 'SimSun', '宋体', 'Noto Serif CJK SC', serif",
+  body: "'仿宋_GB2312', 'FangSong_GB2312', '仿宋', 'FangSong', 'STFangsong', 'Noto Serif CJK SC', serif",
+  h1: "'黑体', 'SimHei', 'Noto Sans CJK SC', sans-serif",
+  h2: "'楷体_GB2312', 'KaiTi_GB2312', '楷体', 'KaiTi', 'STKaiti', 'Noto Serif CJK SC', serif",
+} as const;
+
+/** Page margins of GB/T 9704-2012, in millimetres. */
+export const PAGE_MARGINS_MM = { top: 37, bottom: 35, left: 28, right: 26 } as const;
+
+export function reportCss(landscape: boolean): string {
+  const m = PAGE_MARGINS_MM;
+  return `
+@page { size: A4 ${landscape ? 'landscape' : 'portrait'}; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; }
+html { background: #fff; color: #000; }
+body { margin: 0; font-family: ${HTML_FONTS.body}; font-size: 16pt; line-height: 29pt; }
+@media screen {
+  html { background: #e9ecef; }
+  body { box-sizing: border-box; max-width: ${landscape ? 297 : 210}mm; margin: 12px auto; padding: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,.2); }
+}
+h1.title { font-family: ${HTML_FONTS.title}; font-size: 22pt; line-height: 36pt; font-weight: normal; text-align: center; margin: 0 0 29pt; }
+p.subtitle { text-align: center; margin: -20pt 0 29pt; }
+h2 { font-family: ${HTML_FONTS.h1}; font-size: 16pt; font-weight: normal; margin: 0; text-indent: 2em; line-height: 29pt; page-break-after: avoid; }
+h3 { font-family: ${HTML_FONTS.h2}; font-size: 16pt; font-weight: normal; margin: 0; text-indent: 2em; line-height: 29pt; page-break-after: avoid; }
+h4 { font-size: 16pt; font-weight: bold; margin: 0; text-indent: 2em; }
+p { margin: 0; text-indent: 2em; text-align: justify; }
+p .lead { font-weight: bold; }
+table { width: 100%; border-collapse: collapse; margin: 6pt 0 12pt; font-size: 10.5pt; line-height: 15pt; page-break-inside: auto; }
+th, td { border: 0.5pt solid #000; padding: 2pt 4pt; vertical-align: top; text-align: left; white-space: pre-wrap; word-break: break-all; }
+th { font-family: ${HTML_FONTS.h1}; font-weight: normal; background: #f2f2f2; }
+thead { display: table-header-group; }
+tr { page-break-inside: avoid; }
+figure.chart { margin: 8pt 0; text-align: center; page-break-inside: avoid; }
+figure.chart svg { max-width: 100%; height: auto; }
+div.signature { margin-top: 58pt; page-break-inside: avoid; }
+div.signature p { text-align: right; text-indent: 0; padding-right: 4em; }
+`;
+}
+
+function blockHtml(b: Block): string {
+  switch (b.type) {
+    case 'h1':
+      return `<h2>${escapeHtml(b.text)}</h2>`;
+    case 'h2':
+      return `<h3>${escapeHtml(b.text)}</h3>`;
+    case 'h3':
+      return `<h4>${escapeHtml(b.text)}</h4>`;
+    case 'p':
+      return `<p>${b.lead ? `<span class="lead">${escapeHtml(b.lead)}</span>` : ''}${escapeHtml(b.text)}</p>`;
+    case 'chart':
+      return `<figure class="chart" data-chart="${escapeHtml(b.chart.id)}">${renderChartSvg(b.chart)}</figure>`;
+    case 'table': {
+      const cols = b.widths ? `<colgroup>${b.widths.map((w) => `<col width="${w}%">`).join('')}</colgroup>` : '';
+      const head = `<thead><tr>${b.head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>`;
+      const rows = b.rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('\n');
+      return `<table>${b.caption ? `<caption>${escapeHtml(b.caption)}</caption>` : ''}${cols}${head}<tbody>${rows}</tbody></table>`;
+    }
+    case 'signature':
+      return `<div class="signature"><p>${escapeHtml(b.issuer)}</p><p>${escapeHtml(b.date)}</p></div>`;
+    default:
+      return assertNever(b);
+  }
+}
+
+export interface RenderedHtml {
+  /** The whole document, with its <style>: what the .html export and the PDF printer use. */
+  html: string;
+  /** The stylesheet alone, for a preview frame that applies it without an inline <style>. */
+  css: string;
+  /** The <body> content alone. */
+  body: string;
+  title: string;
+}
+
+export function renderReportHtml(doc: ReportDoc): RenderedHtml {
+  const body = [
+    `<h1 class="title">${escapeHtml(doc.title)}</h1>`,
+    doc.subtitle ? `<p class="subtitle">${escapeHtml(doc.subtitle)}</p>` : '',
+    ...doc.blocks.map(blockHtml),
+  ]
+    .filter(Boolean)
+    .join('\n');
+  const css = reportCss(doc.landscape);
+  const html = `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>${escapeHtml(doc.title)}</title>
+<style>${css}</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+  return { html, css, body, title: doc.title };
+}
