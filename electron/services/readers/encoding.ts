@@ -52,9 +52,10 @@ function sniffUtf16(buf: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   }
   const pairs = n / 2;
   if (pairs === 0) return null;
-  // Require a clear one-sided pattern: binary files have NULs on both sides.
-  if (odd >= 2 && even <= odd * 0.02 && odd >= pairs * 0.01) return 'utf-16le';
-  if (even >= 2 && odd <= even * 0.02 && even >= pairs * 0.01) return 'utf-16be';
+  // Require a clearly one-sided pattern. The other side is not zero: common characters such as 一 (U+4E00)
+  // and 开 (U+5F00) have a NUL low byte. Binary that slips through is rejected later by the junk check.
+  if (odd >= 4 && odd >= even * 4 && odd >= pairs * 0.01) return 'utf-16le';
+  if (even >= 4 && even >= odd * 4 && even >= pairs * 0.01) return 'utf-16be';
   return null;
 }
 

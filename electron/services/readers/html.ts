@@ -171,7 +171,8 @@ function row(tr: HTMLElement, b: TextBuilder, spans: Map<number, RowSpan>, inCel
 /** Converts decoded HTML source to text lines; exported for tests. */
 export function htmlToText(source: string): string {
   // Word's "web page" output wraps list numbers in downlevel-revealed conditionals; keep their content, drop the markers.
-  const cleaned = source.replace(/<!\[(?:if[^\]]*|endif)\]>/gi, '');
+  // The DOCTYPE and XML declaration are not elements to node-html-parser and would come out as text.
+  const cleaned = source.replace(/<!\[(?:if[^\]]*|endif)\]>|<!doctype[^>]*>|<\?xml[^>]*\?>/gi, '');
   const root = parse(cleaned, {
     lowerCaseTagName: true,
     comment: false,
@@ -186,7 +187,8 @@ export function htmlToText(source: string): string {
     .split('\n')
     // Only spaces are trimmed: a leading tab is an empty first table cell and keeps the columns aligned.
     .map((l) => l.replace(/^ +| +$/g, ''))
-    .filter((l) => l !== '')
+    // Lines of only &nbsp; or ideographic spaces are layout, not content.
+    .filter((l) => l.trim() !== '')
     .join('\n');
 }
 

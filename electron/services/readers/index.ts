@@ -41,6 +41,9 @@ export async function readOutlineFile(path: string, opts?: ReadOptions): Promise
     if (st.isDirectory()) {
       throw unreadable(`“${fileName}”是一个文件夹,不是文件。请选择文件夹中的实施方案文件再导入。`, `EISDIR ${path}`);
     }
+    if (!st.isFile()) {
+      throw unreadable(`“${fileName}”不是普通文件,无法读取。请选择实施方案文件再导入。`, `not a regular file ${path}`);
+    }
     // Check the size before reading so a 4 GB video dragged in by mistake is never loaded into memory.
     if (st.size > maxBytes) throw tooLarge(fileName, st.size, maxBytes);
     buf = await readFile(path);

@@ -52,9 +52,9 @@ describe('plain-text variants', () => {
   });
 
   it('reads GBK-only characters (outside GB2312) through the gb18030 decoder', () => {
-    // 瑢 (0x8CE3 in GBK) is not in GB2312; a file labelled or guessed as GB2312 still contains such names.
-    const bytes = Buffer.from([0xb8, 0xba, 0xd4, 0xf0, 0xc8, 0xcb, 0xa3, 0xba, 0xcd, 0xf5, 0x8c, 0xe3, 0x0d, 0x0a]);
-    expect(decodeText(bytes)).toEqual({ text: '负责人:王瑢\n', encoding: 'gb18030' });
+    // 瑢 (0xAC8C in GBK) is not in GB2312; files labelled or guessed as GB2312 still contain such names.
+    const bytes = Buffer.from('b8bad4f0c8cba3bacdf5ac8c0d0a', 'hex');
+    expect(decodeText(bytes)).toEqual({ text: '\u8d1f\u8d23\u4eba\uff1a\u738b\u7462\n', encoding: 'gb18030' });
   });
 
   it('tells Big5 (traditional characters) from GBK, also for traditional text saved as GBK', () => {
