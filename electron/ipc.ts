@@ -5,13 +5,13 @@ import type { Result } from '../shared/api/define';
 import { dispatch } from './services/dispatch';
 import { handlers } from './services/handlers/index';
 import type { AppContext } from './services/context';
+import { isAppUrl } from './app-url';
 
 export const channelOf = (name: string): string => `fazhi:${name}`;
 
 export function registerIpc(ctx: AppContext, appOrigin: string): void {
   const trusted = (e: IpcMainInvokeEvent): boolean => {
-    const url = e.senderFrame?.url;
-    return typeof url === 'string' && new URL(url).origin === appOrigin && e.senderFrame === e.sender.mainFrame;
+    return isAppUrl(e.senderFrame?.url, appOrigin) && e.senderFrame === e.sender.mainFrame;
   };
   for (const name of callNames) {
     ipcMain.handle(channelOf(name), async (e, args: unknown): Promise<Result<unknown>> => {

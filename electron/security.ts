@@ -1,10 +1,11 @@
 // Electron security checklist items applied app-wide: no navigation, no new windows, no permissions, no webviews.
 import { app, session, shell, type WebContents } from 'electron';
+import { isAppUrl } from './app-url';
 
 /** Checklist 13/14: navigation and new windows are denied; the app only ever shows its own page. */
 export function lockDownContents(contents: WebContents, appOrigin: string): void {
   contents.on('will-navigate', (event, url) => {
-    if (new URL(url).origin !== appOrigin) event.preventDefault();
+    if (!isAppUrl(url, appOrigin)) event.preventDefault();
   });
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));

@@ -97,7 +97,7 @@ describe('API over the host', () => {
       ['measures.list', { periodId: '2024-Q9' }],
       ['measures.list', { periodId: '2024-Q1', extra: 1 }],
       ['progress.set', { measureId: 'x', periodId: '2024-Q1', status: '完成了', narrative: '' }],
-      ['measures.get', 'not an object'],
+      ['measures.get', JSON.stringify('not an object')],
       ['import.preview', { fileName: 'a.txt', dataBase64: 42 }],
     ];
     for (const [name, args] of cases) {

@@ -1,0 +1,96 @@
+// The .docx re-opened: A4, GB/T 9704 margins, fonts with eastAsia names, exact line spacing, headings, page number field.
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import JSZip from 'jszip';
+import { buildLedger } from './fixture';
+import { produceReport } from '../../../electron/services/reports/produce';
+import { chromiumPrinter } from '../../../electron/services/reports/printer';
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const haveChromium = fs.existsSync(chromium);
+
+async function open(bytes: Buffer) {
+  const zip = await JSZip.loadAsync(bytes);
+  const read = async (name: string) => (await zip.file(name)?.async('string')) ?? '';
+  return { zip, document: await read('word/document.xml'), styles: await read('word/styles.xml'), fontTable: await read('word/fontTable.xml'), footers: await Promise.all(Object.keys(zip.files).filter((n) => /^word\/footer\d*\.xml$/.test(n)).map(read)) };
+}
+
+/** The texts of the paragraphs that carry a given paragraph style. */
+function styled(documentXml: string, style: string): string[] {
+  const out: string[] = [];
+  for (const p of documentXml.match(/<w:p\b[\s\S]*?<\/w:p>/g) ?? []) {
+    if (!p.includes(`<w:pStyle w:val="${style}"/>`)) continue;
+    out.push((p.match(/<w:t[^>]*>([^<]*)<\/w:t>/g) ?? []).map((t) => t.replace(/<[^>]+>/g, '')).join(''));
+  }
+  return out;
+}
+
+function styleBlock(stylesXml: string, id: string): string {
+  return new RegExp(`<w:style [^>]*w:styleId="${id}"[\\s\\S]*?</w:style>`).exec(stylesXml)?.[0] ?? '';
+}
+
+describe('annual report .docx', () => {
+  const { db } = buildLedger();
+  const printer = haveChromium ? chromiumPrinter(chromium) : undefined;
+  const produced = produceReport(db, { period: '2024', kind: 'annual', format: 'docx', issuer: '某区人民政府', date: '2025-01-15', asOf: '2024-12-31' }, { printer }).finally(() => printer?.close());
+
+  it('is A4 with the margins of GB/T 9704', async () => {
+    const { document } = await open((await produced).bytes);
+    expect(document).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    const mar = /<w:pgMar ([^>]*)\/>/.exec(document)![1]!;
+    const attr = (k: string) => Number(new RegExp(`w:${k}="(\\d+)"`).exec(mar)![1]);
+    // 37, 35, 28, 26 mm in twips, to the twip.
+    expect(attr('top')).toBe(2098);
+    expect(attr('bottom')).toBe(1984);
+    expect(attr('left')).toBe(1587);
+    expect(attr('right')).toBe(1474);
+  });
+
+  it('names the official fonts with eastAsia attributes, sizes and exact 29 pt lines', async () => {
+    const { document, styles, fontTable } = await open((await produced).bytes);
+    expect(styles).toMatch(/<w:docDefaults>[\s\S]*w:eastAsia="仿宋_GB2312"[\s\S]*<w:sz w:val="32"\/>[\s\S]*<w:spacing[^>]*w:line="580"[^>]*w:lineRule="exact"/);
+    expect(styleBlock(styles, 'Heading1')).toContain('w:eastAsia="黑体"');
+    expect(styleBlock(styles, 'Heading2')).toContain('w:eastAsia="楷体_GB2312"');
+    expect(styleBlock(styles, 'Title')).toContain('w:eastAsia="方正小标宋简体"');
+    expect(document).toMatch(/w:eastAsia="方正小标宋简体"[^>]*\/>[\s\S]{0,200}<w:sz w:val="44"\/>/);
+    expect(document).toMatch(/<w:jc w:val="center"\/>[\s\S]{0,400}方正小标宋简体/);
+    expect(fontTable).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');
+  });
+
+  it('has the structure of the seeds: title, 一、二、三 as level 1, (一) as level 2, then the signature', async () => {
+    const { document } = await open((await produced).bytes);
+    expect(styled(document, 'Title')).toEqual(['某区人民政府关于2024年法治政府建设情况的报告']);
+    expect(styled(document, 'Heading1')).toEqual(['一、工作推进情况', '二、存在的问题', '三、下一步工作打算']);
+    const h2 = styled(document, 'Heading2');
+    expect(h2[0]).toBe('(一)依法全面履行政府职能');
+    expect(h2.length).toBe(4);
+    const tail = document.slice(document.lastIndexOf('某区人民政府'));
+    expect(tail).toContain('2025年1月15日');
+    expect(document).toMatch(/<w:jc w:val="right"\/>[\s\S]{0,600}某区人民政府/);
+  });
+
+  it('puts "— PAGE —" in 宋体 四号 at the foot, right on odd pages and left on even ones', async () => {
+    const { footers, zip } = await open((await produced).bytes);
+    expect(footers.length).toBe(2);
+    for (const f of footers) {
+      expect(f).toMatch(/<w:instrText[^>]*>PAGE<\/w:instrText>/);
+      expect(f).toContain('— ');
+      expect(f).toContain(' —');
+      expect(f).toContain('w:eastAsia="宋体"');
+      expect(f).toContain('<w:sz w:val="28"/>');
+    }
+    expect(footers.some((f) => f.includes('<w:jc w:val="right"/>'))).toBe(true);
+    expect(footers.some((f) => f.includes('<w:jc w:val="left"/>'))).toBe(true);
+    const settings = await zip.file('word/settings.xml')!.async('string');
+    expect(settings).toContain('<w:evenAndOddHeaders/>');
+  });
+
+  it.skipIf(!haveChromium)('carries the completion charts as PNG pictures', async () => {
+    const { zip, document } = await open((await produced).bytes);
+    const media = Object.keys(zip.files).filter((n) => n.startsWith('word/media/') && n.endsWith('.png'));
+    expect(media.length).toBe(2);
+    const png = await zip.file(media[0]!)!.async('uint8array');
+    expect([...png.slice(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+    expect(document).toContain('各领域措施完成情况');
+  });
+});

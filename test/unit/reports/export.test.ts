@@ -1,0 +1,87 @@
+// Exports as jobs on the loopback host: written atomically under <dataDir>/exports/<id>/, downloadable by id only.
+import { afterAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startHost, type RunningHost } from '../../../electron/host/server';
+import { COOKIE } from '../../../electron/host/security';
+import type { JobStatus } from '../../../shared/api/jobs';
+import type { ExportDone } from '../../../shared/api/reports';
+import { writeFileAtomic } from '../../../electron/services/reports/atomic';
+import { buildLedger } from './fixture';
+import { request } from '../../helpers/http';
+import { removeDir, tempDir } from '../../helpers/temp';
+
+describe('report exports through the host', () => {
+  const dataDir = tempDir();
+  const rendererDir = tempDir();
+  let host: RunningHost;
+  const api = async <T>(name: string, args: unknown): Promise<{ ok: boolean; value: T; error?: { code: string; message: string } }> => {
+    const r = await request(host.origin, `/api/${name}`, { method: 'POST', headers: { cookie: `${COOKIE}=${host.secret}`, 'content-type': 'application/json', origin: host.origin }, body: JSON.stringify(args) });
+    return r.json();
+  };
+  const waitJob = async (job: JobStatus): Promise<JobStatus> => {
+    while (job.state === 'running') {
+      await new Promise((r) => setTimeout(r, 50));
+      job = (await api<JobStatus>('jobs.get', { jobId: job.id })).value;
+    }
+    return job;
+  };
+
+  afterAll(async () => {
+    await host?.close();
+    removeDir(dataDir);
+    removeDir(rendererDir);
+  });
+
+  it('exports a ledger .xlsx as a job and serves it at /exports/<id>', async () => {
+    host = await startHost({ dataDir, rendererDir });
+    buildLedger(host.ctx.db);
+    const started = await api<JobStatus>('reports.export', { period: '2024-Q3', kind: 'ledger', format: 'xlsx' });
+    expect(started.ok).toBe(true);
+    const job = await waitJob(started.value);
+    expect(job.state).toBe('done');
+    const done = job.result as ExportDone;
+    expect(done.fileName).toBe('2024-Q3 工作台账.xlsx');
+    expect(done.path).toBe(path.join(dataDir, 'exports', done.exportId, done.fileName));
+    expect(fs.readdirSync(path.dirname(done.path))).toEqual([done.fileName]);
+    const r = await request(host.origin, done.downloadUrl, { headers: { cookie: `${COOKIE}=${host.secret}` } });
+    expect(r.status).toBe(200);
+    expect(r.headers['content-type']).toContain('spreadsheetml');
+    expect(r.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent(done.fileName)}`);
+    expect(r.body.equals(fs.readFileSync(done.path))).toBe(true);
+    // Nothing but an export id reaches the disk; without the secret nothing at all.
+    expect((await request(host.origin, '/exports/..%2Fledger.sqlite', { headers: { cookie: `${COOKIE}=${host.secret}` } })).status).toBe(404);
+    expect((await request(host.origin, done.downloadUrl)).status).toBe(401);
+  });
+
+  it('returns the preview with figures, and refuses bad periods, empty scopes and an output path from the page', async () => {
+    const p = await api<{ figures: { total: number }; css: string; body: string }>('reports.preview', { period: '2024', kind: 'annual' });
+    expect(p.ok).toBe(true);
+    expect(p.value.figures.total).toBe(9);
+    expect(p.value.body).not.toContain('<style');
+    const bad = await api('reports.preview', { period: '2024-Q9', kind: 'annual' });
+    expect(bad.error?.code).toBe('validation');
+    const empty = await api('reports.export', { period: '2024', kind: 'annual', format: 'docx', scope: { planIds: ['nope'] } });
+    expect(empty.error?.code).toBe('no_measures');
+    const out = await api('reports.export', { period: '2024', kind: 'annual', format: 'html', outPath: path.join(dataDir, 'x.html') });
+    expect(out.error?.code).toBe('forbidden');
+    expect(fs.existsSync(path.join(dataDir, 'x.html'))).toBe(false);
+  });
+});
+
+describe('atomic write', () => {
+  it('replaces a file whole, and a failed write leaves the old file and no temporary file', async () => {
+    const dir = tempDir();
+    const target = path.join(dir, '报告.docx');
+    await writeFileAtomic(target, Buffer.from('old'));
+    await writeFileAtomic(target, Buffer.from('new'));
+    expect(fs.readFileSync(target, 'utf8')).toBe('new');
+    // A directory in the way: the rename fails; nothing half-written is left behind.
+    const blocked = path.join(dir, 'blocked.pdf');
+    fs.mkdirSync(path.join(blocked, 'inner'), { recursive: true });
+    await expect(writeFileAtomic(blocked, Buffer.from('x'))).rejects.toThrow();
+    expect(fs.readdirSync(dir).sort()).toEqual(['blocked.pdf', '报告.docx']);
+    expect(fs.readFileSync(target, 'utf8')).toBe('new');
+    removeDir(dir);
+  });
+});
