@@ -1,8 +1,8 @@
 // Builds the renderer into dist/renderer: relative asset paths so it loads over file:// and the loopback host alike.
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
-const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
+// This file runs in Node at build time, but lives under renderer/ whose lint forbids Node imports: import.meta.dirname needs none.
+const here = (p: string): string => `${import.meta.dirname}/${p}`;
 
 export default defineConfig({
   root: here('.'),

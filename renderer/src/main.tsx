@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initI18n } from './i18n/index';
 import { App } from './App';
+import './styles.css';
 
 initI18n();
 

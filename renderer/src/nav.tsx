@@ -4,6 +4,8 @@ import type { Dict } from './i18n/zh';
 import { ChecklistScreen } from './screens/checklist/ChecklistScreen';
 import { ImportScreen } from './screens/import/ImportScreen';
 import { DashboardScreen } from './screens/dashboard/DashboardScreen';
+import { EvidenceScreen } from './evidence/EvidenceScreen';
+import { ReportsScreen } from './reports/ReportsScreen';
 
 export interface NavItem {
   /** The URL hash segment: #/checklist. */
@@ -16,5 +18,7 @@ export const navItems: readonly NavItem[] = [
   { id: 'checklist', labelKey: 'nav.checklist', Screen: ChecklistScreen },
   { id: 'import', labelKey: 'nav.import', Screen: ImportScreen },
   { id: 'dashboard', labelKey: 'nav.dashboard', Screen: DashboardScreen },
-  // 佐证材料 (evidence) and 报告 (reports) screens join here.
+  { id: 'evidence', labelKey: 'nav.evidence', Screen: EvidenceScreen },
+  { id: 'reports', labelKey: 'nav.reports', Screen: ReportsScreen },
+  // Further screens join here.
 ];

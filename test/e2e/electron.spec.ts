@@ -24,7 +24,11 @@ test.describe('Electron shell', () => {
       expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
       expect(await page.evaluate(() => typeof (window as unknown as { process?: unknown }).process)).toBe('undefined');
       expect(await page.evaluate(() => Object.keys((window as unknown as { fazhi: object }).fazhi).includes('session.get'))).toBe(true);
-      const prefs = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.webContents.getLastWebPreferences());
+      const prefs = await app.evaluate(({ BrowserWindow }) => {
+        // getLastWebPreferences exists at run time but is missing from Electron's type definitions.
+        const wc = BrowserWindow.getAllWindows()[0]!.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> };
+        return wc.getLastWebPreferences();
+      });
       expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
       const before = page.url();
       await page.evaluate(() => {

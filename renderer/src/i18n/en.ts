@@ -17,6 +17,8 @@ export const en: Dict = {
     checklist: 'Ledger',
     import: 'Import',
     dashboard: 'Statistics',
+    evidence: 'Evidence',
+    reports: 'Reports',
     main: 'Main navigation',
   },
   header: {
@@ -81,7 +83,7 @@ export const en: Dict = {
     untitled: '(untitled)',
     counts: '{{sections}} sections, {{measures}} measures; {{withLead}} with lead units, {{withDeadline}} with deadlines.',
     docDeadline: 'Deadline for the whole plan: {{deadline}}',
-    duplicate: 'This file was already imported on {{date}} as “{{title}}”. Importing again creates a separate ledger.',
+    duplicate: 'This article of the file was already imported on {{date}} as “{{title}}”; there is no need to import it again. To import another article, choose it above.',
     noMeasures: 'No measures were found in this article. Choose another article or check the file.',
     otherSection: 'Other measures',
     commit: 'Import {{count}} measures',
@@ -174,6 +176,8 @@ export const en: Dict = {
     chartSummary: '{{name}}: {{total}} in all, {{done}} done, {{inProgress}} in progress, {{notStarted}} not started, {{notApplicable}} not applicable',
     legend: 'Legend',
     empty: 'Nothing to count yet. Import an implementation plan first.',
+    noData: 'Nothing to count.',
+    noUnits: 'The plan names no lead or responsible units, so there is nothing to count by department. Units can be added item by item at import.',
     percentDone: '{{percent}}% done',
   },
   errors: {

@@ -15,6 +15,8 @@ export const zh = {
     checklist: '台账',
     import: '导入',
     dashboard: '统计',
+    evidence: '佐证材料',
+    reports: '报告',
     main: '主导航',
   },
   header: {
@@ -79,7 +81,7 @@ export const zh = {
     untitled: '(无标题)',
     counts: '共 {{sections}} 个部分,{{measures}} 项措施;{{withLead}} 项有牵头单位,{{withDeadline}} 项有完成时限。',
     docDeadline: '全文完成时限:{{deadline}}',
-    duplicate: '此文件已于 {{date}} 导入为“{{title}}”。再次导入会生成一份新的台账。',
+    duplicate: '此文件中的这篇文章已于 {{date}} 导入为“{{title}}”,无需重复导入。如需导入其他文章,请在上方选择。',
     noMeasures: '所选文章中没有找到措施。请选择其他文章或检查文件。',
     otherSection: '其他措施',
     commit: '导入 {{count}} 项措施',
@@ -172,6 +174,8 @@ export const zh = {
     chartSummary: '{{name}}:共 {{total}} 项,已完成 {{done}} 项,推进中 {{inProgress}} 项,未开始 {{notStarted}} 项,不适用 {{notApplicable}} 项',
     legend: '图例',
     empty: '还没有措施可统计。请先导入实施方案。',
+    noData: '暂无可统计的数据。',
+    noUnits: '实施方案未注明牵头单位或责任单位,暂无按单位的统计。可在导入时逐项补充单位。',
     percentDone: '完成率 {{percent}}%',
   },
   errors: {

@@ -134,7 +134,9 @@ export const useImporter = create<ImporterState>((set, get) => ({
       useApp.getState().notify('info', i18n.t('import.done', { title: done.title, count: done.measureCount }));
       await afterImport(done.planId);
     } catch (e) {
-      set({ phase: 'ready', error: reportError(e) });
+      // The commit button is at the foot of a long preview: the banner, not the top of the page, is where this is seen.
+      reportError(e);
+      set({ phase: 'ready' });
     }
   },
 

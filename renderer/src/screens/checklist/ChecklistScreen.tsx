@@ -11,7 +11,6 @@ import { TemplateOffer } from './TemplateOffer';
 
 export function ChecklistScreen() {
   const hasPlans = useSession((s) => s.info?.hasPlans ?? false);
-  const periodId = useSession((s) => s.periodId);
   const param = useApp((s) => s.route.param);
   const searchRef = useRef<HTMLInputElement | null>(null);
   const listRef = useRef<HTMLDivElement | null>(null);
@@ -23,7 +22,7 @@ export function ChecklistScreen() {
     // A measure named in the URL (reload, dashboard link) is opened by the effect below, which loads rows too.
     if (!useApp.getState().route.param || c.selectedId === useApp.getState().route.param) void c.loadRows();
     return () => void useChecklist.getState().flush();
-  }, [hasPlans, periodId]);
+  }, [hasPlans]);
 
   useEffect(() => {
     if (!hasPlans || !param) return;

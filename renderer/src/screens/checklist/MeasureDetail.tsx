@@ -4,6 +4,7 @@ import { useChecklist } from '../../stores/checklist';
 import { formatDay, formatQuarter, formatTime, joinUnits, statusKey, statusLabel } from '../../format';
 import { ProgressEditor } from './ProgressEditor';
 import { History } from './History';
+import { EvidencePanel } from '../../evidence/EvidencePanel';
 
 export function MeasureDetail() {
   const { t } = useTranslation();
@@ -66,6 +67,7 @@ export function MeasureDetail() {
         )}
       </dl>
       <ProgressEditor />
+      <EvidencePanel measureId={detail.id} />
       <details className="block" open>
         <summary>{t('detail.text')}</summary>
         <p className="full-text" data-testid="detail-text">

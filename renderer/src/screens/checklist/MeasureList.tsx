@@ -1,5 +1,5 @@
 // The virtualized list of measures: only the rows on screen exist, so 5,000 scroll like 50.
-import { useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useRef, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { MeasureRow } from '../../../../shared/model';
@@ -40,6 +40,18 @@ export function MeasureList({ listRef }: { listRef: RefObject<HTMLDivElement | n
     }
   };
 
+  // One handler for all rows (rows are memoized, so scrolling re-renders only the rows that appear).
+  const onRowClick = useCallback(
+    (e: MouseEvent<HTMLDivElement>) => {
+      const index = Number(e.currentTarget.dataset.index);
+      const row = useChecklist.getState().rows[index];
+      if (!row) return;
+      moveCursor(index);
+      void open(row.id);
+    },
+    [moveCursor, open],
+  );
+
   if (rows.length === 0) {
     return (
       <div className="list-empty muted" data-testid="measure-list-empty">
@@ -67,17 +79,7 @@ export function MeasureList({ listRef }: { listRef: RefObject<HTMLDivElement | n
         {virtualizer.getVirtualItems().map((v) => {
           const row = rows[v.index]!;
           return (
-            <Row
-              key={row.id}
-              row={row}
-              top={v.start}
-              active={v.index === cursor}
-              selected={row.id === selectedId}
-              onClick={() => {
-                moveCursor(v.index);
-                void open(row.id);
-              }}
-            />
+            <Row key={row.id} row={row} index={v.index} top={v.start} active={v.index === cursor} selected={row.id === selectedId} onClick={onRowClick} />
           );
         })}
       </div>
@@ -87,13 +89,14 @@ export function MeasureList({ listRef }: { listRef: RefObject<HTMLDivElement | n
 
 interface RowProps {
   row: MeasureRow;
+  index: number;
   top: number;
   active: boolean;
   selected: boolean;
-  onClick: () => void;
+  onClick: (e: MouseEvent<HTMLDivElement>) => void;
 }
 
-function Row({ row, top, active, selected, onClick }: RowProps) {
+const Row = memo(function Row({ row, index, top, active, selected, onClick }: RowProps) {
   const { t } = useTranslation();
   const cls = ['measure-row', active ? 'active' : '', selected ? 'selected' : '', row.overdue ? 'overdue' : row.dueSoon ? 'due-soon' : ''];
   return (
@@ -105,6 +108,7 @@ function Row({ row, top, active, selected, onClick }: RowProps) {
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
       onClick={onClick}
       data-testid="measure-row"
+      data-index={index}
       data-measure-id={row.id}
       data-status={row.status}
     >
@@ -129,4 +133,4 @@ function Row({ row, top, active, selected, onClick }: RowProps) {
       </div>
     </div>
   );
-}
+});

@@ -18,7 +18,7 @@ export function TemplateOffer() {
         <p>{t('templates.body')}</p>
         <ul className="template-list">
           {templates.map((tpl) => (
-            <li key={tpl.id} className="template" data-testid="template-item">
+            <li key={tpl.id} className="template" data-testid="template-item" data-measure-count={tpl.measureCount}>
               <div>
                 <div className="template-title">{tpl.title}</div>
                 <div className="muted">{t('templates.measures', { count: tpl.measureCount })}</div>

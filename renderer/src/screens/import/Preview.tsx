@@ -79,7 +79,7 @@ export function Preview() {
         ))}
       </div>
       <div className="commit-bar">
-        <button type="button" className="primary" disabled={phase === 'committing' || items.length === 0} onClick={() => void commit()} data-testid="import-commit">
+        <button type="button" className="primary" disabled={phase === 'committing' || items.length === 0 || doc.duplicateOf !== null} onClick={() => void commit()} data-testid="import-commit">
           {phase === 'committing' ? t('import.committing') : t('import.commit', { count: items.length })}
         </button>
         <button type="button" onClick={reset} disabled={phase === 'committing'} data-testid="import-restart">

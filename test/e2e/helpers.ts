@@ -1,0 +1,15 @@
+// Reads the ledger through the same HTTP API the page uses (the page's cookie), to check what the screens show.
+import type { Page } from '@playwright/test';
+import type { CallName, ArgsOf, ResultOf } from '../../shared/api/contract';
+
+export async function call<K extends CallName>(page: Page, name: K, args: ArgsOf<K>): Promise<ResultOf<K>> {
+  const origin = new URL(page.url()).origin;
+  const r = await page.request.post(`${origin}/api/${name}`, { data: args, headers: { Origin: origin } });
+  const body = (await r.json()) as { ok: boolean; value?: ResultOf<K>; error?: { message: string } };
+  if (!body.ok) throw new Error(`${name}: ${body.error?.message ?? 'failed'}`);
+  return body.value as ResultOf<K>;
+}
+
+export const HAN = /[\u4e00-\u9fff]/;
+/** What a stack trace or a raw exception looks like; none may reach a clerk. */
+export const STACKISH = /\bat \S+ \(|Error:|TypeError|undefined|\[object Object\]/;

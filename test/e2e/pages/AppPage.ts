@@ -1,0 +1,68 @@
+// The whole app in a page: opening it with the host's secret URL, the header, notices and screenshots.
+import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
+import path from 'node:path';
+import type { RunningHost } from '../../../electron/host/server';
+import { FirstRunPage } from './FirstRunPage';
+import { ImportPage } from './ImportPage';
+import { ChecklistPage } from './ChecklistPage';
+import { DashboardPage } from './DashboardPage';
+
+export class AppPage {
+  readonly firstRun: FirstRunPage;
+  readonly importer: ImportPage;
+  readonly checklist: ChecklistPage;
+  readonly dashboard: DashboardPage;
+  private readonly errors: string[] = [];
+
+  constructor(
+    readonly page: Page,
+    readonly host: RunningHost,
+    private readonly testInfo: TestInfo,
+  ) {
+    this.firstRun = new FirstRunPage(page);
+    this.importer = new ImportPage(page);
+    this.checklist = new ChecklistPage(page);
+    this.dashboard = new DashboardPage(page);
+    page.on('console', (m) => {
+      // Failed loads are recorded with their URL by the response handler below.
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) this.errors.push(`console: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => this.errors.push(`pageerror: ${e.message}`));
+    page.on('response', (r) => {
+      if (r.status() >= 400) this.errors.push(`HTTP ${r.status()} ${new URL(r.url()).pathname}`);
+    });
+  }
+
+  /** Opens the secret URL: the host sets its cookie and redirects to the app. */
+  async open(): Promise<void> {
+    await this.page.goto(this.host.url);
+    await expect(this.page.getByTestId('app-loading')).toHaveCount(0);
+  }
+
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await expect(this.page.getByTestId('app-loading')).toHaveCount(0);
+  }
+
+  problems(): string[] {
+    return [...this.errors];
+  }
+
+  get currentUser(): Locator {
+    return this.page.getByTestId('current-user');
+  }
+
+  get errorNotice(): Locator {
+    return this.page.getByTestId('notice-error');
+  }
+
+  async nav(id: 'checklist' | 'import' | 'dashboard'): Promise<void> {
+    await this.page.getByTestId(`nav-${id}`).click();
+    await expect(this.page.getByTestId(`screen-${id}`)).toBeVisible();
+  }
+
+  /** Saves test-results/e2e/screens/<name>.png for people to look at. */
+  async shot(name: string): Promise<void> {
+    await this.page.screenshot({ path: path.join(this.testInfo.project.outputDir, 'screens', `${name}.png`) });
+  }
+}
