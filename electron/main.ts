@@ -27,7 +27,7 @@ if (!app.requestSingleInstanceLock()) {
     const dataDir = path.resolve(dataDirFlag ?? process.env.FAZHI_DATA_DIR ?? app.getPath('userData'));
     ctx = createContext(dataDir);
     applyAppSecurity(APP_ORIGIN);
-    serveRenderer(path.join(__dirname, '..', 'renderer'));
+    serveRenderer(ctx, path.join(__dirname, '..', 'renderer'));
     registerIpc(ctx, APP_ORIGIN);
     win = createMainWindow(path.join(__dirname, 'preload.cjs'), `${APP_ORIGIN}/index.html`);
     win.on('closed', () => {

@@ -3,6 +3,8 @@ import { protocol, net } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from './services/csp';
+import type { AppContext } from './services/context';
+import { evidenceProtocolResponse } from './services/evidence-routes';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://fazhi`;
@@ -12,11 +14,14 @@ export function registerScheme(): void {
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
-export function serveRenderer(rendererDir: string): void {
+/** Serves the built renderer, and stored evidence through the same narrow route the loopback host has. */
+export function serveRenderer(ctx: AppContext, rendererDir: string): void {
   const root = path.resolve(rendererDir);
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== 'fazhi') return new Response('未找到', { status: 404 });
+    const evidence = evidenceProtocolResponse(ctx, url);
+    if (evidence) return evidence;
     const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
     const file = path.resolve(root, rel);
     if (!file.startsWith(root + path.sep)) return new Response('未找到', { status: 404 });

@@ -1,12 +1,28 @@
 // Builds the renderer into dist/renderer: relative asset paths so it loads over file:// and the loopback host alike.
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 
-// This file runs in Node at build time, but lives under renderer/ whose lint forbids Node imports: import.meta.dirname needs none.
 const here = (p: string): string => `${import.meta.dirname}/${p}`;
+
+/** pdf.js needs its CJK character maps and standard fonts to draw Chinese PDFs that do not embed their fonts. */
+function pdfjsAssets(): Plugin {
+  const pkg = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  return {
+    name: 'fazhi-pdfjs-assets',
+    apply: 'build',
+    writeBundle(options) {
+      const out = options.dir ?? here('../dist/renderer');
+      for (const dir of ['cmaps', 'standard_fonts']) fs.cpSync(path.join(pkg, dir), path.join(out, 'pdfjs', dir), { recursive: true });
+    },
+  };
+}
 
 export default defineConfig({
   root: here('.'),
   base: './',
+  plugins: [pdfjsAssets()],
   // Vite 8 transforms TSX with oxc; the automatic runtime means no `import React` in components.
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   build: {

@@ -51,6 +51,8 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    // The build config runs in Node at build time, not in the page.
+    ignores: ['renderer/vite.config.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: [electronOnly, { name: 'better-sqlite3', message: 'The renderer reaches data only through the API client.' }],

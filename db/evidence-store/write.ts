@@ -63,6 +63,15 @@ async function writeAll(fh: fsp.FileHandle, chunk: Buffer): Promise<void> {
   }
 }
 
+/** Up to this size a stored copy is re-hashed before it is trusted, so attaching the genuine file repairs a damaged one. */
+const REHASH_LIMIT = 64 * 1024 * 1024;
+
+async function hashOf(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
 async function sizeOf(file: string): Promise<number | null> {
   try {
     return (await fsp.stat(file)).size;
@@ -125,7 +134,7 @@ export async function storeStream(
     holdBlob(sha256);
     try {
       const existing = await sizeOf(target);
-      if (existing === size) {
+      if (existing === size && (size > REHASH_LIMIT || (await hashOf(target)) === sha256)) {
         await fsp.rm(tmp, { force: true });
         // Touching the status time keeps a clean-up in another process from taking the file meanwhile.
         await fsp.chmod(target, 0o444).catch(() => undefined);

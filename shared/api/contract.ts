@@ -3,11 +3,13 @@ import type { z } from 'zod';
 import type { CallDef } from './define';
 import { ledgerCalls } from './ledger';
 import { jobCalls } from './jobs';
+import { reportCalls } from './reports';
 import { evidenceCalls } from './evidence';
 
 export const contract = {
   ...ledgerCalls,
   ...jobCalls,
+  ...reportCalls,
   ...evidenceCalls,
 };
 

@@ -2,8 +2,12 @@
 import type { Handlers } from '../dispatch';
 import { ledgerHandlers } from './ledger';
 import { jobHandlers } from './jobs';
+import { reportHandlers } from './reports';
+import { evidenceHandlers } from './evidence';
 
 export const handlers: Handlers = {
   ...ledgerHandlers,
   ...jobHandlers,
+  ...reportHandlers,
+  ...evidenceHandlers,
 };

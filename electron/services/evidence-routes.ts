@@ -1,0 +1,150 @@
+// Host routes of the evidence store: a streamed upload, and stored files served only by a known hash.
+import fs from 'node:fs';
+import { Readable } from 'node:stream';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { HostRoute } from '../host/routes';
+import { sendJson } from '../host/routes';
+import type { AppContext } from './context';
+import { currentUser } from './context';
+import { AppError, toErrorData, type ErrorCode } from '../../shared/errors';
+import { uploadParams } from '../../shared/api/evidence';
+import { attachStream, blobPath, maxEvidenceBytes, servedType, tooLarge, cleanName } from '../../db/evidence-store/index';
+import { servedFile } from '../../db/queries/evidence';
+
+const STATUS: Partial<Record<ErrorCode, number>> = { validation: 400, not_found: 404, forbidden: 403, too_large: 413, cancelled: 400, unreadable_file: 400 };
+
+/** Answers before the body is read: the connection closes so the rest of the body is never taken in. */
+function refuse(res: ServerResponse, e: unknown): void {
+  if (res.headersSent) return void res.destroy();
+  res.setHeader('Connection', 'close');
+  const error = toErrorData(e);
+  sendJson(res, STATUS[error.code] ?? 500, { ok: false, error });
+}
+
+function validationMessage(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  const first = issues[0];
+  const where = first && first.path.length ? `(${first.path.map(String).join('.')})` : '';
+  return `上传参数不符合要求${where}:${first?.message ?? '格式错误'}。请检查后重试。`;
+}
+
+async function upload(ctx: AppContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const raw: Record<string, string> = {};
+  for (const [k, v] of url.searchParams) if (k !== 'token' && v !== '') raw[k] = v;
+  const parsed = uploadParams.safeParse(raw);
+  if (!parsed.success) return refuse(res, new AppError('validation', validationMessage(parsed.error.issues)));
+  const p = parsed.data;
+  let userId: string;
+  try {
+    userId = currentUser(ctx).id;
+  } catch (e) {
+    return refuse(res, e);
+  }
+  const lengthHeader = req.headers['content-length'];
+  const expectedSize = lengthHeader !== undefined && /^\d+$/.test(lengthHeader) ? Number(lengthHeader) : undefined;
+  const max = maxEvidenceBytes();
+  if (expectedSize !== undefined && expectedSize > max) return refuse(res, tooLarge(cleanName(p.name), expectedSize, max));
+  const abort = new AbortController();
+  req.on('close', () => {
+    if (!req.complete) abort.abort();
+  });
+  try {
+    const value = await attachStream(
+      ctx.db,
+      ctx.dataDir,
+      { measureId: p.measureId, periodId: p.periodId, userId, maxBytes: max, signal: abort.signal, expectedSize },
+      req,
+      { name: p.name, description: p.description, docNumber: p.docNumber, docDate: p.docDate },
+    );
+    ctx.log.info(`evidence upload ${value.items[0]?.sha256 ?? '(duplicate)'} to ${p.measureId} by ${userId}`);
+    sendJson(res, 200, { ok: true, value });
+  } catch (e) {
+    if (!(e instanceof AppError) || e.detail) ctx.log.error('evidence upload', e);
+    if (!req.complete) req.resume();
+    refuse(res, e);
+  }
+}
+
+/** RFC 6266/5987: a plain ASCII fallback and the exact name as UTF-8. */
+export function contentDisposition(kind: 'inline' | 'attachment', name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const ascii = name.replace(/[^\x20-\x7e]|["\\%]/gu, '_').slice(0, 200) || 'file';
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+function notFound(res: ServerResponse, message = '未找到该文件。'): void {
+  sendJson(res, 404, { ok: false, error: { code: 'not_found', message } });
+}
+
+type Served = { ok: true; file: string; headers: Record<string, string> } | { ok: false; message: string };
+
+/** What serving a hash means, whatever the transport: the file and its headers, or why not (always a 404). */
+function resolveServed(ctx: AppContext, sha256: string, download: boolean): Served {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) return { ok: false, message: '未找到该文件。' };
+  const meta = servedFile(ctx.db, sha256);
+  if (!meta) return { ok: false, message: '未找到该文件。' };
+  const file = blobPath(ctx.dataDir, sha256);
+  let size: number;
+  try {
+    const st = fs.statSync(file);
+    if (!st.isFile()) return { ok: false, message: '未找到该文件。' };
+    size = st.size;
+  } catch {
+    return { ok: false, message: `文件“${meta.name}”在存储中缺失。请在“佐证材料”中运行完整性检查。` };
+  }
+  const served = servedType(meta.mime);
+  return {
+    ok: true,
+    file,
+    headers: {
+      'Content-Type': served.contentType,
+      'Content-Length': String(size),
+      'Content-Disposition': contentDisposition(download || !served.inline ? 'attachment' : 'inline', meta.name),
+      'Cache-Control': 'private, no-cache',
+      ETag: `"${sha256}"`,
+      'X-Content-Type-Options': 'nosniff',
+      // A stored file is data, never a page of ours: nothing in it may run.
+      'Content-Security-Policy': "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+    },
+  };
+}
+
+function serveFile(ctx: AppContext, req: IncomingMessage, res: ServerResponse, sha256: string, url: URL): void {
+  const r = resolveServed(ctx, sha256, url.searchParams.get('download') === '1');
+  if (!r.ok) return notFound(res, r.message);
+  if (req.headers['if-none-match'] === r.headers.ETag) {
+    res.writeHead(304, { ETag: r.headers.ETag });
+    return void res.end();
+  }
+  res.writeHead(200, r.headers);
+  const stream = fs.createReadStream(r.file);
+  stream.on('error', () => res.destroy());
+  stream.pipe(res);
+}
+
+/**
+ * The same narrow route for Electron's app:// protocol handler: `/evidence/file/<sha256>` only,
+ * anything else a 404. Returns null for paths outside /evidence/ so the caller serves the renderer.
+ */
+export function evidenceProtocolResponse(ctx: AppContext, url: URL): Response | null {
+  if (!/^\/evidence(\/|$)/.test(url.pathname)) return null;
+  const m = /^\/evidence\/file\/([0-9a-f]{64})$/.exec(url.pathname);
+  const r = m ? resolveServed(ctx, m[1]!, url.searchParams.get('download') === '1') : ({ ok: false, message: '未找到该文件。' } as const);
+  if (!r.ok) {
+    return new Response(JSON.stringify({ ok: false, error: { code: 'not_found', message: r.message } }), {
+      status: 404,
+      headers: { 'Content-Type': 'application/json; charset=utf-8' },
+    });
+  }
+  return new Response(Readable.toWeb(fs.createReadStream(r.file)) as ReadableStream, { status: 200, headers: r.headers });
+}
+
+export const evidenceRoutes: HostRoute[] = [
+  { method: 'PUT', pattern: /^\/evidence\/upload$/, handle: (ctx, req, res, _m, url) => upload(ctx, req, res, url) },
+  { method: 'GET', pattern: /^\/evidence\/file\/([0-9a-f]{64})$/, handle: (ctx, req, res, m, url) => serveFile(ctx, req, res, m[1]!, url) },
+  // Anything else under /evidence/ (other names, traversal, encoded tricks) is refused here, never left to the static files.
+  { method: 'GET', pattern: /^\/evidence(\/|$)/, handle: (_ctx, _req, res) => notFound(res) },
+  { method: 'PUT', pattern: /^\/evidence(\/|$)/, handle: (_ctx, _req, res) => refuse(res, new AppError('not_found', '未找到该地址。')) },
+  { method: 'POST', pattern: /^\/evidence(\/|$)/, handle: (_ctx, _req, res) => refuse(res, new AppError('not_found', '未找到该地址。')) },
+  { method: 'DELETE', pattern: /^\/evidence(\/|$)/, handle: (_ctx, _req, res) => refuse(res, new AppError('not_found', '未找到该地址。')) },
+];

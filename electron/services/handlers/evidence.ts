@@ -1,0 +1,66 @@
+// Handlers of the evidence calls: attaching by path and verifying run as jobs that screens poll.
+import type { Handlers } from '../dispatch';
+import { currentUser } from '../context';
+import { startJob } from '../jobs';
+import { attachPaths, cleanupStore, maxEvidenceBytes, openEvidenceStore, verifyStore } from '../../../db/evidence-store/index';
+import { listEvidence, missingEvidence, removeEvidence, updateEvidence } from '../../../db/queries/evidence';
+
+type EvidenceHandlers = Pick<
+  Handlers,
+  | 'evidence.config'
+  | 'evidence.attachPaths'
+  | 'evidence.list'
+  | 'evidence.missing'
+  | 'evidence.update'
+  | 'evidence.remove'
+  | 'evidence.verify'
+  | 'evidence.cleanup'
+>;
+
+export const evidenceHandlers: EvidenceHandlers = {
+  // The first evidence call of a run opens the store: temporaries of a killed attach are swept then.
+  'evidence.config': (ctx) => {
+    openEvidenceStore(ctx.dataDir);
+    return { maxBytes: maxEvidenceBytes() };
+  },
+  'evidence.attachPaths': (ctx, a) => {
+    const user = currentUser(ctx);
+    return startJob(
+      'evidence.attach',
+      (c) =>
+        attachPaths(
+          ctx.db,
+          ctx.dataDir,
+          { measureId: a.measureId, periodId: a.periodId, userId: user.id, signal: c.signal, onProgress: (p, step) => c.report(p, step) },
+          a.files,
+        ).then((r) => {
+          ctx.log.info(`evidence attach ${r.items.length} file(s) to ${a.measureId} by ${user.id}`);
+          return r;
+        }),
+      (e) => ctx.log.error('evidence.attachPaths', e),
+    );
+  },
+  'evidence.list': (ctx, a) => {
+    openEvidenceStore(ctx.dataDir);
+    return listEvidence(ctx.db, a);
+  },
+  'evidence.missing': (ctx, a) => missingEvidence(ctx.db, a),
+  'evidence.update': (ctx, a) => updateEvidence(ctx.db, a, currentUser(ctx).id),
+  'evidence.remove': (ctx, a) => {
+    const old = removeEvidence(ctx.db, a.id, currentUser(ctx).id);
+    ctx.log.info(`evidence remove ${old.id} (${old.sha256}) from ${old.measureId}`);
+    return { removed: true as const };
+  },
+  'evidence.verify': (ctx) => {
+    openEvidenceStore(ctx.dataDir);
+    return startJob('evidence.verify', (c) => verifyStore(ctx.db, ctx.dataDir, { signal: c.signal, onProgress: (p, step) => c.report(p, step) }), (e) =>
+      ctx.log.error('evidence.verify', e),
+    );
+  },
+  'evidence.cleanup': async (ctx) => {
+    currentUser(ctx);
+    const r = await cleanupStore(ctx.db, ctx.dataDir);
+    ctx.log.info(`evidence cleanup: ${r.removedFiles} file(s), ${r.freedBytes} bytes`);
+    return r;
+  },
+};

@@ -1,0 +1,47 @@
+// The evidence block of a measure's detail pane: this quarter's files, earlier ones, and adding more.
+import { useEffect } from 'react';
+import { useSession } from '../stores/session';
+import { formatQuarter } from '../format';
+import { useEvidence } from './store';
+import { AttachForm } from './AttachForm';
+import { EvidenceList } from './EvidenceList';
+import { PreviewDialog } from './Preview';
+import { useEvidenceText } from './strings';
+import './evidence.css';
+
+export function EvidencePanel({ measureId, periodId: periodProp }: { measureId: string; periodId?: string | undefined }) {
+  const t = useEvidenceText();
+  const sessionPeriod = useSession((s) => s.periodId);
+  const periodId = periodProp ?? sessionPeriod;
+  const shownFor = useEvidence((s) => s.measureId);
+  const items = useEvidence((s) => s.measureItems);
+
+  useEffect(() => {
+    void useEvidence.getState().loadConfig();
+  }, []);
+  useEffect(() => {
+    void useEvidence.getState().loadMeasure(measureId);
+  }, [measureId]);
+
+  const mine = shownFor === measureId ? items : [];
+  const now = mine.filter((i) => i.periodId === periodId);
+  const other = mine.filter((i) => i.periodId !== periodId);
+  return (
+    <section className="block ev-panel" data-testid="evidence-panel" data-count={now.length}>
+      <h3>
+        {t('panelTitle')} <span className="muted small">{formatQuarter(periodId)}</span>
+      </h3>
+      {now.length === 0 ? <p className="muted">{t('none')}</p> : <EvidenceList items={now} />}
+      <AttachForm measureId={measureId} periodId={periodId} />
+      {other.length > 0 && (
+        <details className="ev-other">
+          <summary>
+            {t('otherQuarters')}({other.length})
+          </summary>
+          <EvidenceList items={other} />
+        </details>
+      )}
+      <PreviewDialog />
+    </section>
+  );
+}

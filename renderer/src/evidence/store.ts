@@ -1,0 +1,302 @@
+// The evidence domain's state: a measure's files and the attach queue, the ledger-wide list, 缺佐证, verification.
+import { create } from 'zustand';
+import { api, ApiError } from '../api/client';
+import { reportError, useApp } from '../stores/app';
+import { i18n } from '../i18n/index';
+import type { EvidenceItem, EvidenceKindName, EvidenceSort, MissingEvidenceRow, VerifyReport, CleanupReport, AttachResult } from '../../../shared/api/evidence';
+import type { JobStatus } from '../../../shared/api/jobs';
+import type { PlanSummary, Section } from '../../../shared/model';
+import { attachMode, attachPaths, uploadFile, type FileMetaInput, type Target, type Transfer } from './transfer';
+import { evidenceText, sizeText, type EvidenceKey } from './strings';
+
+const tr = (key: EvidenceKey, vars?: Record<string, string | number>): string => evidenceText(i18n.language, key, vars);
+
+export interface PendingFile {
+  key: number;
+  file: File;
+  meta: FileMetaInput;
+}
+
+export interface Upload {
+  key: number;
+  name: string;
+  size: number;
+  progress: number | null;
+  step: string;
+}
+
+export interface ScreenFilters {
+  planId: string;
+  sectionId: string;
+  departmentId: string;
+  /** '' for every quarter. */
+  periodId: string;
+  kind: EvidenceKindName | '';
+  sort: EvidenceSort;
+}
+
+interface EvidenceState {
+  maxBytes: number;
+  /** The measure the panel shows, and its files in every quarter. */
+  measureId: string | null;
+  measureItems: EvidenceItem[];
+  pending: PendingFile[];
+  uploads: Upload[];
+  busy: boolean;
+  /** The ledger-wide screen. */
+  filters: ScreenFilters;
+  items: EvidenceItem[];
+  loading: boolean;
+  missing: MissingEvidenceRow[];
+  missingPeriod: string;
+  verifyJob: JobStatus | null;
+  report: VerifyReport | null;
+  cleanup: CleanupReport | null;
+  preview: EvidenceItem | null;
+  plans: PlanSummary[];
+  sections: Section[];
+  loadChoices(): Promise<void>;
+  loadConfig(): Promise<void>;
+  loadMeasure(measureId: string): Promise<void>;
+  addFiles(files: File[]): void;
+  setMeta(key: number, patch: Partial<FileMetaInput>): void;
+  dropPending(key: number | null): void;
+  attach(target: Target): Promise<boolean>;
+  cancelAttach(): void;
+  remove(item: EvidenceItem): Promise<void>;
+  update(item: EvidenceItem, meta: FileMetaInput): Promise<boolean>;
+  setFilters(patch: Partial<ScreenFilters>): void;
+  loadScreen(): Promise<void>;
+  loadMissing(periodId: string): Promise<void>;
+  verify(): Promise<void>;
+  cancelVerify(): void;
+  runCleanup(): Promise<void>;
+  openPreview(item: EvidenceItem | null): void;
+  goToMeasure(measureId: string): void;
+}
+
+let pendingKey = 1;
+let active: Transfer | null = null;
+let cancelRequested = false;
+let screenSeq = 0;
+
+/** Duplicates and warnings at once; the count of added files once at the end of a batch. */
+function notifyResult(r: AttachResult): number {
+  const app = useApp.getState();
+  for (const name of r.duplicates) app.notify('info', tr('duplicate', { name }));
+  for (const w of r.warnings) app.notify('info', w);
+  return r.items.length;
+}
+
+export const useEvidence = create<EvidenceState>((set, get) => ({
+  maxBytes: 4 * 1024 ** 3,
+  measureId: null,
+  measureItems: [],
+  pending: [],
+  uploads: [],
+  busy: false,
+  filters: { planId: '', sectionId: '', departmentId: '', periodId: '', kind: '', sort: 'date-desc' },
+  items: [],
+  loading: false,
+  missing: [],
+  missingPeriod: '',
+  verifyJob: null,
+  report: null,
+  cleanup: null,
+  preview: null,
+  plans: [],
+  sections: [],
+
+  async loadChoices() {
+    try {
+      const [plans, sections] = await Promise.all([api['plans.list']({}), api['sections.list']({})]);
+      set({ plans, sections });
+    } catch (e) {
+      reportError(e);
+    }
+  },
+
+  async loadConfig() {
+    try {
+      set({ maxBytes: (await api['evidence.config']({})).maxBytes });
+    } catch (e) {
+      reportError(e);
+    }
+  },
+
+  async loadMeasure(measureId) {
+    if (get().measureId !== measureId) set({ measureId, measureItems: [], pending: [] });
+    try {
+      const items = await api['evidence.list']({ measureId, sort: 'date-desc' });
+      if (get().measureId === measureId) set({ measureItems: items });
+    } catch (e) {
+      reportError(e);
+    }
+  },
+
+  addFiles(files) {
+    const { maxBytes } = get();
+    const ok: PendingFile[] = [];
+    for (const file of files) {
+      // Checked here too so a clerk hears at once, not after a long upload; the host checks again.
+      if (file.size > maxBytes) {
+        useApp.getState().notify('error', tr('tooLarge', { name: file.name, size: sizeText(file.size), max: sizeText(maxBytes) }));
+        continue;
+      }
+      if (file.size === 0) useApp.getState().notify('info', tr('emptyWarning', { name: file.name }));
+      ok.push({ key: pendingKey++, file, meta: { description: '', docNumber: '', docDate: '' } });
+    }
+    set((s) => ({ pending: [...s.pending, ...ok] }));
+  },
+
+  setMeta(key, patch) {
+    set((s) => ({ pending: s.pending.map((p) => (p.key === key ? { ...p, meta: { ...p.meta, ...patch } } : p)) }));
+  },
+
+  dropPending(key) {
+    set((s) => ({ pending: key === null ? [] : s.pending.filter((p) => p.key !== key) }));
+  },
+
+  async attach(target) {
+    const files = get().pending;
+    if (files.length === 0 || get().busy) return false;
+    cancelRequested = false;
+    set({ busy: true, uploads: files.map((p) => ({ key: p.key, name: p.file.name, size: p.file.size, progress: 0, step: '' })) });
+    const progress = (key: number | null, fraction: number | null, step = ''): void =>
+      set((s) => ({ uploads: s.uploads.map((u) => (key === null || u.key === key ? { ...u, progress: fraction, step } : u)) }));
+    let attachedAny = false;
+    let added = 0;
+    try {
+      if (attachMode() === 'paths') {
+        active = attachPaths(files, target, (f, step) => progress(null, f, step));
+        added += notifyResult(await active.promise);
+        attachedAny = true;
+        set({ pending: [] });
+      } else {
+        // One upload at a time: each file is complete or absent, and cancel stops the current one and the rest.
+        for (const p of files) {
+          if (cancelRequested) break;
+          active = uploadFile(p.file, target, p.meta, (f) => progress(p.key, f));
+          const r = await active.promise;
+          attachedAny = true;
+          progress(p.key, 1);
+          added += notifyResult(r);
+          set((s) => ({ pending: s.pending.filter((x) => x.key !== p.key) }));
+        }
+      }
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'cancelled') useApp.getState().notify('info', tr('cancelled'));
+      else reportError(e);
+    } finally {
+      if (added) useApp.getState().notify('info', tr('added', { n: added }));
+      active = null;
+      set({ busy: false, uploads: [] });
+      await get().loadMeasure(target.measureId);
+    }
+    return attachedAny;
+  },
+
+  cancelAttach() {
+    cancelRequested = true;
+    active?.cancel();
+  },
+
+  async remove(item) {
+    try {
+      await api['evidence.remove']({ id: item.id });
+      useApp.getState().notify('info', tr('removed', { name: item.name }));
+      if (get().measureId === item.measureId) await get().loadMeasure(item.measureId);
+      set((s) => ({ items: s.items.filter((i) => i.id !== item.id), preview: s.preview?.id === item.id ? null : s.preview }));
+    } catch (e) {
+      reportError(e);
+    }
+  },
+
+  async update(item, meta) {
+    try {
+      const next = await api['evidence.update']({ id: item.id, description: meta.description, docNumber: meta.docNumber, docDate: meta.docDate });
+      const swap = (list: EvidenceItem[]): EvidenceItem[] => list.map((i) => (i.id === next.id ? next : i));
+      set((s) => ({ measureItems: swap(s.measureItems), items: swap(s.items) }));
+      return true;
+    } catch (e) {
+      reportError(e);
+      return false;
+    }
+  },
+
+  setFilters(patch) {
+    set((s) => ({ filters: { ...s.filters, ...patch } }));
+    void get().loadScreen();
+  },
+
+  async loadScreen() {
+    const f = get().filters;
+    const seq = ++screenSeq;
+    set({ loading: true });
+    try {
+      const items = await api['evidence.list']({
+        planId: f.planId || undefined,
+        sectionId: f.sectionId || undefined,
+        departmentId: f.departmentId || undefined,
+        periodId: f.periodId || undefined,
+        kind: f.kind || undefined,
+        sort: f.sort,
+      });
+      if (seq === screenSeq) set({ items, loading: false });
+    } catch (e) {
+      if (seq === screenSeq) set({ loading: false });
+      reportError(e);
+    }
+  },
+
+  async loadMissing(periodId) {
+    const f = get().filters;
+    try {
+      const missing = await api['evidence.missing']({ periodId, planId: f.planId || undefined, departmentId: f.departmentId || undefined });
+      set({ missing, missingPeriod: periodId });
+    } catch (e) {
+      reportError(e);
+    }
+  },
+
+  async verify() {
+    if (get().verifyJob?.state === 'running') return;
+    try {
+      let job = await api['evidence.verify']({});
+      set({ verifyJob: job, report: null });
+      while (job.state === 'running') {
+        await new Promise((r) => setTimeout(r, 250));
+        job = await api['jobs.get']({ jobId: job.id });
+        set({ verifyJob: job });
+      }
+      if (job.state === 'done') set({ report: job.result as VerifyReport });
+      else if (job.state === 'cancelled') useApp.getState().notify('info', tr('cancelled'));
+      else if (job.error) reportError(new ApiError(job.error));
+    } catch (e) {
+      reportError(e);
+    }
+  },
+
+  cancelVerify() {
+    const job = get().verifyJob;
+    if (job?.state === 'running') void api['jobs.cancel']({ jobId: job.id }).catch(reportError);
+  },
+
+  async runCleanup() {
+    try {
+      const r = await api['evidence.cleanup']({});
+      set({ cleanup: r });
+      useApp.getState().notify('info', r.removedFiles ? tr('cleanupDone', { n: r.removedFiles, size: sizeText(r.freedBytes) }) : tr('cleanupNone'));
+    } catch (e) {
+      reportError(e);
+    }
+  },
+
+  openPreview(item) {
+    set({ preview: item });
+  },
+
+  goToMeasure(measureId) {
+    useApp.getState().go('checklist', measureId);
+  },
+}));
