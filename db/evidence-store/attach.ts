@@ -30,7 +30,6 @@ export interface AttachTarget {
 /** Keeps only the last path segment and drops control characters; the name is metadata, never a path. */
 export function cleanName(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
   const name = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
   return name || '未命名文件';
 }

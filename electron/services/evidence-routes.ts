@@ -66,7 +66,6 @@ async function upload(ctx: AppContext, req: IncomingMessage, res: ServerResponse
 
 /** RFC 6266/5987: a plain ASCII fallback and the exact name as UTF-8. */
 export function contentDisposition(kind: 'inline' | 'attachment', name: string): string {
-  // eslint-disable-next-line no-control-regex
   const ascii = name.replace(/[^\x20-\x7e]|["\\%]/gu, '_').slice(0, 200) || 'file';
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { AppError, isAppError } from '../../../shared/errors';
+import { type AppError, isAppError } from '../../../shared/errors';
 import { detectFormat, type OutlineFormat } from './detect';
 import { readDoc } from './doc';
 import { readDocx } from './docx';

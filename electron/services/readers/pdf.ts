@@ -1,4 +1,5 @@
 // Reads the text layer of a PDF with pdf.js, rebuilding lines from item positions; no cleanup (the parser owns that).
+import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -6,7 +7,7 @@ import { describe, unreadable } from './errors';
 
 const CORRUPT = '无法读取该 PDF 文件:文件已损坏或不完整。请重新下载或重新导出 PDF 后再导入。';
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfJs = typeof PdfJsModule;
 let pdfjsPromise: Promise<{ pdfjs: PdfJs; root: string }> | null = null;
 
 /** Loads pdf.js once, lazily: it is large and most imports are Word files. */

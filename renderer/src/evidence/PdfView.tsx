@@ -1,8 +1,9 @@
 // A PDF drawn with pdf.js on a canvas, one page at a time; the worker is our own file, nothing is embedded.
+import type * as PdfJsModule from 'pdfjs-dist';
 import { useEffect, useRef, useState } from 'react';
 import { useEvidenceText } from './strings';
 
-type PdfJs = typeof import('pdfjs-dist');
+type PdfJs = typeof PdfJsModule;
 type PdfDoc = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 
 let pdfjsPromise: Promise<PdfJs> | null = null;
