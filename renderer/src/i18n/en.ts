@@ -151,6 +151,11 @@ export const en: Dict = {
     historyField: {
       status: 'Status, {{quarter}}',
       narrative: 'Progress, {{quarter}}',
+      evidence: 'Evidence, {{quarter}}',
+      evidenceDescription: 'Description of evidence “{{name}}”',
+      evidenceDocNumber: 'Document number of evidence “{{name}}”',
+      evidenceDocDate: 'Document date of evidence “{{name}}”',
+      evidencePeriod: 'Quarter of evidence “{{name}}”',
     },
     historyAction: {
       create: 'Created',

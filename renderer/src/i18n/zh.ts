@@ -149,6 +149,11 @@ export const zh = {
     historyField: {
       status: '{{quarter}}状态',
       narrative: '{{quarter}}推进情况',
+      evidence: '{{quarter}}佐证材料',
+      evidenceDescription: '佐证材料“{{name}}”的说明',
+      evidenceDocNumber: '佐证材料“{{name}}”的文号',
+      evidenceDocDate: '佐证材料“{{name}}”的成文日期',
+      evidencePeriod: '佐证材料“{{name}}”所属季度',
     },
     historyAction: {
       create: '新建',

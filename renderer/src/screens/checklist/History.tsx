@@ -6,11 +6,18 @@ import { formatQuarter, formatTime } from '../../format';
 
 const SHORT = 60;
 
-/** "status:2024-Q3" → 2024年第三季度状态; unknown fields as stored. */
+const EVIDENCE_FIELDS = { description: 'evidenceDescription', docNumber: 'evidenceDocNumber', docDate: 'evidenceDocDate', period: 'evidencePeriod' } as const;
+
+/** "status:2024-Q3" → 2024年第三季度状态, "evidence.docNumber:通知.pdf" → 佐证材料“通知.pdf”的文号; unknown fields as stored. */
 function fieldLabel(e: ChangeEntry): string {
-  const [name, period] = (e.field ?? '').split(':');
-  if ((name === 'status' || name === 'narrative') && period) return i18n.t(`detail.historyField.${name}`, { quarter: formatQuarter(period) });
-  return e.field ?? e.entity;
+  const field = e.field ?? '';
+  const colon = field.indexOf(':');
+  const name = colon < 0 ? field : field.slice(0, colon);
+  const rest = colon < 0 ? '' : field.slice(colon + 1);
+  if ((name === 'status' || name === 'narrative' || name === 'evidence') && rest) return i18n.t(`detail.historyField.${name}`, { quarter: formatQuarter(rest) });
+  const sub = name.startsWith('evidence.') ? EVIDENCE_FIELDS[name.slice('evidence.'.length) as keyof typeof EVIDENCE_FIELDS] : undefined;
+  if (sub) return i18n.t(`detail.historyField.${sub}`, { name: rest });
+  return field || e.entity;
 }
 
 function actionLabel(action: string): string {
