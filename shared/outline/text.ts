@@ -74,16 +74,23 @@ export function tidy(s: string): string {
 
 const SENTENCE_END = /[。！？!?]/;
 
+/** Index of the first full stop outside quotes and brackets, or -1. */
+export function sentenceEnd(s: string, ends: RegExp = SENTENCE_END): number {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i] ?? '';
+    if (ch === '(' || ch === '（' || ch === '“' || ch === '《') depth++;
+    else if ((ch === ')' || ch === '）' || ch === '”' || ch === '》') && depth > 0) depth--;
+    else if (depth === 0 && ends.test(ch)) return i;
+  }
+  return -1;
+}
+
 /** The first sentence of a paragraph without its final 。 (falls back to ；, then the whole). */
 export function firstSentence(s: string): string {
   const para = s.split('\n', 1)[0] ?? '';
-  let depth = 0;
-  for (let i = 0; i < para.length; i++) {
-    const ch = para[i] ?? '';
-    if (ch === '(' || ch === '（' || ch === '“' || ch === '《') depth++;
-    else if ((ch === ')' || ch === '）' || ch === '”' || ch === '》') && depth > 0) depth--;
-    else if (depth === 0 && SENTENCE_END.test(ch)) return para.slice(0, i).trim();
-  }
+  const end = sentenceEnd(para);
+  if (end >= 0) return para.slice(0, end).trim();
   const semi = para.search(/[；;]/);
   if (semi > 0) return para.slice(0, semi).trim();
   return para.trim();

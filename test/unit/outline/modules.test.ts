@@ -125,6 +125,11 @@ describe('units', () => {
     expect(findUnits('加強。（牽頭單位：縣司法局，責任部門：縣直各部門）')).toMatchObject({ lead: ['縣司法局'], responsible: ['縣直各部門'] });
   });
 
+  it('take a unit marked （牵头） as the lead and drop duty wording', () => {
+    expect(findUnits('加强。\n责任单位：区司法局（牵头），区法院、区检察院')).toMatchObject({ lead: ['区司法局'], responsible: ['区法院', '区检察院'] });
+    expect(findUnits('加强。（责任单位：各区县政府、市级有关部门按职责分工负责）')).toMatchObject({ responsible: ['各区县政府', '市级有关部门'] });
+  });
+
   it('are read from "X牵头" wording only when it stands as its own clause', () => {
     expect(findUnits('开展评查。(区司法局牵头,各部门配合)')).toMatchObject({ lead: ['区司法局'], responsible: ['各部门'] });
     expect(findUnits('开展评查。由区司法局、区法院牵头，区各部门配合。')).toMatchObject({ lead: ['区司法局', '区法院'], responsible: ['区各部门'] });

@@ -112,6 +112,9 @@ describe('tables turned into text', () => {
     ]);
     expect(measure(doc, '3').title).toBe('加强行政复议规范化建设，案件办理期限不超过60日');
     expect(measure(doc, '3').targets).toEqual(['不超过60日']);
+    // The closing sentence after the last row is the document's, not a cell of row 3.
+    expect(doc.deadline).toBe('2022年12月底前');
+    expect(measure(doc, '3').text).not.toContain('以上任务');
   });
 
   it('reads rows whose cells are separated by runs of spaces', () => {
@@ -178,6 +181,11 @@ describe('PDF text: hard-wrapped lines, page numbers, radicals', () => {
     expect(doc.intro).toBe('为全面深入推进依法行政，加快建设法治政府，结合我区实际，制定本要点。');
     expect(measure(doc, '二', '(一)', '3').text).toContain('纳入全区经济社会发展实绩考核，考核结果作为领导班子和领导干部综合考核评价的重要内容。');
     expect(doc.items.every((m) => !m.text.includes('\n'))).toBe(true);
+  });
+
+  it('removes a page number that the wrap itself cut in two', () => {
+    const doc = onlyDoc('某区工作要点\n一、主要任务\n1.完善价格机制。认真执行定价目录，完善— 4\n—主要由市场决定价格的机制。');
+    expect(doc.items[0]!.text).toBe('完善价格机制。认真执行定价目录，完善主要由市场决定价格的机制。');
   });
 
   it('reads units split across lines and across a page break', () => {
@@ -322,6 +330,21 @@ describe('the measure level follows the attributions', () => {
     const doc = onlyDoc(text);
     expect(doc.items.map((m) => m.path.join('/'))).toEqual(['二/(一)/1', '二/(一)/2']);
     expect(measure(doc, '二', '(一)', '1').text).toContain('（1）公开征求意见；\n（2）开展合法性审查。');
+  });
+
+  it('nests 一、 under 规划-style parts (第二部分)', () => {
+    const doc = onlyDoc([
+      '某市法治政府建设规划（2021—2025年）', '第一部分 总体要求', '一、指导思想', '坚持依法行政。', '第二部分 主要任务',
+      '一、健全政府机构职能体系', '1.推进政府机构职能优化。（牵头单位：市委编办；责任单位：市级各部门）',
+    ].join('\n'));
+    expect(doc.items.map((m) => m.path)).toEqual([['第二部分', '一', '1']]);
+    expect(doc.sections.filter((s) => s.preamble).map((s) => s.path.join('/'))).toEqual(['第一部分', '第一部分/一']);
+  });
+
+  it('reads a title set on two lines', () => {
+    const doc = onlyDoc('江北区法治政府建设\n实施方案（2021—2025年）\n为加快建设法治政府，制定本方案。\n一、主要任务\n1.推进依法决策。严格程序。');
+    expect(doc.title).toBe('江北区法治政府建设实施方案（2021—2025年）');
+    expect(doc.intro).toBe('为加快建设法治政府，制定本方案。');
   });
 
   it('reads a heading whose label stands alone on its line', () => {

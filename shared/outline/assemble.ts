@@ -1,0 +1,164 @@
+// Turns a document's tree into sections, measures, intro, closing text and deadline.
+
+import { documentDeadline, measureDeadline } from './deadline';
+import { KEY_LINE_RE, PREAMBLE_WORD_RE, WEAK_PREAMBLE_RE } from './keys';
+import { planMeasures, type MeasurePlan } from './measures';
+import { findUnits, hasAttribution, markedLeads, splitUnits } from './units';
+import { findTargets } from './targets';
+import { countHan, displayWidth, firstSentence, tc, tcAny, tidy } from './text';
+import type { Node, Tree } from './tree';
+import { descendants } from './tree';
+import type { ParsedDocument, ParsedMeasure, ParsedSection } from './types';
+
+const CLOSING_RE = new RegExp(
+  `${tc('本')}(?:${tcAny(['实施方案', '方案', '纲要', '计划', '要点', '意见', '规划', '安排', '办法', '通知'])})|` +
+    `^(?:${tcAny(['各级各部门', '各地各部门', '各级各单位', '各部门各单位', '各单位各部门', '以上', '上述'])})|` +
+    `^(?:${tcAny(['全区', '全县', '全市', '全镇', '全街道'])})${tc('各')}|${tcAny(['原则上'])}`,
+);
+
+/** Paragraphs after the last measure that close the document rather than continue the measure. */
+function splitClosing(tree: Tree, plan: MeasurePlan): string[] {
+  const last = tree.nodes[tree.nodes.length - 1];
+  if (!last) return [];
+  // A row's measure is its cells: prose after the last row is the document's closing.
+  if (last.row) return last.paras.splice(0);
+  const inMeasure = [last, ...ancestorsOf(last)].find((n) => plan.isMeasure(n));
+  if (!inMeasure) return [];
+  // Where every measure ends with its units, a paragraph after the units is no longer the measure.
+  const measuresEndWithUnits = plan.attributed.size > 0;
+  let unitsBefore = measuresEndWithUnits && hasAttribution(last.lineText);
+  for (let i = 0; i < last.paras.length; i++) {
+    const p = last.paras[i]!;
+    if (KEY_LINE_RE.test(p)) {
+      unitsBefore = measuresEndWithUnits;
+      continue;
+    }
+    if (CLOSING_RE.test(p) || unitsBefore) return last.paras.splice(i);
+    unitsBefore = measuresEndWithUnits && hasAttribution(p);
+  }
+  return [];
+}
+
+function ancestorsOf(n: Node): Node[] {
+  const out: Node[] = [];
+  for (let p = n.parent; p; p = p.parent) out.push(p);
+  return out;
+}
+
+function pathOf(n: Node): string[] {
+  return [...ancestorsOf(n).reverse().map((a) => a.label), n.label];
+}
+
+/** Removes attribution parentheses ("(牵头部门:…)", "(区司法局牵头)") from a title. */
+function stripAttribution(s: string): string {
+  let out = '';
+  let i = 0;
+  while (i < s.length) {
+    const ch = s[i]!;
+    if (ch === '(' || ch === '（') {
+      let depth = 0;
+      let j = i;
+      for (; j < s.length; j++) {
+        if (s[j] === '(' || s[j] === '（') depth++;
+        else if ((s[j] === ')' || s[j] === '）') && --depth === 0) break;
+      }
+      const inner = s.slice(i, j + 1);
+      if (hasAttribution(inner)) {
+        i = j + 1;
+        continue;
+      }
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}
+
+function measureText(n: Node): string {
+  const parts = [n.lineText, ...n.goals, ...n.paras];
+  for (const d of descendants(n)) parts.push(`${d.raw}${d.lineText}`, ...d.goals, ...d.paras);
+  return parts.filter((p) => p.trim()).join('\n');
+}
+
+function toMeasure(n: Node, docDeadline: string | null): ParsedMeasure {
+  const path = pathOf(n);
+  if (n.row) {
+    const cell = (role: string): string => n.row!.cells.filter((c) => c.role === role).map((c) => c.text).join('、');
+    const task = tidy(cell('task') || (n.row.cells[0]?.text ?? ''));
+    const extra = n.row.cells.filter((c) => c.role !== 'task' && c.text).map((c) => `${tidy(c.header)}：${tidy(c.text)}`);
+    const text = [task, ...extra].join('\n');
+    let { lead, responsible } = markedLeads(splitUnits(cell('lead')), splitUnits(cell('resp')));
+    // One column headed "牵头单位/责任单位": the first named unit leads.
+    if (!n.row.cells.some((c) => c.role === 'resp') && lead.length > 1 && /责任|責任/.test(n.row.cells.find((c) => c.role === 'lead')?.header ?? '')) {
+      responsible = lead.slice(1);
+      lead = lead.slice(0, 1);
+    }
+    const keyed = cell('deadline') || null;
+    return {
+      path,
+      title: firstSentence(stripAttribution(task.slice(0, 1000))),
+      text,
+      lead,
+      responsible,
+      deadline: measureDeadline(task, keyed ? tidy(keyed) : null) ?? docDeadline,
+      targets: findTargets(task),
+    };
+  }
+  const raw = measureText(n);
+  const text = tidy(raw);
+  const units = findUnits(raw);
+  // The title comes from the first paragraph; bounding it keeps odd input linear.
+  const first = (raw.split('\n', 1)[0] ?? '').slice(0, 1000);
+  return {
+    path,
+    title: firstSentence(tidy(stripAttribution(first))) || firstSentence(text),
+    text,
+    lead: units.lead,
+    responsible: units.responsible,
+    deadline: measureDeadline(text, units.deadline) ?? docDeadline,
+    targets: findTargets(text),
+  };
+}
+
+function toSection(n: Node, preamble: boolean): ParsedSection {
+  let heading = n.heading;
+  const paras = [...n.paras];
+  // A label alone on its line ("一、") with its heading on the next one.
+  if (!heading.trim() && paras[0] && displayWidth(paras[0]) <= 40) heading = paras.shift()!;
+  return {
+    path: pathOf(n),
+    label: n.label,
+    heading: tidy(heading),
+    context: tidy([n.body, ...n.goals, ...paras].filter((p) => p.trim()).join('\n')),
+    preamble,
+  };
+}
+
+/** Assembles one parsed document from its title and tree. */
+export function assemble(tree: Tree, title: string | null): ParsedDocument {
+  const plan = planMeasures(tree, title);
+  const closing = splitClosing(tree, plan);
+  const measureNodes: Node[] = [];
+  const sectionNodes: { node: Node; preamble: boolean }[] = [];
+  const hasMeasureBelow = new Set<Node>();
+  const walk = (n: Node, preambleAbove: boolean): void => {
+    if (plan.isMeasure(n)) {
+      measureNodes.push(n);
+      for (const a of ancestorsOf(n)) hasMeasureBelow.add(a);
+      return;
+    }
+    const entry = { node: n, preamble: preambleAbove || PREAMBLE_WORD_RE.test(n.heading) };
+    sectionNodes.push(entry);
+    for (const c of n.children) walk(c, entry.preamble);
+  };
+  for (const r of tree.roots) walk(r, false);
+  const sections = sectionNodes.map(({ node, preamble }) => toSection(node, preamble && !hasMeasureBelow.has(node)));
+
+  // The closing paragraph sets the deadline for all; failing that, a closing section may.
+  const weakContexts = sections.filter((s) => s.preamble && WEAK_PREAMBLE_RE.test(s.heading)).map((s) => s.context);
+  const intro = tree.intro.filter((p) => countHan(p) >= 4).map(tidy).join('\n');
+  const docDeadline = documentDeadline(tidy(closing.join('\n'))) ?? documentDeadline(weakContexts.join('\n')) ?? documentDeadline(intro);
+
+  const items = measureNodes.map((n) => toMeasure(n, docDeadline));
+  return { title, intro, deadline: docDeadline, sections, items };
+}

@@ -1,0 +1,58 @@
+// Deadlines as written: "2019年年底前", "2020年10月底前", "6月底", "长期坚持", and the document's own.
+
+import { tc, tcAny } from './text';
+
+const Y = '\\d{4}\\s*年';
+const M = '(?:\\d{1,2}|十[一二]?|[一二三四五六七八九])\\s*月(?:份)?';
+const D = '\\d{1,2}\\s*[日号號]';
+const YEAR_PART = `(?:${tcAny(['年底', '年末', '上半年', '下半年'])}|第[一二三四1-4]季度末?)`;
+
+// A date is a deadline only with 前/底/末 ("2020年10月底前", "6月底完成"): "到2020年基本建成"
+// and "每年第一季度要报告" name a time, not a deadline.
+const DATE = new RegExp(
+  `(?:${tcAny(['每年', '每季度', '每月'])})?` +
+    `(?:(?:${Y})?${M}(?:${D})?(?:底|末|上旬|中旬|下旬)?|(?:${Y})?${YEAR_PART}|${Y}(?:底|末))` +
+    `(?:${tcAny(['前', '以前', '之前'])})?`,
+  'g',
+);
+const FOLLOWED_BY_DONE = new RegExp(`^\\s*(?:${tcAny(['完成', '办结', '建成', '到位', '落实'])})`);
+
+function isDeadline(match: string, after: string): boolean {
+  if (/[前底末]$|以前$|之前$/.test(match) || /[底末]/.test(match)) return true;
+  return FOLLOWED_BY_DONE.test(after) && /月|年底|年末|半年|季度/.test(match);
+}
+
+/** The first date in `text` that reads as a deadline, as written up to 前. */
+export function findDate(text: string): string | null {
+  if (!/[月底末季]/.test(text)) return null;
+  for (const m of text.matchAll(DATE)) {
+    const s = m[0];
+    if (!/\d|[一二三四五六七八九十]月|年底|年末|半年|季度/.test(s)) continue;
+    const end = (m.index ?? 0) + s.length;
+    if (isDeadline(s, text.slice(end, end + 4))) return s.replace(/\s+/g, '');
+  }
+  return null;
+}
+
+const STANDING = tcAny(['长期坚持', '持续推进', '长期推进', '持续开展', '持续实施', '常态化推进', '长期', '常态化', '持续']);
+// "(长期坚持)" or a line of its own: the phrase must be the whole clause, so that prose such as
+// "持续推进政务公开" is not taken for a deadline.
+const STANDING_CLAUSE = new RegExp(`(?:^|[(（\\n])\\s*(${STANDING})\\s*(?=$|[)）。\\n])`);
+
+/** A measure's deadline: a 完成时限 value, else a dated phrase, else a standing one, else null. */
+export function measureDeadline(text: string, keyed: string | null): string | null {
+  if (keyed) return findDate(keyed) ?? (keyed.length <= 40 ? keyed : keyed.slice(0, 40));
+  return findDate(text) ?? STANDING_CLAUSE.exec(text)?.[1] ?? null;
+}
+
+const DONE = new RegExp(tcAny(['完成', '办结', '到位', '验收']));
+
+/** The deadline a closing paragraph sets for every task ("原则上应当在2019年年底前完成"). */
+export function documentDeadline(text: string): string | null {
+  for (const sentence of text.split(/[。！？!?\n]/)) {
+    if (!DONE.test(sentence) || !new RegExp(tc('前')).test(sentence)) continue;
+    const d = findDate(sentence);
+    if (d && /[前]/.test(d)) return d;
+  }
+  return null;
+}

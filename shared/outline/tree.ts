@@ -1,0 +1,167 @@
+// The heading tree: paragraphs classified (label, 目标:, text, table row) and nested by level.
+
+import { GOAL_LINE_RE, MEASURE_BLOCK_RE } from './keys';
+import { parseLabel, splitHeading, type LabelStyle } from './labels';
+import type { Para } from './paragraphs';
+import { isRow, type TableRow } from './tables';
+
+export type NodeStyle = LabelStyle | 'row';
+
+export interface Node {
+  style: NodeStyle;
+  level: number;
+  /** Label as it goes into `path`. */
+  label: string;
+  /** Label as written, for measure text that quotes sub-items. */
+  raw: string;
+  number: number;
+  heading: string;
+  /** Text on the label's line after the label. */
+  lineText: string;
+  /** Text on the label's line after the heading. */
+  body: string;
+  /** Following paragraphs until the next label. */
+  paras: string[];
+  /** 目标: blocks. */
+  goals: string[];
+  children: Node[];
+  parent: Node | null;
+  /** Position in document order, and the last position inside this node's subtree. */
+  index: number;
+  end: number;
+  row: TableRow | null;
+}
+
+export interface Tree {
+  /** Paragraphs before the first label. */
+  intro: string[];
+  /** Every node in document order. */
+  nodes: Node[];
+  roots: Node[];
+}
+
+type Entry =
+  | { kind: 'label'; node: Node }
+  | { kind: 'goal'; text: string }
+  | { kind: 'text'; text: string };
+
+function newNode(style: NodeStyle, label: string, raw: string, number: number, lineText: string): Node {
+  const split = style === 'row' ? { heading: '', body: lineText, goal: '' } : splitHeading(lineText);
+  return {
+    style, level: 0, label, raw, number, heading: split.heading, lineText, body: split.body,
+    paras: [], goals: split.goal ? [split.goal] : [], children: [], parent: null, index: 0, end: 0, row: null,
+  };
+}
+
+/** Classifies one paragraph; "措施: 9.加强…" yields the label that follows the block keyword. */
+function classify(text: string): Entry | null {
+  let t = text;
+  const block = MEASURE_BLOCK_RE.exec(t);
+  if (block) {
+    t = t.slice(block[0].length).trim();
+    if (!t) return null;
+  }
+  if (GOAL_LINE_RE.test(t)) return { kind: 'goal', text: t };
+  const l = parseLabel(t);
+  if (l) return { kind: 'label', node: newNode(l.style, l.label, l.raw, l.number, l.rest) };
+  return { kind: 'text', text: t };
+}
+
+function rowNode(row: TableRow): Node {
+  const task = row.cells.find((c) => c.role === 'task')?.text ?? row.cells[0]?.text ?? '';
+  const node = newNode('row', String(row.number), String(row.number), row.number, task);
+  node.row = row;
+  return node;
+}
+
+/** Orders label styles: by first appearance, corrected by where new lists start. */
+function styleOrder(nodes: Node[]): NodeStyle[] {
+  const order: NodeStyle[] = [];
+  const votes = new Map<string, number>();
+  let prev: Node | null = null;
+  for (const n of nodes) {
+    if (!order.includes(n.style)) order.push(n.style);
+    // A list that starts at 1 right after a label of another style is nested under it.
+    if (prev && prev.style !== n.style && n.number === 1 && n.style !== 'row' && prev.style !== 'row') {
+      const k = `${prev.style}>${n.style}`;
+      votes.set(k, (votes.get(k) ?? 0) + 1);
+    }
+    prev = n;
+  }
+  const above = (a: NodeStyle, b: NodeStyle): number => (votes.get(`${a}>${b}`) ?? 0) - (votes.get(`${b}>${a}`) ?? 0);
+  // Rows sit below every heading style, whatever came first.
+  const rows = order.indexOf('row');
+  if (rows >= 0) order.push(...order.splice(rows, 1));
+  for (let pass = 0; pass < order.length * order.length; pass++) {
+    let moved = false;
+    for (let i = 0; i < order.length && !moved; i++) {
+      for (let j = i + 1; j < order.length && !moved; j++) {
+        if (above(order[j]!, order[i]!) > 0) {
+          order.splice(i, 0, ...order.splice(j, 1));
+          moved = true;
+        }
+      }
+    }
+    if (!moved) break;
+  }
+  return order;
+}
+
+/** Builds the heading tree of a document body. */
+export function buildTree(items: readonly (Para | TableRow)[]): Tree {
+  const intro: string[] = [];
+  const nodes: Node[] = [];
+  const entries: Entry[] = [];
+  for (const item of items) {
+    if (isRow(item)) {
+      entries.push({ kind: 'label', node: rowNode(item) });
+      continue;
+    }
+    const e = classify(item.text);
+    if (e) entries.push(e);
+  }
+  for (const e of entries) {
+    if (e.kind !== 'label') continue;
+    e.node.index = nodes.length;
+    nodes.push(e.node);
+  }
+  const order = styleOrder(nodes);
+  const roots: Node[] = [];
+  const stack: Node[] = [];
+  let current: Node | null = null;
+  for (const e of entries) {
+    if (e.kind !== 'label') {
+      if (!current) intro.push(e.text);
+      else if (e.kind === 'goal') current.goals.push(e.text);
+      else current.paras.push(e.text);
+      continue;
+    }
+    const node = e.node;
+    node.level = order.indexOf(node.style);
+    while (stack.length && stack[stack.length - 1]!.level >= node.level) stack.pop();
+    const parent = stack[stack.length - 1] ?? null;
+    node.parent = parent;
+    (parent ? parent.children : roots).push(node);
+    stack.push(node);
+    current = node;
+  }
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const n = nodes[i]!;
+    n.end = n.index;
+    for (const c of n.children) if (c.end > n.end) n.end = c.end;
+  }
+  return { intro, nodes, roots };
+}
+
+/** Every node under `n`, in document order. */
+export function descendants(n: Node): Node[] {
+  const out: Node[] = [];
+  const walk = (x: Node): void => {
+    for (const c of x.children) {
+      out.push(c);
+      walk(c);
+    }
+  };
+  walk(n);
+  return out;
+}
