@@ -4,6 +4,7 @@ import type { MeasureRow, Status } from '../../shared/model';
 import { localIsoDate } from '../../shared/periods';
 import { AppError } from '../../shared/errors';
 import type { EvidenceFile, PlanInfo, ReportData, ReportFigures, ReportPeriod, ReportRecord, ReportScope } from '../../shared/report/types';
+import { sectionGrouping } from '../../shared/report/common';
 import { addToCounts, emptyCounts } from './dashboard';
 import { listMeasures, listSections } from './measures';
 import { listDepartments } from './departments';
@@ -83,33 +84,54 @@ function scopeLabel(db: Db, scope: ReportScope, plans: PlanInfo[]): string {
   return parts.join(';');
 }
 
+/** Effective status of each measure at each quarter: its latest record up to that quarter, else 未开始. */
+function statusesByQuarter(db: Db, quarters: string[], measures: MeasureRow[]): Record<string, Record<string, Status>> {
+  const last = quarters[quarters.length - 1]!;
+  const out: Record<string, Record<string, Status>> = {};
+  for (const q of quarters) out[q] = {};
+  const rows = db
+    .prepare('SELECT measure_id, period_id, status FROM progress WHERE period_id <= ? ORDER BY measure_id, period_id')
+    .all(last) as { measure_id: string; period_id: string; status: Status }[];
+  const history = new Map<string, { period_id: string; status: Status }[]>();
+  for (const r of rows) {
+    const h = history.get(r.measure_id);
+    if (h) h.push(r);
+    else history.set(r.measure_id, [r]);
+  }
+  for (const m of measures) {
+    const h = history.get(m.id) ?? [];
+    let i = 0;
+    let status: Status = '未开始';
+    for (const q of quarters) {
+      while (i < h.length && h[i]!.period_id <= q) status = h[i++]!.status;
+      out[q]![m.id] = status;
+    }
+  }
+  return out;
+}
+
 export function loadReportData(db: Db, args: ReportDataArgs): ReportData {
   const { period } = args;
   const scope = args.scope ?? {};
   const asOf = args.asOf ?? reportAsOf(period);
-  const keep = inScope(db, scope);
-  const statusByQuarter: Record<string, Record<string, Status>> = {};
-  let measures: MeasureRow[] = [];
-  for (const q of period.quarters) {
-    const rows = listMeasures(db, { periodId: q, asOf }).filter(keep);
-    statusByQuarter[q] = Object.fromEntries(rows.map((m) => [m.id, m.status]));
-    if (q === period.lastQuarter) measures = rows;
-  }
   if (period.quarters.length > 400) throw new AppError('validation', '报告期过长,请选择不超过一百年的期间。');
+  const keep = inScope(db, scope);
+  // The figures' statuses come from listMeasures itself, as on the dashboard; earlier quarters of the period
+  // (for the ledger's rows) follow the same rule, latest record up to the quarter, in one pass over the records.
+  const measures = listMeasures(db, { periodId: period.lastQuarter, asOf }).filter(keep);
+  const statusByQuarter = statusesByQuarter(db, period.quarters, measures);
   const ids = new Set(measures.map((m) => m.id));
   const evidence = evidenceFiles(db, period.quarters).filter((f) => ids.has(f.measureId));
   const withEvidence = new Set(evidence.map((f) => f.measureId));
   const planIds = [...new Set(measures.map((m) => m.planId).concat(scope.planIds ?? []))];
   const plans = db
-    .prepare('SELECT id, title, issuer FROM plans WHERE id IN (SELECT value FROM json_each(?)) ORDER BY imported_at, title')
+    .prepare('SELECT id, title, issuer FROM plans WHERE id IN (SELECT value FROM json_each(?)) ORDER BY imported_at, rowid')
     .all(JSON.stringify(planIds)) as PlanInfo[];
+  const planOrder = new Map(plans.map((p, i) => [p.id, i]));
+  // listMeasures orders by plan id (random); reports follow the order plans were imported in.
+  measures.sort((a, b) => (planOrder.get(a.planId) ?? 0) - (planOrder.get(b.planId) ?? 0));
   const sections = listSections(db).filter((s) => planIds.includes(s.planId));
-  const byId = new Map(sections.map((s) => [s.id, s]));
-  const topOf = (sectionId: string | null) => {
-    let s = sectionId ? byId.get(sectionId) : undefined;
-    while (s?.parentId && byId.has(s.parentId)) s = byId.get(s.parentId);
-    return s;
-  };
+  const groupOf = sectionGrouping(sections, measures);
 
   const figures = emptyFigures();
   const bySection = new Map<string, ReportData['bySection'][number]>();
@@ -120,7 +142,7 @@ export function loadReportData(db: Db, args: ReportDataArgs): ReportData {
   };
   for (const m of measures) {
     add(figures, m);
-    const top = topOf(m.sectionId);
+    const top = groupOf(m);
     const key = `${m.planId}|${top?.id ?? ''}`;
     let s = bySection.get(key);
     if (!s) {

@@ -29,9 +29,9 @@ function shortLabel(s: string): string {
   return chars.length > LABEL_CHARS ? `${chars.slice(0, LABEL_CHARS - 1).join('')}…` : s;
 }
 
-export function percent(part: number, whole: number): string {
-  if (whole === 0) return '0%';
-  return `${Math.round((part / whole) * 1000) / 10}%`;
+/** The completion rate as the dashboard shows it: measures done or not applicable, in whole percent of all. */
+export function completionRate(f: { total: number; done: number; notApplicable: number }): string {
+  return `${f.total ? Math.round(((f.done + f.notApplicable) / f.total) * 100) : 0}%`;
 }
 
 export interface ChartSize {
@@ -71,7 +71,7 @@ export function renderChartSvg(c: ChartSpec, width = 640): string {
       out.push(`<rect x="${x.toFixed(2)}" y="${y + 4}" width="${w.toFixed(2)}" height="${ROW - 8}" fill="${CHART_COLORS[key]}"><title>${esc(`${b.label} ${n}`)}</title></rect>`);
       x += w;
     }
-    out.push(`<text x="${LABEL_W + barW + 8}" y="${y + 17}" fill="#222">${b.done}/${b.total}(${percent(b.done, b.total)})</text>`);
+    out.push(`<text x="${LABEL_W + barW + 8}" y="${y + 17}" fill="#222">${b.done + b.notApplicable}/${b.total}(${completionRate(b)})</text>`);
   });
   const ly = height - 14;
   let lx = LABEL_W;

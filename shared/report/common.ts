@@ -1,6 +1,6 @@
 // Helpers shared by the report kinds: grouping measures by outline section, sentences of figures, lookups.
-import type { MeasureRow } from '../model';
-import { percent } from './charts';
+import type { MeasureRow, Section } from '../model';
+import { completionRate } from './charts';
 import type { ChartSpec, EvidenceFile, ReportData, ReportFigures, ReportRecord } from './types';
 
 export const CN_ORDINALS = '一二三四五六七八九十';
@@ -21,13 +21,13 @@ export interface MeasureGroup {
   figures: ReportFigures | null;
 }
 
-/** Measures grouped by the top-level section of their outline, in outline order. */
+/** Measures grouped by the heading level that divides them (一、 normally; (一) when a plan has a single 一、), in outline order. */
 export function groupBySection(data: ReportData): MeasureGroup[] {
   const groups = new Map<string, MeasureGroup>();
   const byKey = new Map(data.bySection.map((s) => [`${s.planId}|${s.sectionId ?? ''}`, s]));
-  const topOf = topSectionIndex(data);
+  const groupOf = sectionGrouping(data.sections, data.measures);
   for (const m of data.measures) {
-    const top = topOf(m);
+    const top = groupOf(m);
     const key = `${m.planId}|${top?.id ?? ''}`;
     let g = groups.get(key);
     if (!g) {
@@ -39,19 +39,36 @@ export function groupBySection(data: ReportData): MeasureGroup[] {
   return [...groups.values()];
 }
 
-/** Finds a measure's top-level section (the 一、 heading above it). */
-export function topSectionIndex(data: ReportData): (m: MeasureRow) => { id: string; heading: string } | null {
-  const byId = new Map(data.sections.map((s) => [s.id, s]));
-  const cache = new Map<string, { id: string; heading: string } | null>();
+/**
+ * The section each measure is reported under: its ancestor at the first heading level where the plan's measures
+ * part ways. A plan whose measures all sit under one 一、重点工作 is reported by its (一)(二)… instead.
+ */
+export function sectionGrouping(sections: Section[], measures: MeasureRow[]): (m: MeasureRow) => Section | null {
+  const byId = new Map(sections.map((s) => [s.id, s]));
+  const chainOf = (id: string | null): Section[] => {
+    const chain: Section[] = [];
+    for (let s = id ? byId.get(id) : undefined; s; s = s.parentId ? byId.get(s.parentId) : undefined) chain.unshift(s);
+    return chain;
+  };
+  const chains = new Map<string, Section[]>();
+  for (const m of measures) if (m.sectionId && !chains.has(m.sectionId)) chains.set(m.sectionId, chainOf(m.sectionId));
+  const level = new Map<string, number>();
+  const plans = new Set(measures.map((m) => m.planId));
+  for (const planId of plans) {
+    const planChains = measures.filter((m) => m.planId === planId).map((m) => (m.sectionId ? chains.get(m.sectionId)! : []));
+    let depth = 0;
+    for (;;) {
+      if (planChains.some((c) => c.length <= depth + 1)) break;
+      const ids = new Set(planChains.map((c) => c[depth]!.id));
+      if (ids.size !== 1) break;
+      depth++;
+    }
+    level.set(planId, depth);
+  }
   return (m) => {
-    if (!m.sectionId) return null;
-    const hit = cache.get(m.sectionId);
-    if (hit !== undefined) return hit;
-    let s = byId.get(m.sectionId);
-    while (s && s.parentId && byId.has(s.parentId)) s = byId.get(s.parentId);
-    const top = s ? { id: s.id, heading: s.heading } : null;
-    cache.set(m.sectionId, top);
-    return top;
+    const chain = m.sectionId ? chains.get(m.sectionId) : undefined;
+    if (!chain || !chain.length) return null;
+    return chain[Math.min(level.get(m.planId) ?? 0, chain.length - 1)]!;
   };
 }
 
@@ -78,13 +95,13 @@ export function units(m: MeasureRow, role: 'lead' | 'responsible'): string {
 export function figuresSentence(f: ReportFigures, subject = '纳入统计的措施'): string {
   const parts = [`已完成${f.done}项`, `推进中${f.inProgress}项`, `未开始${f.notStarted}项`];
   if (f.notApplicable) parts.push(`不适用${f.notApplicable}项`);
-  return `${subject}共${f.total}项,其中${parts.join('、')},完成率${percent(f.done, f.total)};逾期未完成${f.overdue}项,无佐证材料${f.withoutEvidence}项。`;
+  return `${subject}共${f.total}项,其中${parts.join('、')},完成率${completionRate(f)};逾期未完成${f.overdue}项,无佐证材料${f.withoutEvidence}项。`;
 }
 
 export function figuresTable(f: ReportFigures): { head: string[]; rows: string[][] } {
   return {
     head: ['措施总数', '已完成', '推进中', '未开始', '不适用', '逾期未完成', '无佐证材料', '完成率'],
-    rows: [[f.total, f.done, f.inProgress, f.notStarted, f.notApplicable, f.overdue, f.withoutEvidence].map(String).concat(percent(f.done, f.total))],
+    rows: [[f.total, f.done, f.inProgress, f.notStarted, f.notApplicable, f.overdue, f.withoutEvidence].map(String).concat(completionRate(f))],
   };
 }
 

@@ -18,10 +18,15 @@ export const HTML_FONTS = {
 /** Page margins of GB/T 9704-2012, in millimetres. */
 export const PAGE_MARGINS_MM = { top: 37, bottom: 35, left: 28, right: 26 } as const;
 
+/** GB/T 9704 page numbers: 宋体 四号, 7 mm below the text block; odd pages right, even pages left, one character in. */
+const PAGE_NUMBER_BOX = "font-family: '宋体', 'SimSun', 'Noto Serif CJK SC', serif; font-size: 14pt; vertical-align: top; padding-top: 5mm;";
+
 export function reportCss(landscape: boolean): string {
   const m = PAGE_MARGINS_MM;
   return `
 @page { size: A4 ${landscape ? 'landscape' : 'portrait'}; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; }
+@page :right { @bottom-right { content: "— " counter(page) " —"; ${PAGE_NUMBER_BOX} padding-right: 1em; } }
+@page :left { @bottom-left { content: "— " counter(page) " —"; ${PAGE_NUMBER_BOX} padding-left: 1em; } }
 html { background: #fff; color: #000; }
 body { margin: 0; font-family: ${HTML_FONTS.body}; font-size: 16pt; line-height: 29pt; }
 @media screen {

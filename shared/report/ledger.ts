@@ -1,5 +1,5 @@
 // The ledger: one row per measure × quarter of the period, the same rows for the .xlsx, the table and the HTML.
-import type { MeasureRow, Status } from '../model';
+import type { Status } from '../model';
 import { evidenceIndex, recordIndex, units } from './common';
 import type { ReportData } from './types';
 
@@ -66,5 +66,3 @@ export function ledgerRows(data: ReportData): LedgerRow[] {
 export function ledgerCells(r: LedgerRow): (string | number)[] {
   return [r.number, r.title, r.lead, r.responsible, r.deadline, r.quarter, r.status, r.overdue ? '是' : '否', r.narrative, r.evidenceCount, r.evidenceNames, r.changedBy, r.changedAt];
 }
-
-export type { MeasureRow };

@@ -1,6 +1,5 @@
 // Builds a report document (headings, paragraphs, tables, charts, signature) from the data read for a period and scope.
 import { assertNever } from '../errors';
-import { percent } from './charts';
 import { cnNumber, completionCharts, evidenceIndex, figuresSentence, figuresTable, groupBySection, isOpen, recordIndex, titleList, units } from './common';
 import { LEDGER_HEAD, ledgerCells, ledgerRows } from './ledger';
 import { nextQuarterLabel, zhDate } from './period';
@@ -106,7 +105,7 @@ function annual(data: ReportData, opts: ReportOptions): ReportDoc {
   ];
   groupBySection(data).forEach((g, i) => {
     blocks.push({ type: 'h2', text: `(${cnNumber(i + 1)})${g.heading}` });
-    if (g.figures) blocks.push({ type: 'p', text: `本领域${figuresSentence(g.figures, '措施').replace(/^措施/, '措施')}` });
+    if (g.figures) blocks.push({ type: 'p', text: figuresSentence(g.figures, '本领域措施') });
     let written = 0;
     for (const m of g.measures) {
       const texts = [...new Set(data.period.quarters.map((q) => rec(m.id, q)?.narrative.trim() ?? '').filter(Boolean))];
@@ -145,7 +144,7 @@ function ledger(data: ReportData, opts: ReportOptions): ReportDoc {
   const rows = ledgerRows(data);
   const blocks: Block[] = [
     { type: 'p', text: `${data.scopeLabel},${data.period.label}。${figuresSentence(data.figures)}完成率按${data.period.lastQuarter}的状态计算。` },
-    { type: 'table', head: [...LEDGER_HEAD], widths: [5, 16, 8, 9, 7, 6, 5, 4, 20, 4, 8, 4, 6], rows: rows.map((r) => ledgerCells(r).map(String)) },
+    { type: 'table', head: [...LEDGER_HEAD], widths: [4, 15, 8, 9, 7, 6, 5, 4, 18, 4, 8, 5, 8], rows: rows.map((r) => ledgerCells(r).map(String)) },
     ...appendix(data, opts),
   ];
   return { kind: 'ledger', title: `${issuerOf(data, opts)}法治政府建设工作台账`, subtitle: `(${data.period.label})`, figures: data.figures, blocks, landscape: true };
@@ -163,5 +162,3 @@ export function buildReport(data: ReportData, opts: ReportOptions): ReportDoc {
       return assertNever(opts.kind);
   }
 }
-
-export { percent };

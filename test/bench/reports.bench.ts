@@ -17,7 +17,7 @@ importDocument(db, generateDocument(5000, 7), { fileName: 'bench.txt', sha256: '
 seedProgress(db, user.id, 20_000, 7);
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const printer = fs.existsSync(chromium) ? chromiumPrinter(chromium) : undefined;
+const printer = fs.existsSync(chromium) ? chromiumPrinter({ executablePath: chromium }) : undefined;
 
 async function time(name: string, req: ReportRequest): Promise<void> {
   const t = process.hrtime.bigint();
@@ -29,9 +29,12 @@ async function time(name: string, req: ReportRequest): Promise<void> {
 const base = { period: '2024', date: '2025-01-15', asOf: '2024-12-31', issuer: '某区人民政府' } as const;
 try {
   // Warm the browser once so that the figures measure the report, not Chromium's start.
-  if (printer) await printer.png('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', 10, 10);
+  if (printer) await printer.png([{ svg: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', width: 10, height: 10 }]);
   await time('annual report .docx (5,000 measures, 20,000 records)', { ...base, kind: 'annual', format: 'docx' });
+  await time('annual report .docx without charts', { ...base, kind: 'annual', format: 'docx', charts: false });
   await time('ledger .xlsx (5,000 measures × 4 quarters)', { ...base, kind: 'ledger', format: 'xlsx' });
+  await time('ledger .docx (20,000 rows)', { ...base, kind: 'ledger', format: 'docx' });
+  await time('quarterly report .docx (5,000 measures)', { ...base, period: '2024-Q4', kind: 'quarterly', format: 'docx' });
   if (printer) {
     await time('annual report .pdf (5,000 measures, 20,000 records)', { ...base, kind: 'annual', format: 'pdf' });
   } else process.stderr.write('reports.bench: no Chromium, PDF figure skipped\n');

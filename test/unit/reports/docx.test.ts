@@ -31,7 +31,7 @@ function styleBlock(stylesXml: string, id: string): string {
 
 describe('annual report .docx', () => {
   const { db } = buildLedger();
-  const printer = haveChromium ? chromiumPrinter(chromium) : undefined;
+  const printer = haveChromium ? chromiumPrinter({ executablePath: chromium }) : undefined;
   const produced = produceReport(db, { period: '2024', kind: 'annual', format: 'docx', issuer: '某区人民政府', date: '2025-01-15', asOf: '2024-12-31' }, { printer }).finally(() => printer?.close());
 
   it('is A4 with the margins of GB/T 9704', async () => {
@@ -92,5 +92,21 @@ describe('annual report .docx', () => {
     const png = await zip.file(media[0]!)!.async('uint8array');
     expect([...png.slice(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
     expect(document).toContain('各领域措施完成情况');
+  });
+
+  it('writes tables with a repeated header row, borders and the table paragraph styles, no placeholder left', async () => {
+    const { db: qdb } = buildLedger();
+    const q = await produceReport(qdb, { period: '2024-Q3', kind: 'quarterly', format: 'docx', asOf: '2024-12-31', charts: false });
+    const { document, styles } = await open(q.bytes);
+    expect(document).not.toContain('@@FAZHI-TABLE');
+    const tables = document.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? [];
+    expect(tables.length).toBeGreaterThanOrEqual(4);
+    for (const t of tables) {
+      expect(t).toContain('<w:tblHeader/>');
+      expect(t).toMatch(/<w:insideH w:val="single"/);
+    }
+    expect(document).toContain('<w:t xml:space="preserve">完成标准化事项评估。</w:t>');
+    expect(styleBlock(styles, 'TableText')).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(styleBlock(styles, 'TableHead')).toContain('w:eastAsia="黑体"');
   });
 });

@@ -7,6 +7,9 @@ import { COOKIE } from '../../../electron/host/security';
 import type { JobStatus } from '../../../shared/api/jobs';
 import type { ExportDone } from '../../../shared/api/reports';
 import { writeFileAtomic } from '../../../electron/services/reports/atomic';
+import { setReportPrinterFactory } from '../../../electron/services/handlers/reports';
+import { sweepExports } from '../../../electron/services/reports/exports';
+import { chromiumPrinter } from '../../../electron/services/reports/printer';
 import { buildLedger } from './fixture';
 import { request } from '../../helpers/http';
 import { removeDir, tempDir } from '../../helpers/temp';
@@ -66,6 +69,61 @@ describe('report exports through the host', () => {
     const out = await api('reports.export', { period: '2024', kind: 'annual', format: 'html', outPath: path.join(dataDir, 'x.html') });
     expect(out.error?.code).toBe('forbidden');
     expect(fs.existsSync(path.join(dataDir, 'x.html'))).toBe(false);
+  });
+});
+
+describe('a failed or cancelled export', () => {
+  it('leaves nothing under exports/ and says why in Chinese', async () => {
+    const dataDir = tempDir();
+    const rendererDir = tempDir();
+    const host = await startHost({ dataDir, rendererDir });
+    const api = async <T>(name: string, args: unknown): Promise<{ ok: boolean; value: T }> =>
+      (await request(host.origin, `/api/${name}`, { method: 'POST', headers: { cookie: `${COOKIE}=${host.secret}`, 'content-type': 'application/json', origin: host.origin }, body: JSON.stringify(args) })).json();
+    try {
+      buildLedger(host.ctx.db);
+      setReportPrinterFactory(() => ({
+        pdf: () => Promise.reject(new Error('printer on fire')),
+        png: () => Promise.reject(new Error('printer on fire')),
+        close: () => Promise.resolve(),
+      }));
+      let job = (await api<JobStatus>('reports.export', { period: '2024', kind: 'annual', format: 'pdf' })).value;
+      while (job.state === 'running') {
+        await new Promise((r) => setTimeout(r, 20));
+        job = (await api<JobStatus>('jobs.get', { jobId: job.id })).value;
+      }
+      expect(job.state).toBe('failed');
+      expect(job.error?.message).toMatch(/[\u4e00-\u9fff]/);
+      // The .docx still comes out, without its charts.
+      let docx = (await api<JobStatus>('reports.export', { period: '2024', kind: 'annual', format: 'docx' })).value;
+      while (docx.state === 'running') {
+        await new Promise((r) => setTimeout(r, 20));
+        docx = (await api<JobStatus>('jobs.get', { jobId: docx.id })).value;
+      }
+      expect(docx.state).toBe('done');
+      const dirs = fs.existsSync(path.join(dataDir, 'exports')) ? fs.readdirSync(path.join(dataDir, 'exports')) : [];
+      expect(dirs).toEqual([(docx.result as ExportDone).exportId]);
+    } finally {
+      setReportPrinterFactory(() => chromiumPrinter());
+      await host.close();
+      removeDir(dataDir);
+      removeDir(rendererDir);
+    }
+  });
+});
+
+describe('export sweep', () => {
+  it('removes export folders older than a week, keeps newer ones and anything that is not an export', () => {
+    const dataDir = tempDir();
+    const old = path.join(dataDir, 'exports', '11111111-1111-4111-8111-111111111111');
+    const fresh = path.join(dataDir, 'exports', '22222222-2222-4222-8222-222222222222');
+    const other = path.join(dataDir, 'exports', 'keep-me');
+    for (const d of [old, fresh, other]) fs.mkdirSync(d, { recursive: true });
+    const weekAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000);
+    fs.utimesSync(old, weekAgo, weekAgo);
+    fs.utimesSync(other, weekAgo, weekAgo);
+    expect(sweepExports(dataDir)).toBe(1);
+    expect(fs.readdirSync(path.join(dataDir, 'exports')).sort()).toEqual(['22222222-2222-4222-8222-222222222222', 'keep-me']);
+    removeDir(dataDir);
   });
 });
 

@@ -7,6 +7,9 @@ import { buildReport } from '../../../shared/report/model';
 import { renderReportHtml } from '../../../shared/report/html';
 import type { ReportScope } from '../../../shared/report/types';
 import type { Db } from '../../../db/open';
+import { dashboard } from '../../../db/queries/dashboard';
+import { missingEvidence } from '../../../db/queries/evidence';
+import { completionRate } from '../../../shared/report/charts';
 
 const AS_OF = '2024-12-31';
 
@@ -109,5 +112,19 @@ describe('report figures', () => {
     // Narratives of all four quarters, and every evidence file with its hash.
     expect(html).toContain('梳理权责事项1200项。权责清单已经区政府常务会议审议并公布。');
     for (const f of data.evidence) expect(html).toContain(f.sha256);
+  });
+
+  it('agrees with the dashboard for the same quarter: counts, overdue and completion rate', () => {
+    for (const q of ['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4']) {
+      const d = dashboard(db, { periodId: q, asOf: AS_OF });
+      const data = loadReportData(db, { period: parseReportPeriod(q)!, asOf: AS_OF });
+      const { withoutEvidence, ...counts } = data.figures;
+      // 无佐证 is the evidence screen's 缺佐证 for the quarter.
+      expect(withoutEvidence).toBe(missingEvidence(db, { periodId: q }).length);
+      expect(counts).toEqual(d.totals);
+      expect(completionRate(data.figures)).toBe(`${Math.round(((d.totals.done + d.totals.notApplicable) / d.totals.total) * 100)}%`);
+      const html = renderReportHtml(buildReport(data, { kind: 'quarterly', date: '2025-01-15' })).html;
+      expect(html).toContain(`完成率${completionRate(data.figures)}`);
+    }
   });
 });

@@ -24,7 +24,7 @@ describe.skipIf(!haveSoffice)('LibreOffice opens the exports', () => {
   for (const { kind, format } of cases) {
     it(`${kind}.${format}`, { timeout: 120_000 }, async () => {
       const { db } = buildLedger();
-      const printer = fs.existsSync(chromium) ? chromiumPrinter(chromium) : undefined;
+      const printer = fs.existsSync(chromium) ? chromiumPrinter({ executablePath: chromium }) : undefined;
       const period = kind === 'quarterly' ? '2024-Q3' : '2024';
       const produced = await produceReport(db, { period, kind, format, issuer: '某区人民政府', date: '2025-01-15', asOf: '2024-12-31', evidenceAppendix: true }, { printer }).finally(() => printer?.close());
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-soffice-'));

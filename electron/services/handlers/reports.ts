@@ -1,0 +1,86 @@
+// Handlers of the report calls: the preview's HTML, and exports run as jobs that write atomically.
+import path from 'node:path';
+import fs from 'node:fs';
+import type { Handlers } from '../dispatch';
+import { startJob, throwIfCancelled } from '../jobs';
+import { AppError } from '../../../shared/errors';
+import { buildReport } from '../../../shared/report/model';
+import { renderReportHtml } from '../../../shared/report/html';
+import type { ExportDone } from '../../../shared/api/reports';
+import { produceReport, reportData } from '../reports/produce';
+import { chromiumPrinter, type ReportPrinter } from '../reports/printer';
+import { writeFileAtomic } from '../reports/atomic';
+import { newExport, sweepExports } from '../reports/exports';
+
+/**
+ * One printer for the process, kept while exports keep coming (Chromium takes seconds to start on an old PC);
+ * the shell may supply its own (Electron: webContents.printToPDF).
+ */
+let printer: ReportPrinter | null = null;
+let printerFactory: () => ReportPrinter = () => chromiumPrinter();
+
+function sharedPrinter(): ReportPrinter {
+  printer ??= printerFactory();
+  return printer;
+}
+/** Whether a caller may name the output path itself (Electron, after its save dialog); refused by default. */
+let outPathAllowed: (p: string) => boolean = () => false;
+
+export function setReportPrinterFactory(f: () => ReportPrinter): void {
+  printerFactory = f;
+  void printer?.close();
+  printer = null;
+}
+
+export function setOutPathPolicy(f: (p: string) => boolean): void {
+  outPathAllowed = f;
+}
+
+export const reportHandlers: Pick<Handlers, 'reports.preview' | 'reports.export'> = {
+  'reports.preview': (ctx, a) => {
+    const data = reportData(ctx.db, a);
+    const doc = buildReport(data, a);
+    const r = renderReportHtml(doc);
+    return { title: r.title, html: r.html, css: r.css, body: r.body, figures: doc.figures, periodLabel: data.period.label, asOf: data.asOf };
+  },
+  'reports.export': (ctx, a) => {
+    if (a.outPath !== undefined && !(path.isAbsolute(a.outPath) && outPathAllowed(a.outPath))) {
+      throw new AppError('forbidden', '不能写入指定的位置。请通过“另存为”对话框选择保存位置。');
+    }
+    // Check the request before the job starts so that a bad period or an empty scope is an immediate message.
+    const data = reportData(ctx.db, a);
+    if (!a.outPath) sweepExports(ctx.dataDir);
+    return startJob(
+      'report.export',
+      async (c): Promise<ExportDone> => {
+        const produced = await produceReport(ctx.db, a, {
+          data,
+          printer: a.format === 'pdf' || a.format === 'docx' ? sharedPrinter() : undefined,
+          step: (p, caption) => {
+            throwIfCancelled(c.signal);
+            c.report(p, caption);
+          },
+          warn: (m, e) => ctx.log.error(m, e),
+        });
+        throwIfCancelled(c.signal);
+        c.report(0.9, '正在保存文件');
+        const target = a.outPath ? { exportId: '', path: a.outPath } : newExport(ctx.dataDir, produced.fileName);
+        try {
+          await writeFileAtomic(target.path, produced.bytes);
+        } catch (e) {
+          if (target.exportId) fs.rmSync(path.dirname(target.path), { recursive: true, force: true });
+          throw new AppError('internal', '报告文件未能保存,原有文件未受影响。请检查磁盘空间或保存位置后重试。', e instanceof Error ? e.message : String(e));
+        }
+        return {
+          exportId: target.exportId,
+          fileName: path.basename(target.path),
+          format: a.format,
+          size: produced.bytes.length,
+          downloadUrl: target.exportId ? `/exports/${target.exportId}` : '',
+          path: target.path,
+        };
+      },
+      (e) => ctx.log.error('report export', e),
+    );
+  },
+};

@@ -1,0 +1,103 @@
+// Produces a report file's bytes for a period, scope, kind and format; used by the handlers, the host and the command line.
+import type { Db } from '../../../db/open';
+import { loadReportData } from '../../../db/queries/report-data';
+import { AppError, assertNever } from '../../../shared/errors';
+import { buildReport } from '../../../shared/report/model';
+import { renderReportHtml } from '../../../shared/report/html';
+import { parseReportPeriod } from '../../../shared/report/period';
+import { KIND_TITLES, type ReportData, type ReportDoc, type ReportFormat, type ReportKind, type ReportScope } from '../../../shared/report/types';
+import { chartSvgs, writeDocxBuffer, type ChartImages } from './docx';
+import { writeLedgerXlsx } from './xlsx';
+import { resvgRasterize, type ReportPrinter } from './printer';
+
+export interface ReportRequest {
+  period: string;
+  kind: ReportKind;
+  format: ReportFormat;
+  scope?: ReportScope | undefined;
+  issuer?: string | undefined;
+  date?: string | undefined;
+  asOf?: string | undefined;
+  evidenceAppendix?: boolean | undefined;
+  charts?: boolean | undefined;
+}
+
+export interface Produced {
+  bytes: Buffer;
+  fileName: string;
+  mime: string;
+  doc: ReportDoc;
+}
+
+export interface ProduceDeps {
+  /** The printer for PDF and chart pictures; absent means .docx without charts and no PDF. */
+  printer?: ReportPrinter | undefined;
+  /** Between steps: throws when the job was cancelled. */
+  step?: (progress: number, caption: string) => void;
+  warn?: (message: string, e: unknown) => void;
+  /** Data already read for this request (the handler reads it up front to report an empty scope at once). */
+  data?: ReportData | undefined;
+}
+
+export const MIME: Record<ReportFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+  html: 'text/html; charset=utf-8',
+};
+
+export function reportData(db: Db, req: Pick<ReportRequest, 'period' | 'scope' | 'asOf'>): ReportData {
+  const period = parseReportPeriod(req.period);
+  if (!period) throw new AppError('validation', `报告期“${req.period}”无法识别。请写成 2024-Q3(季度)、2024-H1(半年)、2024(全年)或 2024-01-01..2024-06-30(日期)。`);
+  const data = loadReportData(db, { period, scope: req.scope, asOf: req.asOf });
+  if (!data.measures.length) throw new AppError('no_measures', '所选范围内没有措施,无法生成报告。请先导入实施方案,或放宽范围。');
+  return data;
+}
+
+/** A file name a clerk recognises: 2024-Q3 季度推进情况报告.docx */
+export function reportFileName(req: Pick<ReportRequest, 'period' | 'kind' | 'format'>): string {
+  return `${req.period.replace(/\.\./, '至')} ${KIND_TITLES[req.kind]}.${req.format}`;
+}
+
+async function chartImages(doc: ReportDoc, deps: ProduceDeps): Promise<ChartImages> {
+  const images: ChartImages = new Map();
+  const svgs = chartSvgs(doc);
+  if (!svgs.length) return images;
+  try {
+    const pngs = (await resvgRasterize(svgs)) ?? (deps.printer ? await deps.printer.png(svgs) : null);
+    if (!pngs) return images;
+    svgs.forEach((c, i) => images.set(c.id, { png: pngs[i]!, width: c.width, height: c.height }));
+  } catch (e) {
+    deps.warn?.('图表未能生成,报告中省略图表', e);
+  }
+  return images;
+}
+
+export async function produceReport(db: Db, req: ReportRequest, deps: ProduceDeps = {}): Promise<Produced> {
+  const step = deps.step ?? (() => undefined);
+  step(0.05, '正在读取台账');
+  const data = deps.data ?? reportData(db, req);
+  const doc = buildReport(data, { kind: req.kind, issuer: req.issuer, date: req.date, evidenceAppendix: req.evidenceAppendix, charts: req.charts });
+  step(0.3, '正在排版');
+  const base = { fileName: reportFileName(req), mime: MIME[req.format], doc };
+  switch (req.format) {
+    case 'html':
+      return { ...base, bytes: Buffer.from(renderReportHtml(doc).html, 'utf8') };
+    case 'pdf': {
+      if (!deps.printer) throw new AppError('internal', '当前环境无法生成 PDF。请改为导出 Word 文件。');
+      step(0.4, '正在生成 PDF');
+      return { ...base, bytes: await deps.printer.pdf(renderReportHtml(doc).html, { landscape: doc.landscape }) };
+    }
+    case 'docx': {
+      step(0.4, '正在绘制图表');
+      const images = await chartImages(doc, deps);
+      step(0.6, '正在生成 Word 文件');
+      return { ...base, bytes: await writeDocxBuffer(doc, images) };
+    }
+    case 'xlsx':
+      step(0.5, '正在生成 Excel 台账');
+      return { ...base, bytes: await writeLedgerXlsx(data, doc.title) };
+    default:
+      return assertNever(req.format);
+  }
+}

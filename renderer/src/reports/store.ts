@@ -1,0 +1,182 @@
+// The report screen's state: period, kind and scope chosen, the preview, and exports running as jobs.
+import { create } from 'zustand';
+import { api, ApiError } from '../api/client';
+import { reportError, useApp } from '../stores/app';
+import type { ReportPreview, ExportDone } from '../../../shared/api/reports';
+import type { JobStatus } from '../../../shared/api/jobs';
+import type { Department, PlanSummary, Section } from '../../../shared/model';
+import type { ReportFormat, ReportKind } from '../../../shared/report/types';
+
+export type PeriodMode = 'quarter' | 'half' | 'year' | 'range';
+
+export interface ExportEntry {
+  key: number;
+  kind: ReportKind;
+  format: ReportFormat;
+  job: JobStatus;
+  done: ExportDone | null;
+}
+
+export interface ReportForm {
+  mode: PeriodMode;
+  year: number;
+  quarter: 1 | 2 | 3 | 4;
+  half: 1 | 2;
+  from: string;
+  to: string;
+  kind: ReportKind;
+  planId: string;
+  sectionId: string;
+  departmentId: string;
+  issuer: string;
+  date: string;
+  evidenceAppendix: boolean;
+  charts: boolean;
+}
+
+interface ReportsState {
+  form: ReportForm;
+  plans: PlanSummary[];
+  sections: Section[];
+  departments: Department[];
+  preview: ReportPreview | null;
+  /** Why there is no preview (an empty scope), said in place rather than as an error banner. */
+  previewNote: string | null;
+  loading: boolean;
+  exports: ExportEntry[];
+  init(periodId: string): Promise<void>;
+  set(patch: Partial<ReportForm>): void;
+  loadPreview(): Promise<void>;
+  exportAs(format: ReportFormat): Promise<void>;
+  cancel(key: number): Promise<void>;
+}
+
+export function periodOf(f: ReportForm): string {
+  switch (f.mode) {
+    case 'quarter':
+      return `${f.year}-Q${f.quarter}`;
+    case 'half':
+      return `${f.year}-H${f.half}`;
+    case 'year':
+      return String(f.year);
+    case 'range':
+      return `${f.from}..${f.to}`;
+  }
+}
+
+function request(f: ReportForm) {
+  return {
+    period: periodOf(f),
+    kind: f.kind,
+    scope: {
+      ...(f.planId ? { planIds: [f.planId] } : {}),
+      ...(f.sectionId ? { sectionIds: [f.sectionId] } : {}),
+      ...(f.departmentId ? { departmentIds: [f.departmentId] } : {}),
+    },
+    ...(f.issuer.trim() ? { issuer: f.issuer.trim() } : {}),
+    ...(f.date ? { date: f.date } : {}),
+    evidenceAppendix: f.evidenceAppendix,
+    charts: f.charts,
+  };
+}
+
+const today = (): string => {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+};
+
+let seq = 0;
+let previewTimer: ReturnType<typeof setTimeout> | null = null;
+let nextKey = 1;
+const POLL_MS = 300;
+
+export const useReports = create<ReportsState>((set, get) => ({
+  form: {
+    mode: 'quarter',
+    year: new Date().getFullYear(),
+    quarter: 1,
+    half: 1,
+    from: `${new Date().getFullYear()}-01-01`,
+    to: today(),
+    kind: 'quarterly',
+    planId: '',
+    sectionId: '',
+    departmentId: '',
+    issuer: '',
+    date: today(),
+    evidenceAppendix: false,
+    charts: true,
+  },
+  plans: [],
+  sections: [],
+  departments: [],
+  preview: null,
+  previewNote: null,
+  loading: false,
+  exports: [],
+  async init(periodId) {
+    const m = /^(\d{4})-Q([1-4])$/.exec(periodId);
+    if (m) set((s) => ({ form: { ...s.form, year: Number(m[1]), quarter: Number(m[2]) as ReportForm['quarter'] } }));
+    try {
+      const [plans, sections, departments] = await Promise.all([api['plans.list']({}), api['sections.list']({}), api['departments.list']({})]);
+      set({ plans, sections, departments });
+    } catch (e) {
+      reportError(e);
+    }
+    await get().loadPreview();
+  },
+  set(patch) {
+    set((s) => ({ form: { ...s.form, ...patch } }));
+    // Typing in the issuer field should not rebuild the report on every key.
+    if (previewTimer) clearTimeout(previewTimer);
+    previewTimer = setTimeout(() => void get().loadPreview(), 'issuer' in patch ? 400 : 0);
+  },
+  async loadPreview() {
+    const mine = ++seq;
+    set({ loading: true });
+    try {
+      const preview = await api['reports.preview'](request(get().form));
+      if (mine === seq) set({ preview, previewNote: null, loading: false });
+    } catch (e) {
+      if (mine !== seq) return;
+      const quiet = e instanceof ApiError && (e.code === 'no_measures' || e.code === 'validation');
+      set({ preview: null, previewNote: quiet ? e.message : null, loading: false });
+      if (!quiet) reportError(e);
+    }
+  },
+  async exportAs(format) {
+    const f = get().form;
+    let job: JobStatus;
+    try {
+      job = await api['reports.export']({ ...request(f), format });
+    } catch (e) {
+      reportError(e);
+      return;
+    }
+    const key = nextKey++;
+    const update = (patch: Partial<ExportEntry>) => set((s) => ({ exports: s.exports.map((x) => (x.key === key ? { ...x, ...patch } : x)) }));
+    set((s) => ({ exports: [{ key, kind: f.kind, format, job, done: null }, ...s.exports].slice(0, 20) }));
+    while (job.state === 'running') {
+      await new Promise((r) => setTimeout(r, POLL_MS));
+      try {
+        job = await api['jobs.get']({ jobId: job.id });
+      } catch (e) {
+        reportError(e);
+        return;
+      }
+      update({ job });
+    }
+    if (job.state === 'done') update({ job, done: job.result as ExportDone });
+    else if (job.state === 'failed' && job.error) useApp.getState().notify('error', job.error.message);
+  },
+  async cancel(key) {
+    const entry = get().exports.find((x) => x.key === key);
+    if (!entry || entry.job.state !== 'running') return;
+    try {
+      await api['jobs.cancel']({ jobId: entry.job.id });
+    } catch (e) {
+      reportError(e);
+    }
+  },
+}));
