@@ -1,4 +1,5 @@
 // Where the evidence store keeps its files: <dataDir>/evidence/ab/abcdef… named by SHA-256, temporaries in tmp/.
+import { formatSize } from '../../shared/sizes';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -39,15 +40,7 @@ export function maxEvidenceBytes(option?: number, env: NodeJS.ProcessEnv = proce
   return DEFAULT_MAX_EVIDENCE_BYTES;
 }
 
-/** 1536 → "1.5 KB"; 5.2e9 → "4.8 GB": sizes in messages a clerk reads. */
+/** Sizes in messages a clerk reads ("字节" for small ones). */
 export function humanSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} 字节`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let v = bytes / 1024;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${v >= 100 || Number.isInteger(v) ? v.toFixed(0) : v.toFixed(1)} ${units[i]}`;
+  return formatSize(bytes, '字节');
 }

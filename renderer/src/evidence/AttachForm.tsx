@@ -1,22 +1,19 @@
 // Choosing files (picker or drop), what the clerk says about each, and the progress bars with cancel.
-import { useState, type DragEvent } from 'react';
+import type { DragEvent } from 'react';
+import { FileDropTarget } from '../components/FileDropTarget';
 import { useApp } from '../stores/app';
 import { useEvidence } from './store';
-import { sizeText, useEvidenceText } from './strings';
+import { useTranslation } from 'react-i18next';
+import { formatSize } from '../../../shared/sizes';
 
 export function AttachForm({ measureId, periodId }: { measureId: string; periodId: string }) {
-  const t = useEvidenceText();
+  const { t } = useTranslation('evidence');
   const pending = useEvidence((s) => s.pending);
   const uploads = useEvidence((s) => s.uploads);
   const busy = useEvidence((s) => s.busy);
   const maxBytes = useEvidence((s) => s.maxBytes);
   const { addFiles, setMeta, dropPending, attach, cancelAttach } = useEvidence.getState();
-  const [over, setOver] = useState(false);
-
   const onDrop = (e: DragEvent): void => {
-    e.preventDefault();
-    setOver(false);
-    if (busy) return;
     // A dropped folder arrives as an entry that is not a file: refuse it with a message, keep the files.
     const folders = new Set(
       [...e.dataTransfer.items]
@@ -30,18 +27,7 @@ export function AttachForm({ measureId, periodId }: { measureId: string; periodI
 
   return (
     <div className="ev-attach">
-      <div
-        className={over ? 'dropzone ev-drop over' : 'dropzone ev-drop'}
-        data-dropzone
-        data-testid="evidence-dropzone"
-        onDragOver={(e) => {
-          e.preventDefault();
-          e.dataTransfer.dropEffect = 'copy';
-          setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={onDrop}
-      >
+      <FileDropTarget className="dropzone ev-drop" testId="evidence-dropzone" disabled={busy} onDrop={onDrop}>
         <span>{t('drop')}</span>
         <span className="muted">{t('or')}</span>
         <label className={busy ? 'button disabled' : 'button'}>
@@ -59,8 +45,8 @@ export function AttachForm({ measureId, periodId }: { measureId: string; periodI
             }}
           />
         </label>
-        <span className="muted small">{t('chooseHint', { max: sizeText(maxBytes) })}</span>
-      </div>
+        <span className="muted small">{t('chooseHint', { max: formatSize(maxBytes) })}</span>
+      </FileDropTarget>
 
       {pending.length > 0 && (
         <div className="ev-pending" data-testid="evidence-pending">
@@ -73,7 +59,7 @@ export function AttachForm({ measureId, periodId }: { measureId: string; periodI
                   <strong className="ev-name" title={p.file.name}>
                     {p.file.name}
                   </strong>
-                  <span className="muted small">{sizeText(p.file.size)}</span>
+                  <span className="muted small">{formatSize(p.file.size)}</span>
                   {!busy && (
                     <button type="button" className="link-button" onClick={() => dropPending(p.key)}>
                       {t('removePending')}

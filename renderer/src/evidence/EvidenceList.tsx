@@ -5,10 +5,11 @@ import { formatDay, formatQuarter } from '../format';
 import { useEvidence } from './store';
 import { evidenceFileUrl } from './transfer';
 import { Facts } from './Preview';
-import { sizeText, useEvidenceText } from './strings';
+import { useTranslation } from 'react-i18next';
+import { formatSize } from '../../../shared/sizes';
 
 function EditMeta({ item, onDone }: { item: EvidenceItem; onDone(): void }) {
-  const t = useEvidenceText();
+  const { t } = useTranslation('evidence');
   const [meta, setMeta] = useState({ description: item.description, docNumber: item.docNumber ?? '', docDate: item.docDate ?? '' });
   const update = useEvidence((s) => s.update);
   return (
@@ -33,7 +34,7 @@ function EditMeta({ item, onDone }: { item: EvidenceItem; onDone(): void }) {
 }
 
 function Row({ item, showMeasure }: { item: EvidenceItem; showMeasure: boolean }) {
-  const t = useEvidenceText();
+  const { t } = useTranslation('evidence');
   const [open, setOpen] = useState(false);
   const { openPreview, remove, goToMeasure } = useEvidence.getState();
   const previewable = item.kind === 'image' || item.kind === 'pdf' || item.kind === 'text';
@@ -44,7 +45,7 @@ function Row({ item, showMeasure }: { item: EvidenceItem; showMeasure: boolean }
         <span className="ev-name" title={item.name} data-testid="evidence-name">
           {item.name}
         </span>
-        <span className="muted small">{sizeText(item.size)}</span>
+        <span className="muted small">{formatSize(item.size)}</span>
         <span className="muted small">{item.docDate ? formatDay(item.docDate) : formatQuarter(item.periodId)}</span>
       </div>
       {showMeasure && (

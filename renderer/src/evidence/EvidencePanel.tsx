@@ -6,11 +6,11 @@ import { useEvidence } from './store';
 import { AttachForm } from './AttachForm';
 import { EvidenceList } from './EvidenceList';
 import { PreviewDialog } from './Preview';
-import { useEvidenceText } from './strings';
+import { useTranslation } from 'react-i18next';
 import './evidence.css';
 
 export function EvidencePanel({ measureId, periodId: periodProp }: { measureId: string; periodId?: string | undefined }) {
-  const t = useEvidenceText();
+  const { t } = useTranslation('evidence');
   const sessionPeriod = useSession((s) => s.periodId);
   const periodId = periodProp ?? sessionPeriod;
   const shownFor = useEvidence((s) => s.measureId);

@@ -7,7 +7,8 @@ import { EVIDENCE_KINDS, EVIDENCE_SORTS, type EvidenceKindName, type EvidenceSor
 import { useEvidence } from './store';
 import { EvidenceList } from './EvidenceList';
 import { PreviewDialog } from './Preview';
-import { sizeText, useEvidenceText } from './strings';
+import { useTranslation } from 'react-i18next';
+import { formatSize } from '../../../shared/sizes';
 import './evidence.css';
 
 const PAGE = 200;
@@ -25,7 +26,7 @@ function quarters(selected: string): string[] {
 }
 
 function VerifyBox() {
-  const t = useEvidenceText();
+  const { t } = useTranslation('evidence');
   const job = useEvidence((s) => s.verifyJob);
   const report = useEvidence((s) => s.report);
   const { verify, cancelVerify, runCleanup, goToMeasure } = useEvidence.getState();
@@ -52,7 +53,7 @@ function VerifyBox() {
       {report && !running && (
         <div data-testid="verify-report" data-ok={report.ok} data-problems={report.problems.length}>
           {report.ok ? (
-            <p className="ev-ok">{t('verifyOk', { n: report.checkedFiles, size: sizeText(report.checkedBytes) })}</p>
+            <p className="ev-ok">{t('verifyOk', { n: report.checkedFiles, size: formatSize(report.checkedBytes) })}</p>
           ) : (
             <>
               <p className="inline-error">{t('verifyBad', { n: report.problems.length })}</p>
@@ -78,7 +79,7 @@ function VerifyBox() {
 }
 
 function MissingList({ periodId }: { periodId: string }) {
-  const t = useEvidenceText();
+  const { t } = useTranslation('evidence');
   const missing = useEvidence((s) => s.missing);
   const missingPeriod = useEvidence((s) => s.missingPeriod);
   const goToMeasure = useEvidence((s) => s.goToMeasure);
@@ -102,7 +103,7 @@ function MissingList({ periodId }: { periodId: string }) {
 }
 
 export function EvidenceScreen() {
-  const t = useEvidenceText();
+  const { t } = useTranslation('evidence');
   const periodId = useSession((s) => s.periodId);
   const departments = useSession((s) => s.departments);
   const filters = useEvidence((s) => s.filters);
@@ -203,7 +204,7 @@ export function EvidenceScreen() {
             </label>
           </div>
           <p className="muted small" data-testid="evidence-count" data-count={items.length} aria-busy={loading}>
-            {t('count', { n: items.length, size: sizeText(total) })}
+            {t('count', { n: items.length, size: formatSize(total) })}
           </p>
           {items.length === 0 && !loading ? <p className="muted">{t('empty')}</p> : <EvidenceList items={items.slice(0, limit)} showMeasure />}
           {items.length > limit && (

@@ -1,7 +1,7 @@
 // A PDF drawn with pdf.js on a canvas, one page at a time; the worker is our own file, nothing is embedded.
 import type * as PdfJsModule from 'pdfjs-dist';
 import { useEffect, useRef, useState } from 'react';
-import { useEvidenceText } from './strings';
+import { useTranslation } from 'react-i18next';
 
 type PdfJs = typeof PdfJsModule;
 type PdfDoc = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
@@ -18,7 +18,7 @@ function loadPdfJs(): Promise<PdfJs> {
 }
 
 export function PdfView({ url, onError }: { url: string; onError(): void }) {
-  const t = useEvidenceText();
+  const { t } = useTranslation('evidence');
   const canvas = useRef<HTMLCanvasElement>(null);
   const [doc, setDoc] = useState<PdfDoc | null>(null);
   const [page, setPage] = useState(1);

@@ -5,7 +5,8 @@ import { formatQuarter, formatTime, formatDay } from '../format';
 import { useEvidence } from './store';
 import { evidenceFileUrl } from './transfer';
 import { PdfView } from './PdfView';
-import { sizeText, useEvidenceText } from './strings';
+import { useTranslation } from 'react-i18next';
+import { formatSize } from '../../../shared/sizes';
 
 const TEXT_LIMIT = 2 * 1024 * 1024;
 
@@ -40,7 +41,7 @@ function TextView({ url, onError }: { url: string; onError(): void }) {
 }
 
 export function Facts({ item }: { item: EvidenceItem }) {
-  const t = useEvidenceText();
+  const { t } = useTranslation('evidence');
   return (
     <dl className="facts ev-facts" data-testid="evidence-facts">
       <dt>{t('measure')}</dt>
@@ -68,7 +69,7 @@ export function Facts({ item }: { item: EvidenceItem }) {
         </>
       )}
       <dt>{t('size')}</dt>
-      <dd>{sizeText(item.size)}</dd>
+      <dd>{formatSize(item.size)}</dd>
       <dt>{t('type')}</dt>
       <dd>{item.mime}</dd>
       <dt>{t('addedBy')}</dt>
@@ -84,7 +85,7 @@ export function Facts({ item }: { item: EvidenceItem }) {
 }
 
 export function PreviewDialog() {
-  const t = useEvidenceText();
+  const { t } = useTranslation('evidence');
   const item = useEvidence((s) => s.preview);
   const close = useEvidence((s) => s.openPreview);
   const [failed, setFailed] = useState(false);

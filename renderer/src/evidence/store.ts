@@ -7,9 +7,10 @@ import type { EvidenceItem, EvidenceKindName, EvidenceSort, MissingEvidenceRow, 
 import type { JobStatus } from '../../../shared/api/jobs';
 import type { PlanSummary, Section } from '../../../shared/model';
 import { attachMode, attachPaths, uploadFile, type FileMetaInput, type Target, type Transfer } from './transfer';
-import { evidenceText, sizeText, type EvidenceKey } from './strings';
+import { formatSize } from '../../../shared/sizes';
 
-const tr = (key: EvidenceKey, vars?: Record<string, string | number>): string => evidenceText(i18n.language, key, vars);
+/** `t` for the evidence namespace outside React; follows the app's current language. */
+const tr = i18n.getFixedT(null, 'evidence');
 
 export interface PendingFile {
   key: number;
@@ -140,7 +141,7 @@ export const useEvidence = create<EvidenceState>((set, get) => ({
     for (const file of files) {
       // Checked here too so a clerk hears at once, not after a long upload; the host checks again.
       if (file.size > maxBytes) {
-        useApp.getState().notify('error', tr('tooLarge', { name: file.name, size: sizeText(file.size), max: sizeText(maxBytes) }));
+        useApp.getState().notify('error', tr('tooLarge', { name: file.name, size: formatSize(file.size), max: formatSize(maxBytes) }));
         continue;
       }
       if (file.size === 0) useApp.getState().notify('info', tr('emptyWarning', { name: file.name }));
@@ -286,7 +287,7 @@ export const useEvidence = create<EvidenceState>((set, get) => ({
     try {
       const r = await api['evidence.cleanup']({});
       set({ cleanup: r });
-      useApp.getState().notify('info', r.removedFiles ? tr('cleanupDone', { n: r.removedFiles, size: sizeText(r.freedBytes) }) : tr('cleanupNone'));
+      useApp.getState().notify('info', r.removedFiles ? tr('cleanupDone', { n: r.removedFiles, size: formatSize(r.freedBytes) }) : tr('cleanupNone'));
     } catch (e) {
       reportError(e);
     }

@@ -3,6 +3,8 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { zh } from './zh';
 import { en } from './en';
+import { evidenceZh, evidenceEn } from './evidence';
+import { reportsZh, reportsEn } from './reports';
 
 export const LANGUAGES = [
   { id: 'zh', label: '中文' },
@@ -15,7 +17,7 @@ const STORAGE_KEY = 'fazhi.language';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof zh };
+    resources: { translation: typeof zh; evidence: typeof evidenceZh; reports: typeof reportsZh };
   }
 }
 
@@ -41,7 +43,12 @@ export function initI18n(): typeof i18n {
   const lng = savedLanguage();
   document.documentElement.lang = lng === 'zh' ? 'zh-CN' : 'en';
   void i18n.use(initReactI18next).init({
-    resources: { zh: { translation: zh }, en: { translation: en } },
+    resources: {
+      zh: { translation: zh, evidence: evidenceZh, reports: reportsZh },
+      en: { translation: en, evidence: evidenceEn, reports: reportsEn },
+    },
+    ns: ['translation', 'evidence', 'reports'],
+    defaultNS: 'translation',
     lng,
     fallbackLng: 'zh',
     interpolation: { escapeValue: false },

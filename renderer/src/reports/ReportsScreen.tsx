@@ -1,9 +1,9 @@
 // The report screen: choose period, kind and scope; see the report as it will print; export .docx, .xlsx, .pdf or .html.
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSession } from '../stores/session';
 import { REPORT_FORMATS, REPORT_KINDS, type ReportFormat } from '../../../shared/report/types';
 import { periodOf, useReports, type PeriodMode } from './store';
-import { fill, useReportStrings } from './strings';
 import { PreviewFrame } from './PreviewFrame';
 import './reports.css';
 
@@ -11,7 +11,7 @@ const MODES: PeriodMode[] = ['quarter', 'half', 'year', 'range'];
 const FORMAT_LABELS: Record<ReportFormat, string> = { docx: 'Word (.docx)', xlsx: 'Excel (.xlsx)', pdf: 'PDF', html: 'HTML' };
 
 export function ReportsScreen() {
-  const s = useReportStrings();
+  const { t } = useTranslation('reports');
   const periodId = useSession((x) => x.periodId);
   const { form, plans, sections, departments, preview, previewNote, loading, exports } = useReports();
   const set = useReports((x) => x.set);
@@ -26,20 +26,20 @@ export function ReportsScreen() {
   return (
     <div className="page reports" data-testid="reports">
       <div className="reports-form">
-        <h1>{s.title}</h1>
+        <h1>{t('title')}</h1>
         <fieldset className="field">
-          <legend>{s.period}</legend>
+          <legend>{t('period')}</legend>
           <div className="radio-row" role="radiogroup">
             {MODES.map((m) => (
               <label key={m} className="radio">
                 <input type="radio" name="period-mode" checked={form.mode === m} onChange={() => set({ mode: m })} data-testid={`period-mode-${m}`} />
-                {s[m]}
+                {t(m)}
               </label>
             ))}
           </div>
           <div className="reports-row">
             {form.mode !== 'range' && (
-              <select value={form.year} onChange={(e) => set({ year: Number(e.target.value) })} data-testid="period-year-select" aria-label={s.year}>
+              <select value={form.year} onChange={(e) => set({ year: Number(e.target.value) })} data-testid="period-year-select" aria-label={t('year')}>
                 {years.map((y) => (
                   <option key={y} value={y}>
                     {y}
@@ -48,50 +48,50 @@ export function ReportsScreen() {
               </select>
             )}
             {form.mode === 'quarter' && (
-              <select value={form.quarter} onChange={(e) => set({ quarter: Number(e.target.value) as 1 | 2 | 3 | 4 })} data-testid="period-quarter-select" aria-label={s.quarter}>
+              <select value={form.quarter} onChange={(e) => set({ quarter: Number(e.target.value) as 1 | 2 | 3 | 4 })} data-testid="period-quarter-select" aria-label={t('quarter')}>
                 {[1, 2, 3, 4].map((q) => (
                   <option key={q} value={q}>{`Q${q}`}</option>
                 ))}
               </select>
             )}
             {form.mode === 'half' && (
-              <select value={form.half} onChange={(e) => set({ half: Number(e.target.value) as 1 | 2 })} data-testid="period-half-select" aria-label={s.half}>
-                <option value={1}>{s.h1}</option>
-                <option value={2}>{s.h2}</option>
+              <select value={form.half} onChange={(e) => set({ half: Number(e.target.value) as 1 | 2 })} data-testid="period-half-select" aria-label={t('half')}>
+                <option value={1}>{t('h1')}</option>
+                <option value={2}>{t('h2')}</option>
               </select>
             )}
             {form.mode === 'range' && (
               <>
-                <span>{s.from}</span>
-                <input type="date" value={form.from} onChange={(e) => set({ from: e.target.value })} data-testid="period-from" aria-label={s.from} />
-                <span>{s.to}</span>
-                <input type="date" value={form.to} onChange={(e) => set({ to: e.target.value })} data-testid="period-to" aria-label={s.to} />
+                <span>{t('from')}</span>
+                <input type="date" value={form.from} onChange={(e) => set({ from: e.target.value })} data-testid="period-from" aria-label={t('from')} />
+                <span>{t('to')}</span>
+                <input type="date" value={form.to} onChange={(e) => set({ to: e.target.value })} data-testid="period-to" aria-label={t('to')} />
               </>
             )}
             <span className="muted small">{periodOf(form)}</span>
           </div>
         </fieldset>
         <fieldset className="field">
-          <legend>{s.kind}</legend>
+          <legend>{t('kind')}</legend>
           {REPORT_KINDS.map((k) => (
             <label key={k} className="radio">
               <input type="radio" name="report-kind" checked={form.kind === k} onChange={() => set({ kind: k })} data-testid={`kind-${k}`} />
-              {s[k]}
+              {t(k)}
             </label>
           ))}
         </fieldset>
         <fieldset className="field">
-          <legend>{s.scope}</legend>
-          <select value={form.planId} onChange={(e) => set({ planId: e.target.value, sectionId: '' })} data-testid="scope-plan" aria-label={s.plans}>
-            <option value="">{s.allPlans}</option>
+          <legend>{t('scope')}</legend>
+          <select value={form.planId} onChange={(e) => set({ planId: e.target.value, sectionId: '' })} data-testid="scope-plan" aria-label={t('plans')}>
+            <option value="">{t('allPlans')}</option>
             {plans.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.title}
               </option>
             ))}
           </select>
-          <select value={form.sectionId} onChange={(e) => set({ sectionId: e.target.value })} data-testid="scope-section" aria-label={s.sections}>
-            <option value="">{s.allSections}</option>
+          <select value={form.sectionId} onChange={(e) => set({ sectionId: e.target.value })} data-testid="scope-section" aria-label={t('sections')}>
+            <option value="">{t('allSections')}</option>
             {topSections.map((x) => (
               <option key={x.id} value={x.id}>
                 {'\u3000'.repeat(Math.max(0, x.path.length - 1))}
@@ -99,8 +99,8 @@ export function ReportsScreen() {
               </option>
             ))}
           </select>
-          <select value={form.departmentId} onChange={(e) => set({ departmentId: e.target.value })} data-testid="scope-department" aria-label={s.departments}>
-            <option value="">{s.allDepartments}</option>
+          <select value={form.departmentId} onChange={(e) => set({ departmentId: e.target.value })} data-testid="scope-department" aria-label={t('departments')}>
+            <option value="">{t('allDepartments')}</option>
             {departments.map((d) => (
               <option key={d.id} value={d.id}>
                 {d.name}
@@ -109,31 +109,31 @@ export function ReportsScreen() {
           </select>
         </fieldset>
         <label className="field">
-          <span>{s.issuer}</span>
-          <input type="text" value={form.issuer} placeholder={s.issuerHint} maxLength={100} onChange={(e) => set({ issuer: e.target.value })} data-testid="report-issuer" />
+          <span>{t('issuer')}</span>
+          <input type="text" value={form.issuer} placeholder={t('issuerHint')} maxLength={100} onChange={(e) => set({ issuer: e.target.value })} data-testid="report-issuer" />
         </label>
         <label className="field">
-          <span>{s.date}</span>
+          <span>{t('date')}</span>
           <input type="date" value={form.date} onChange={(e) => set({ date: e.target.value })} data-testid="report-date" />
         </label>
         <label className="check">
           <input type="checkbox" checked={form.evidenceAppendix} onChange={(e) => set({ evidenceAppendix: e.target.checked })} data-testid="report-appendix" />
-          {s.appendix}
+          {t('appendix')}
         </label>
         <label className="check">
           <input type="checkbox" checked={form.charts} onChange={(e) => set({ charts: e.target.checked })} data-testid="report-charts" />
-          {s.charts}
+          {t('charts')}
         </label>
         <div className="reports-actions">
           {REPORT_FORMATS.map((f) => (
             <button key={f} type="button" className={f === 'docx' ? 'primary' : ''} disabled={!preview} onClick={() => void useReports.getState().exportAs(f)} data-testid={`export-${f}`}>
-              {s.export} {FORMAT_LABELS[f]}
+              {t('export')} {FORMAT_LABELS[f]}
             </button>
           ))}
         </div>
         {exports.length > 0 && (
           <div className="reports-exports" data-testid="report-exports">
-            <h2>{s.exports}</h2>
+            <h2>{t('exports')}</h2>
             <ul>
               {exports.map((x) => (
                 <li key={x.key} data-testid="report-export" data-state={x.job.state} data-format={x.format} data-kind={x.kind}>
@@ -143,36 +143,36 @@ export function ReportsScreen() {
                     </a>
                   ) : (
                     <span>
-                      {s[x.kind]} · {x.format}
+                      {t(x.kind)} · {x.format}
                     </span>
                   )}{' '}
                   {x.job.state === 'running' && (
                     <>
-                      <progress max={1} value={x.job.progress ?? undefined} /> <span className="muted small">{x.job.step || s.exporting}</span>{' '}
+                      <progress max={1} value={x.job.progress ?? undefined} /> <span className="muted small">{x.job.step || t('exporting')}</span>{' '}
                       <button type="button" className="link-button" onClick={() => void useReports.getState().cancel(x.key)}>
-                        {s.cancel}
+                        {t('cancel')}
                       </button>
                     </>
                   )}
-                  {x.job.state === 'failed' && <span className="tag tag-danger">{s.failed}</span>}
-                  {x.job.state === 'cancelled' && <span className="tag">{s.cancelled}</span>}
+                  {x.job.state === 'failed' && <span className="tag tag-danger">{t('failed')}</span>}
+                  {x.job.state === 'cancelled' && <span className="tag">{t('cancelled')}</span>}
                 </li>
               ))}
             </ul>
           </div>
         )}
       </div>
-      <section className="reports-preview" aria-label={s.previewTitle}>
+      <section className="reports-preview" aria-label={t('previewTitle')}>
         {preview ? (
           <>
             <p className="muted small" data-testid="report-figures">
-              {preview.periodLabel} · {fill(s.figures, { ...preview.figures })}
+              {preview.periodLabel} · {t('figures', { ...preview.figures })}
             </p>
             <PreviewFrame body={preview.body} css={preview.css} title={preview.title} />
           </>
         ) : (
           <p className="muted" data-testid="report-note">
-            {loading ? '…' : (previewNote ?? s.emptyPreview)}
+            {loading ? '…' : (previewNote ?? t('emptyPreview'))}
           </p>
         )}
       </section>

@@ -1,7 +1,7 @@
 // Where a file is dropped or chosen; the rest of the window ignores drops (see App).
-import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useImporter } from '../../stores/importer';
+import { FileDropTarget } from '../../components/FileDropTarget';
 
 const ACCEPT = '.docx,.doc,.pdf,.html,.htm,.txt';
 
@@ -9,28 +9,10 @@ export function DropZone() {
   const { t } = useTranslation();
   const chooseFile = useImporter((s) => s.chooseFile);
   const phase = useImporter((s) => s.phase);
-  const [over, setOver] = useState(false);
   const busy = phase === 'reading' || phase === 'parsing';
 
-  const onDrop = (e: DragEvent): void => {
-    e.preventDefault();
-    setOver(false);
-    if (!busy) void chooseFile(e.dataTransfer.files[0]);
-  };
-
   return (
-    <div
-      className={over ? 'dropzone over' : 'dropzone'}
-      data-dropzone
-      data-testid="import-dropzone"
-      onDragOver={(e) => {
-        e.preventDefault();
-        e.dataTransfer.dropEffect = 'copy';
-        setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={onDrop}
-    >
+    <FileDropTarget className="dropzone" testId="import-dropzone" disabled={busy} onDrop={(e) => void chooseFile(e.dataTransfer.files[0])}>
       <p className="dropzone-title">{t('import.drop')}</p>
       <p className="muted">{t('import.or')}</p>
       <label className={busy ? 'button primary disabled' : 'button primary'}>
@@ -49,6 +31,6 @@ export function DropZone() {
           }}
         />
       </label>
-    </div>
+    </FileDropTarget>
   );
 }

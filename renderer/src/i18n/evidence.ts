@@ -1,7 +1,5 @@
-// The evidence screens' words, Chinese first; kept beside the screens so they load with them.
-import { useTranslation } from 'react-i18next';
-
-const zh = {
+// The evidence screens' words (i18next namespace `evidence`), Chinese first; English has the same keys (the compiler checks).
+export const evidenceZh = {
   title: '佐证材料',
   panelTitle: '佐证材料',
   drop: '将文件拖到这里',
@@ -77,9 +75,9 @@ const zh = {
   cleanupNone: '没有需要清理的文件。',
 };
 
-type Dict = typeof zh;
+export type EvidenceDict = typeof evidenceZh;
 
-const en: Dict = {
+export const evidenceEn: EvidenceDict = {
   title: 'Evidence',
   panelTitle: 'Evidence',
   drop: 'Drop files here',
@@ -145,36 +143,3 @@ const en: Dict = {
   cleanupDone: 'Removed {{n}} unused file(s), freed {{size}}.',
   cleanupNone: 'Nothing to clean up.',
 };
-
-type Leaf<T, P extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaf<T[K], `${P}${K}.`>;
-}[keyof T & string];
-export type EvidenceKey = Leaf<Dict>;
-
-function lookup(d: Dict, key: string): string {
-  let v: unknown = d;
-  for (const part of key.split('.')) v = (v as Record<string, unknown>)[part];
-  return typeof v === 'string' ? v : key;
-}
-
-export function evidenceText(lang: string, key: EvidenceKey, vars: Record<string, string | number> = {}): string {
-  return lookup(lang.startsWith('en') ? en : zh, key).replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k] ?? ''));
-}
-
-/** `t` for the evidence screens, following the app's language. */
-export function useEvidenceText(): (key: EvidenceKey, vars?: Record<string, string | number>) => string {
-  const { i18n } = useTranslation();
-  return (key, vars) => evidenceText(i18n.language, key, vars);
-}
-
-export function sizeText(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let v = bytes / 1024;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${v.toFixed(v >= 100 ? 0 : 1)} ${units[i]}`;
-}

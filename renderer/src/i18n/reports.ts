@@ -1,7 +1,5 @@
-// The report screen's words in Chinese and English, kept beside the screen so that it mounts with one nav entry.
-import { useTranslation } from 'react-i18next';
-
-const zh = {
+// The report screen's words (i18next namespace `reports`), Chinese first; English has the same keys (the compiler checks).
+export const reportsZh = {
   title: '报告',
   period: '报告期',
   quarter: '季度',
@@ -35,16 +33,16 @@ const zh = {
   download: '下载',
   exporting: '正在导出…',
   cancel: '取消',
-  figures: '措施 {total} 项:已完成 {done},推进中 {inProgress},未开始 {notStarted},逾期 {overdue},无佐证 {withoutEvidence}',
+  figures: '措施 {{total}} 项:已完成 {{done}},推进中 {{inProgress}},未开始 {{notStarted}},逾期 {{overdue}},无佐证 {{withoutEvidence}}',
   emptyPreview: '选择报告期和类型后显示预览。',
   previewTitle: '报告预览',
   failed: '导出失败',
   cancelled: '已取消',
 };
 
-export type ReportStrings = typeof zh;
+export type ReportsDict = typeof reportsZh;
 
-const en: ReportStrings = {
+export const reportsEn: ReportsDict = {
   title: 'Reports',
   period: 'Period',
   quarter: 'Quarter',
@@ -78,18 +76,9 @@ const en: ReportStrings = {
   download: 'Download',
   exporting: 'Exporting…',
   cancel: 'Cancel',
-  figures: '{total} measures: {done} done, {inProgress} in progress, {notStarted} not started, {overdue} overdue, {withoutEvidence} without evidence',
+  figures: '{{total}} measures: {{done}} done, {{inProgress}} in progress, {{notStarted}} not started, {{overdue}} overdue, {{withoutEvidence}} without evidence',
   emptyPreview: 'Choose a period and a report to see it here.',
   previewTitle: 'Report preview',
   failed: 'Export failed',
   cancelled: 'Cancelled',
 };
-
-export function useReportStrings(): ReportStrings {
-  const { i18n } = useTranslation();
-  return i18n.language === 'en' ? en : zh;
-}
-
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
-}
