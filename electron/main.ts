@@ -6,6 +6,8 @@ import { registerIpc } from './ipc';
 import { applyAppSecurity } from './security';
 import { createMainWindow } from './window';
 import { APP_ORIGIN, registerScheme, serveRenderer } from './protocol';
+import { electronPrinter } from './report-printer';
+import { setReportPrinterFactory } from './services/handlers/reports';
 
 const dataDirFlag = process.argv.find((a) => a.startsWith('--data-dir='))?.slice('--data-dir='.length);
 
@@ -29,6 +31,7 @@ if (!app.requestSingleInstanceLock()) {
     applyAppSecurity(APP_ORIGIN);
     serveRenderer(ctx, path.join(__dirname, '..', 'renderer'));
     registerIpc(ctx, APP_ORIGIN);
+    setReportPrinterFactory(electronPrinter);
     win = createMainWindow(path.join(__dirname, 'preload.cjs'), `${APP_ORIGIN}/index.html`);
     win.on('closed', () => {
       win = null;

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from './services/csp';
 import type { AppContext } from './services/context';
 import { evidenceProtocolResponse } from './services/evidence-routes';
+import { exportProtocolResponse } from './services/reports/route';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://fazhi`;
@@ -20,8 +21,8 @@ export function serveRenderer(ctx: AppContext, rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== 'fazhi') return new Response('未找到', { status: 404 });
-    const evidence = evidenceProtocolResponse(ctx, url);
-    if (evidence) return evidence;
+    const served = evidenceProtocolResponse(ctx, url) ?? exportProtocolResponse(ctx, url);
+    if (served) return served;
     const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
     const file = path.resolve(root, rel);
     if (!file.startsWith(root + path.sep)) return new Response('未找到', { status: 404 });

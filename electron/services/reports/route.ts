@@ -1,5 +1,7 @@
 // The narrow download route of the loopback host: GET /exports/<export id>, nothing else of the data folder.
 import fs from 'node:fs';
+import { Readable } from 'node:stream';
+import type { AppContext } from '../context';
 import path from 'node:path';
 import type { HostRoute } from '../../host/routes';
 import { sendText } from '../../host/routes';
@@ -12,21 +14,37 @@ function contentDisposition(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
+const EXPORT_PATH = /^\/exports\/([0-9a-f-]{36})$/;
+const NOT_FOUND = '找不到该导出文件,它可能已被清理。请重新导出。';
+
+function downloadHeaders(found: { fileName: string; size: number }): Record<string, string> {
+  const ext = path.extname(found.fileName).slice(1) as ReportFormat;
+  return {
+    'Content-Type': MIME[ext] ?? 'application/octet-stream',
+    'Content-Length': String(found.size),
+    'Content-Disposition': contentDisposition(found.fileName),
+    'Cache-Control': 'no-store',
+    // A downloaded report is never run as a page of this origin.
+    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox",
+  };
+}
+
 export const reportDownloadRoute: HostRoute = {
   method: 'GET',
-  pattern: /^\/exports\/([0-9a-f-]{36})$/,
+  pattern: EXPORT_PATH,
   handle(ctx, _req, res, match) {
     const found = findExport(ctx.dataDir, match[1]!);
-    if (!found) return sendText(res, 404, '找不到该导出文件,它可能已被清理。请重新导出。');
-    const ext = path.extname(found.fileName).slice(1) as ReportFormat;
-    res.writeHead(200, {
-      'Content-Type': MIME[ext] ?? 'application/octet-stream',
-      'Content-Length': found.size,
-      'Content-Disposition': contentDisposition(found.fileName),
-      'Cache-Control': 'no-store',
-      // A downloaded report is never run as a page of this origin.
-      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox",
-    });
+    if (!found) return sendText(res, 404, NOT_FOUND);
+    res.writeHead(200, downloadHeaders(found));
     fs.createReadStream(found.path).pipe(res);
   },
 };
+
+/** The same route for Electron's app:// protocol (Electron turns the attachment into a save dialog); null for other paths. */
+export function exportProtocolResponse(ctx: AppContext, url: URL): Response | null {
+  if (!url.pathname.startsWith('/exports/')) return null;
+  const m = EXPORT_PATH.exec(url.pathname);
+  const found = m ? findExport(ctx.dataDir, m[1]!) : null;
+  if (!found) return new Response(NOT_FOUND, { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  return new Response(Readable.toWeb(fs.createReadStream(found.path)) as ReadableStream, { status: 200, headers: downloadHeaders(found) });
+}

@@ -10,6 +10,7 @@ import { writeFileAtomic } from '../../../electron/services/reports/atomic';
 import { setReportPrinterFactory } from '../../../electron/services/handlers/reports';
 import { sweepExports } from '../../../electron/services/reports/exports';
 import { chromiumPrinter } from '../../../electron/services/reports/printer';
+import { exportProtocolResponse } from '../../../electron/services/reports/route';
 import { buildLedger } from './fixture';
 import { request } from '../../helpers/http';
 import { removeDir, tempDir } from '../../helpers/temp';
@@ -55,6 +56,15 @@ describe('report exports through the host', () => {
     // Nothing but an export id reaches the disk; without the secret nothing at all.
     expect((await request(host.origin, '/exports/..%2Fledger.sqlite', { headers: { cookie: `${COOKIE}=${host.secret}` } })).status).toBe(404);
     expect((await request(host.origin, done.downloadUrl)).status).toBe(401);
+
+    // The same narrow route as Electron's app:// protocol serves it.
+    const viaProtocol = exportProtocolResponse(host.ctx, new URL(`app://fazhi${done.downloadUrl}`))!;
+    expect(viaProtocol.status).toBe(200);
+    expect(Buffer.from(await viaProtocol.arrayBuffer()).equals(fs.readFileSync(done.path))).toBe(true);
+    for (const p of ['/exports/..%2Fledger.sqlite', '/exports/00000000-0000-0000-0000-000000000000', '/exports/']) {
+      expect(exportProtocolResponse(host.ctx, new URL(`app://fazhi${p}`))!.status, p).toBe(404);
+    }
+    expect(exportProtocolResponse(host.ctx, new URL('app://fazhi/index.html'))).toBeNull();
   });
 
   it('returns the preview with figures, and refuses bad periods, empty scopes and an output path from the page', async () => {
