@@ -52,13 +52,13 @@ try {
   await settled('*');
   figure('checklist rows in the DOM with 5000 measures (virtualized)', await page.getByTestId('measure-row').count(), 'rows');
 
+  // No named helpers inside: tsx would wrap them in a __name() call that the page does not have.
   const frames = await page.getByTestId('measure-list').evaluate(async (el) => {
     const gaps: number[] = [];
-    const frame = (): Promise<number> => new Promise((r) => requestAnimationFrame(r));
-    let last = await frame();
+    let last = await new Promise<number>((r) => requestAnimationFrame(r));
     for (let y = 0; y < el.scrollHeight; y += el.clientHeight) {
       el.scrollTop = y;
-      const now = await frame();
+      const now = await new Promise<number>((r) => requestAnimationFrame(r));
       gaps.push(now - last);
       last = now;
     }

@@ -1,5 +1,6 @@
 // Printing HTML to PDF and SVG charts to PNG, behind a small interface: headless Chromium here, webContents.printToPDF in Electron.
 import type { Browser, BrowserContext } from 'playwright-core';
+import fs from 'node:fs';
 import { AppError } from '../../../shared/errors';
 
 export interface PdfOptions {
@@ -109,10 +110,31 @@ export function chromiumPrinter(opts: ChromiumOptions = {}): ReportPrinter {
 }
 
 interface ResvgModule {
-  Resvg: new (svg: string, opts: object) => { render(): { asPng(): Buffer } };
+  renderAsync(svg: string, opts: object): Promise<{ asPng(): Buffer }>;
 }
 
 let resvg: Promise<ResvgModule | null> | null = null;
+
+/** CJK fonts by platform; loading one file is far quicker than scanning every system font for each chart. */
+const CJK_FONT_FILES = [
+  '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
+  '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc',
+  '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc',
+  'C:\\Windows\\Fonts\\msyh.ttc',
+  'C:\\Windows\\Fonts\\simhei.ttf',
+  '/System/Library/Fonts/PingFang.ttc',
+];
+
+let fontOptions: object | null = null;
+
+function resvgFonts(): object {
+  if (fontOptions) return fontOptions;
+  const found = CJK_FONT_FILES.filter((f) => fs.existsSync(f));
+  fontOptions = found.length
+    ? { loadSystemFonts: false, fontFiles: found, defaultFontFamily: 'Noto Sans CJK SC', sansSerifFamily: 'Noto Sans CJK SC' }
+    : { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK SC', sansSerifFamily: 'Noto Sans CJK SC' };
+  return fontOptions;
+}
 
 /**
  * SVG to PNG without a browser, through @resvg/resvg-js with the system's CJK fonts, when that package is installed;
@@ -123,13 +145,7 @@ export async function resvgRasterize(images: SvgImage[]): Promise<Buffer[] | nul
   resvg ??= (import(/* @vite-ignore */ name) as Promise<ResvgModule>).catch(() => null);
   const mod = await resvg;
   if (!mod) return null;
-  return images.map((i) =>
-    new mod.Resvg(i.svg, {
-      fitTo: { mode: 'zoom', value: 2 },
-      background: '#ffffff',
-      font: { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK SC', sansSerifFamily: 'Noto Sans CJK SC' },
-    })
-      .render()
-      .asPng(),
-  );
+  // renderAsync lays text out on the thread pool, so the charts of one report render side by side.
+  const rendered = await Promise.all(images.map((i) => mod.renderAsync(i.svg, { fitTo: { mode: 'zoom', value: 2 }, background: '#ffffff', font: resvgFonts() })));
+  return rendered.map((r) => r.asPng());
 }
