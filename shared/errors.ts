@@ -1,4 +1,5 @@
 // Errors that cross to users: a stable code for programs, a Chinese sentence for people.
+import { fullWidthPunctuation } from './zh-punctuation';
 export type ErrorCode =
   | 'validation'
   | 'not_found'
@@ -25,7 +26,7 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly detail: string | undefined;
   constructor(code: ErrorCode, message: string, detail?: string) {
-    super(message);
+    super(fullWidthPunctuation(message));
     this.name = 'AppError';
     this.code = code;
     this.detail = detail;
@@ -42,7 +43,7 @@ export function isAppError(e: unknown): e is AppError {
 /** Turns anything thrown into data safe to show; unknown errors never leak their stack. */
 export function toErrorData(e: unknown): ErrorData {
   if (isAppError(e)) return e.toData();
-  return { code: 'internal', message: '操作未能完成:程序内部出错。请重试;如仍出错,请联系管理员并提供日志。' };
+  return { code: 'internal', message: fullWidthPunctuation('操作未能完成:程序内部出错。请重试;如仍出错,请联系管理员并提供日志。') };
 }
 
 export function assertNever(x: never): never {

@@ -5,6 +5,7 @@ import { LEDGER_HEAD, ledgerCells, ledgerRows } from './ledger';
 import { nextQuarterLabel, zhDate } from './period';
 import type { Block, ReportData, ReportDoc, ReportOptions } from './types';
 import { localIsoDate } from '../periods';
+import { fullWidthPunctuation } from '../zh-punctuation';
 
 export function issuerOf(data: ReportData, opts: ReportOptions): string {
   return opts.issuer?.trim() || data.plans.find((p) => p.issuer)?.issuer || '';
@@ -22,11 +23,11 @@ function chartBlocks(data: ReportData, opts: ReportOptions): Block[] {
 function appendix(data: ReportData, opts: ReportOptions): Block[] {
   if (!opts.evidenceAppendix) return [];
   const titles = new Map(data.measures.map((m) => [m.id, `${m.number} ${m.title}`]));
-  const rows = data.evidence.map((f) => [titles.get(f.measureId) ?? '', f.name, f.periodId, f.addedAt.slice(0, 10), f.sha256]);
+  const rows = data.evidence.map((f) => [fullWidthPunctuation(titles.get(f.measureId) ?? ''), f.name, f.periodId, f.addedAt.slice(0, 10), f.sha256]);
   return [
     { type: 'h1', text: '附件:佐证材料清单' },
     rows.length
-      ? { type: 'table', head: ['措施', '文件名', '季度', '日期', 'SHA-256'], rows, widths: [26, 24, 10, 12, 28] }
+      ? { type: 'table', head: ['措施', '文件名', '季度', '日期', 'SHA-256'], rows, widths: [26, 24, 10, 12, 28], verbatim: true }
       : { type: 'p', text: '本期没有登记佐证材料。' },
   ];
 }
@@ -153,12 +154,36 @@ function ledger(data: ReportData, opts: ReportOptions): ReportDoc {
 export function buildReport(data: ReportData, opts: ReportOptions): ReportDoc {
   switch (opts.kind) {
     case 'quarterly':
-      return quarterly(data, opts);
+      return punctuate(quarterly(data, opts));
     case 'annual':
-      return annual(data, opts);
+      return punctuate(annual(data, opts));
     case 'ledger':
-      return ledger(data, opts);
+      return punctuate(ledger(data, opts));
     default:
       return assertNever(opts.kind);
   }
+}
+
+/** Official documents take full-width punctuation, in our sentences and in the outline's text we quote; file names and hashes stay as they are. */
+function punctuate(doc: ReportDoc): ReportDoc {
+  const f = fullWidthPunctuation;
+  const block = (b: Block): Block => {
+    switch (b.type) {
+      case 'h1':
+      case 'h2':
+      case 'h3':
+        return { ...b, text: f(b.text) };
+      case 'p':
+        return { ...b, text: f(b.text), ...(b.lead === undefined ? {} : { lead: f(b.lead) }) };
+      case 'chart':
+        return { ...b, chart: { ...b.chart, title: f(b.chart.title), bars: b.chart.bars.map((bar) => ({ ...bar, label: f(bar.label) })) } };
+      case 'table':
+        return { ...b, ...(b.caption === undefined ? {} : { caption: f(b.caption) }), head: b.head.map(f), rows: b.verbatim ? b.rows : b.rows.map((r) => r.map(f)) };
+      case 'signature':
+        return { ...b, issuer: f(b.issuer) };
+      default:
+        return assertNever(b);
+    }
+  };
+  return { ...doc, title: f(doc.title), subtitle: f(doc.subtitle), blocks: doc.blocks.map(block) };
 }

@@ -117,7 +117,7 @@ export type Block =
   | { type: 'h3'; text: string }
   | { type: 'p'; text: string; lead?: string }
   | { type: 'chart'; chart: ChartSpec }
-  | { type: 'table'; caption?: string; head: string[]; rows: string[][]; widths?: number[] }
+  | { type: 'table'; caption?: string; head: string[]; rows: string[][]; widths?: number[]; /** Cells are names and hashes, shown exactly as stored. */ verbatim?: boolean }
   | { type: 'signature'; issuer: string; date: string };
 
 export interface ReportDoc {

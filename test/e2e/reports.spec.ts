@@ -1,4 +1,5 @@
 // Reports end to end: import a seed, record a quarter's progress, preview each kind and export it in every format.
+import { fullWidthPunctuation } from '../../shared/zh-punctuation';
 import fs from 'node:fs';
 import JSZip from 'jszip';
 import type { Locator, Page } from '@playwright/test';
@@ -59,10 +60,11 @@ test('record a quarter, then export every kind in every format from the report s
   await page.getByTestId('period-year-select').selectOption('2021');
   await page.getByTestId('period-quarter-select').selectOption('3');
   await page.getByTestId('report-issuer').fill('盐城经济技术开发区管委会');
-  await expect(r.figures).toContainText(`措施 ${measures.length} 项:已完成 1,推进中 1`);
+  await expect(r.figures).toContainText(`措施 ${measures.length} 项：已完成 1，推进中 1`);
   // The preview is the report itself, styled in its frame without breaking the app's CSP.
   await expect(r.previewBody()).toContainText('盐城经济技术开发区管委会关于2021年第三季度法治政府建设工作推进情况的报告');
-  await expect(r.previewBody()).toContainText(NARRATIVE);
+  // Reports set the clerk's narrative in full-width punctuation, as official documents are.
+  await expect(r.previewBody()).toContainText(fullWidthPunctuation(NARRATIVE));
   await expect(r.previewBody().locator('svg').first()).toBeVisible();
   const font = await r.previewBody().locator('h1.title').evaluate((el) => getComputedStyle(el).fontSize);
   expect(font).toBe('29.3333px');

@@ -3,6 +3,7 @@ import type { Api, CallName } from '../../../shared/api/contract';
 import { callNames } from '../../../shared/api/contract';
 import type { Result } from '../../../shared/api/define';
 import type { ErrorData } from '../../../shared/errors';
+import { fullWidthPunctuation } from '../../../shared/zh-punctuation';
 
 /** What the Electron preload exposes: one method per call, answering with errors as data. */
 export type Bridge = { [K in CallName]: (args: unknown) => Promise<Result<unknown>> };
@@ -16,7 +17,7 @@ declare global {
 export class ApiError extends Error {
   readonly code: ErrorData['code'];
   constructor(e: ErrorData) {
-    super(e.message);
+    super(fullWidthPunctuation(e.message));
     this.name = 'ApiError';
     this.code = e.code;
   }

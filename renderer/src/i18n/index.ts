@@ -5,6 +5,7 @@ import { zh } from './zh';
 import { en } from './en';
 import { evidenceZh, evidenceEn } from './evidence';
 import { reportsZh, reportsEn } from './reports';
+import { fullWidthPunctuation } from '../../../shared/zh-punctuation';
 
 export const LANGUAGES = [
   { id: 'zh', label: '中文' },
@@ -39,12 +40,19 @@ export function setLanguage(lang: Language): void {
   void i18n.changeLanguage(lang);
 }
 
+/** The Chinese dictionaries with full-width punctuation, however they were typed. */
+function punctuated<T>(dict: T): T {
+  if (typeof dict === 'string') return fullWidthPunctuation(dict) as T;
+  if (dict && typeof dict === 'object') return Object.fromEntries(Object.entries(dict).map(([k, v]) => [k, punctuated(v)])) as T;
+  return dict;
+}
+
 export function initI18n(): typeof i18n {
   const lng = savedLanguage();
   document.documentElement.lang = lng === 'zh' ? 'zh-CN' : 'en';
   void i18n.use(initReactI18next).init({
     resources: {
-      zh: { translation: zh, evidence: evidenceZh, reports: reportsZh },
+      zh: punctuated({ translation: zh, evidence: evidenceZh, reports: reportsZh }),
       en: { translation: en, evidence: evidenceEn, reports: reportsEn },
     },
     ns: ['translation', 'evidence', 'reports'],

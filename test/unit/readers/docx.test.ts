@@ -175,7 +175,7 @@ describe('bad docx files', () => {
     const bytes = await zip.generateAsync({ type: 'nodebuffer' });
     await expectAppError(readOutlineBuffer(bytes, 'fake.docx'), 'unreadable_file');
     const err = await expectAppError(readOutlineBuffer(bytes, 'outline.zip'), 'unsupported_file');
-    expect(err.message).toContain('(.zip)');
+    expect(err.message).toContain('（.zip）');
   });
 
   it('rejects an .xlsx (zip with xl/ parts) as unsupported', async () => {

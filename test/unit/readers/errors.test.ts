@@ -18,12 +18,12 @@ describe('unsupported files', () => {
   it('names the extension and the accepted formats for a PNG', async () => {
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(100, 1)]);
     const err = await expectAppError(readOutlineBuffer(png, '扫描件.png'), 'unsupported_file');
-    expect(err.message.startsWith('不支持该文件格式(.png)。请导入 .docx、.doc、.pdf、.html 或 .txt 格式的实施方案。')).toBe(true);
+    expect(err.message.startsWith('不支持该文件格式（.png）。请导入 .docx、.doc、.pdf、.html 或 .txt 格式的实施方案。')).toBe(true);
   });
 
   it('rejects an .xls and a PowerPoint file (OLE without a WordDocument stream)', async () => {
     const xls = await expectAppError(readOutlineBuffer(oleWithStreams('Workbook', 'SummaryInformation'), '台账.xls'), 'unsupported_file');
-    expect(xls.message).toContain('(.xls)');
+    expect(xls.message).toContain('（.xls）');
     expect(xls.message).toContain('Excel');
     await expectAppError(readOutlineBuffer(oleWithStreams('PowerPoint Document'), '汇报.ppt'), 'unsupported_file');
   });

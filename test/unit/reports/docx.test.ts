@@ -62,7 +62,7 @@ describe('annual report .docx', () => {
     expect(styled(document, 'Title')).toEqual(['某区人民政府关于2024年法治政府建设情况的报告']);
     expect(styled(document, 'Heading1')).toEqual(['一、工作推进情况', '二、存在的问题', '三、下一步工作打算']);
     const h2 = styled(document, 'Heading2');
-    expect(h2[0]).toBe('(一)依法全面履行政府职能');
+    expect(h2[0]).toBe('（一）依法全面履行政府职能');
     expect(h2.length).toBe(4);
     const tail = document.slice(document.lastIndexOf('某区人民政府'));
     expect(tail).toContain('2025年1月15日');

@@ -82,8 +82,8 @@ describe('report figures', () => {
     const f = data.figures;
     for (const kind of ['quarterly', 'annual', 'ledger'] as const) {
       const html = renderReportHtml(buildReport(data, { kind, date: '2025-01-15' })).html;
-      expect(html).toContain(`共${f.total}项,其中已完成${f.done}项、推进中${f.inProgress}项、未开始${f.notStarted}项`);
-      expect(html).toContain(`逾期未完成${f.overdue}项,无佐证材料${f.withoutEvidence}项`);
+      expect(html).toContain(`共${f.total}项，其中已完成${f.done}项、推进中${f.inProgress}项、未开始${f.notStarted}项`);
+      expect(html).toContain(`逾期未完成${f.overdue}项，无佐证材料${f.withoutEvidence}项`);
       expect(html).not.toMatch(/<link|<script|src="http|url\(http/);
     }
   });
@@ -91,8 +91,8 @@ describe('report figures', () => {
   it('quarterly report lists overdue measures and those without evidence, and plans the next quarter', () => {
     const data = loadReportData(db, { period: parseReportPeriod('2024-Q3')!, asOf: AS_OF });
     const html = renderReportHtml(buildReport(data, { kind: 'quarterly', date: '2025-01-15' })).html;
-    expect(html).toContain(`(一)逾期未完成的措施(${data.figures.overdue}项)`);
-    expect(html).toContain(`(二)缺少佐证材料的措施(${data.figures.withoutEvidence}项)`);
+    expect(html).toContain(`（一）逾期未完成的措施（${data.figures.overdue}项）`);
+    expect(html).toContain(`（二）缺少佐证材料的措施（${data.figures.withoutEvidence}项）`);
     expect(html).toContain('四、2024年第四季度工作计划');
     expect(html).toContain('完成标准化事项评估。');
   });
@@ -105,7 +105,7 @@ describe('report figures', () => {
       '一、工作推进情况',
       '二、存在的问题',
       '三、下一步工作打算',
-      '附件:佐证材料清单',
+      '附件：佐证材料清单',
     ]);
     expect(doc.blocks.at(-1)).toEqual({ type: 'signature', issuer: '某区人民政府', date: '2025年1月15日' });
     const html = renderReportHtml(doc).html;

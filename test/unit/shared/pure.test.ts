@@ -4,6 +4,7 @@ import { deadlineDate } from '../../../shared/deadline-date';
 import { currentQuarter, parseQuarterId, quarterOfDate, quarterLabelZh, previousQuarter, nextQuarter } from '../../../shared/periods';
 import { canonicalKey, cleanUnitName, isCollective } from '../../../shared/departments';
 import { toMatchQuery, toSearchBody } from '../../../shared/search-text';
+import { fullWidthPunctuation } from '../../../shared/zh-punctuation';
 
 describe('deadline dates', () => {
   it.each([
@@ -85,6 +86,31 @@ describe('search tokens', () => {
         const body = ` ${toSearchBody(text)} `;
         const phrase = toMatchQuery(sub)!.replace(/"/g, '');
         return body.includes(` ${phrase} `);
+      }),
+    );
+  });
+});
+
+describe('full-width punctuation', () => {
+  it.each([
+    ['2024年,某区按照方案部署', '2024年\uff0c某区按照方案部署'],
+    ['附件:佐证材料清单', '附件\uff1a佐证材料清单'],
+    ['(一)逾期未完成的措施(3项)', '\uff08一\uff09逾期未完成的措施\uff083项\uff09'],
+    ['实施方案(2017—2020年)', '实施方案\uff082017—2020年\uff09'],
+    ['1/3(33%)', '1/3(33%)'],
+    ['共 1,000 项,12:30 完成', '共 1,000 项\uff0c12:30 完成'],
+    ['see http://x.y (example)', 'see http://x.y (example)'],
+    ['已保存!', '已保存\uff01'],
+    ['未闭合(括号', '未闭合(括号'],
+  ])('%s', (input, expected) => {
+    expect(fullWidthPunctuation(input)).toBe(expected);
+  });
+
+  it('only ever changes punctuation, never length or other characters (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'行政复议a1 ,;:?!()（）。'), maxLength: 40 }), (s) => {
+        const r = fullWidthPunctuation(s);
+        return r.length === s.length && [...s].every((c, i) => c === r[i] || /[,;:?!()]/.test(c));
       }),
     );
   });
