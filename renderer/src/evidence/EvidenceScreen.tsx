@@ -1,4 +1,5 @@
 // 佐证材料: every file across the ledger with filters and sorting, the measures lacking evidence, integrity check.
+import { Options, sectionOptionLabel } from '../components/Options';
 import { useEffect, useMemo, useState } from 'react';
 import { useSession } from '../stores/session';
 import { formatQuarter } from '../format';
@@ -140,66 +141,41 @@ export function EvidenceScreen() {
               <span>{t('filters.plan')}</span>
               <select value={filters.planId} onChange={(e) => setFilters({ planId: e.target.value, sectionId: '' })} data-testid="ev-filter-plan">
                 <option value="">{t('filters.all')}</option>
-                {plans.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.title}
-                  </option>
-                ))}
+                <Options items={plans} value={(p) => p.id} label={(p) => p.title} />
               </select>
             </label>
             <label className="field">
               <span>{t('filters.section')}</span>
               <select value={filters.sectionId} onChange={(e) => setFilters({ sectionId: e.target.value })} data-testid="ev-filter-section">
                 <option value="">{t('filters.all')}</option>
-                {planSections.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {'\u3000'.repeat(Math.max(0, s.path.length - 1))}
-                    {s.label}、{s.heading}
-                  </option>
-                ))}
+                <Options items={planSections} value={(s) => s.id} label={(s) => sectionOptionLabel(s)} />
               </select>
             </label>
             <label className="field">
               <span>{t('filters.department')}</span>
               <select value={filters.departmentId} onChange={(e) => setFilters({ departmentId: e.target.value })} data-testid="ev-filter-department">
                 <option value="">{t('filters.all')}</option>
-                {departments.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {d.name}
-                  </option>
-                ))}
+                <Options items={departments} value={(d) => d.id} label={(d) => d.name} />
               </select>
             </label>
             <label className="field">
               <span>{t('filters.quarter')}</span>
               <select value={filters.periodId} onChange={(e) => setFilters({ periodId: e.target.value })} data-testid="ev-filter-quarter">
                 <option value="">{t('filters.allQuarters')}</option>
-                {qs.map((q) => (
-                  <option key={q} value={q}>
-                    {formatQuarter(q)}
-                  </option>
-                ))}
+                <Options items={qs} value={(q) => q} label={(q) => formatQuarter(q)} />
               </select>
             </label>
             <label className="field">
               <span>{t('filters.type')}</span>
               <select value={filters.kind} onChange={(e) => setFilters({ kind: e.target.value as EvidenceKindName | '' })} data-testid="ev-filter-kind">
                 <option value="">{t('filters.all')}</option>
-                {EVIDENCE_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {t(`kinds.${k}`)}
-                  </option>
-                ))}
+                <Options items={EVIDENCE_KINDS} value={(k) => k} label={(k) => t(`kinds.${k}`)} />
               </select>
             </label>
             <label className="field">
               <span>{t('filters.sort')}</span>
               <select value={filters.sort} onChange={(e) => setFilters({ sort: e.target.value as EvidenceSort })} data-testid="ev-sort">
-                {EVIDENCE_SORTS.map((k) => (
-                  <option key={k} value={k}>
-                    {t(`sorts.${k}`)}
-                  </option>
-                ))}
+                <Options items={EVIDENCE_SORTS} value={(k) => k} label={(k) => t(`sorts.${k}`)} />
               </select>
             </label>
           </div>

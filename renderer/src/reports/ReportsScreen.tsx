@@ -1,4 +1,5 @@
 // The report screen: choose period, kind and scope; see the report as it will print; export .docx, .xlsx, .pdf or .html.
+import { Options, sectionOptionLabel } from '../components/Options';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../stores/session';
@@ -40,11 +41,7 @@ export function ReportsScreen() {
           <div className="reports-row">
             {form.mode !== 'range' && (
               <select value={form.year} onChange={(e) => set({ year: Number(e.target.value) })} data-testid="period-year-select" aria-label={t('year')}>
-                {years.map((y) => (
-                  <option key={y} value={y}>
-                    {y}
-                  </option>
-                ))}
+                <Options items={years} value={(y) => String(y)} label={(y) => y} />
               </select>
             )}
             {form.mode === 'quarter' && (
@@ -84,28 +81,15 @@ export function ReportsScreen() {
           <legend>{t('scope')}</legend>
           <select value={form.planId} onChange={(e) => set({ planId: e.target.value, sectionId: '' })} data-testid="scope-plan" aria-label={t('plans')}>
             <option value="">{t('allPlans')}</option>
-            {plans.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.title}
-              </option>
-            ))}
+            <Options items={plans} value={(p) => p.id} label={(p) => p.title} />
           </select>
           <select value={form.sectionId} onChange={(e) => set({ sectionId: e.target.value })} data-testid="scope-section" aria-label={t('sections')}>
             <option value="">{t('allSections')}</option>
-            {topSections.map((x) => (
-              <option key={x.id} value={x.id}>
-                {'\u3000'.repeat(Math.max(0, x.path.length - 1))}
-                {x.heading}
-              </option>
-            ))}
+            <Options items={topSections} value={(x) => x.id} label={(x) => sectionOptionLabel(x, false)} />
           </select>
           <select value={form.departmentId} onChange={(e) => set({ departmentId: e.target.value })} data-testid="scope-department" aria-label={t('departments')}>
             <option value="">{t('allDepartments')}</option>
-            {departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
+            <Options items={departments} value={(d) => d.id} label={(d) => d.name} />
           </select>
         </fieldset>
         <label className="field">

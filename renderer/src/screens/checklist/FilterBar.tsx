@@ -1,4 +1,5 @@
 // Search box and filters above the list: department, status, overdue, "我的部门".
+import { Options } from '../../components/Options';
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STATUSES, type Status } from '../../../../shared/model';
@@ -41,18 +42,10 @@ export function FilterBar({ searchRef }: { searchRef: RefObject<HTMLInputElement
         data-testid="filter-department"
       >
         <option value="">{t('checklist.allDepartments')}</option>
-        {named.map((d) => (
-          <option key={d.id} value={d.id}>
-            {d.name}
-          </option>
-        ))}
+        <Options items={named} value={(d) => d.id} label={(d) => d.name} />
         {collective.length > 0 && (
           <optgroup label={t('checklist.collectiveGroup')}>
-            {collective.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
+            <Options items={collective} value={(d) => d.id} label={(d) => d.name} />
           </optgroup>
         )}
       </select>
@@ -63,11 +56,7 @@ export function FilterBar({ searchRef }: { searchRef: RefObject<HTMLInputElement
         data-testid="filter-status"
       >
         <option value="">{t('checklist.allStatuses')}</option>
-        {STATUSES.map((s) => (
-          <option key={s} value={s}>
-            {statusLabel(s)}
-          </option>
-        ))}
+        <Options items={STATUSES} value={(s) => s} label={(s) => statusLabel(s)} />
       </select>
       <label className="check">
         <input type="checkbox" checked={filters.overdue} onChange={(e) => setFilters({ overdue: e.target.checked })} data-testid="filter-overdue" />

@@ -1,4 +1,5 @@
 // Statistics for the chosen quarter: totals, charts by section and by department, overdue and due-soon lists.
+import { Options } from '../../components/Options';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeasureRow } from '../../../../shared/model';
@@ -49,11 +50,7 @@ export function DashboardScreen() {
           <span>{t('dashboard.plan')}</span>
           <select value={planId ?? ''} onChange={(e) => setPlan(e.target.value || null)} data-testid="dashboard-plan">
             <option value="">{t('dashboard.allPlans')}</option>
-            {plans.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.title}
-              </option>
-            ))}
+            <Options items={plans} value={(p) => p.id} label={(p) => p.title} />
           </select>
         </label>
       </div>
