@@ -61,6 +61,17 @@ test('record a quarter, then export every kind in every format from the report s
   await page.getByTestId('period-quarter-select').selectOption('3');
   await page.getByTestId('report-issuer').fill('盐城经济技术开发区管委会');
   await expect(r.figures).toContainText(`措施 ${measures.length} 项：已完成 1，推进中 1`);
+  // Several areas at once: the figures count only their measures.
+  const sections = await call(page, 'sections.list', {});
+  const [a, b] = sections.filter((x) => !x.preamble && x.measureCount > 0 && x.path.length === 2);
+  await page.getByTestId('scope-section').locator('summary').click();
+  await page.getByTestId('scope-section').getByLabel(a!.heading).check();
+  await page.getByTestId('scope-section').getByLabel(b!.heading).check();
+  await expect(page.getByTestId('scope-section').locator('summary')).toHaveText('已选 2 个领域');
+  await expect(r.figures).toContainText(`措施 ${a!.measureCount + b!.measureCount} 项`);
+  await page.getByTestId('scope-section').getByLabel(a!.heading).uncheck();
+  await page.getByTestId('scope-section').getByLabel(b!.heading).uncheck();
+  await expect(r.figures).toContainText(`措施 ${measures.length} 项`);
   // The preview is the report itself, styled in its frame without breaking the app's CSP.
   await expect(r.previewBody()).toContainText('盐城经济技术开发区管委会关于2021年第三季度法治政府建设工作推进情况的报告');
   // Reports set the clerk's narrative in full-width punctuation, as official documents are.

@@ -1,5 +1,6 @@
 // The report screen: choose period, kind and scope; see the report as it will print; export .docx, .xlsx, .pdf or .html.
 import { Options, sectionOptionLabel } from '../components/Options';
+import { MultiPick } from '../components/MultiPick';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../stores/session';
@@ -79,18 +80,30 @@ export function ReportsScreen() {
         </fieldset>
         <fieldset className="field">
           <legend>{t('scope')}</legend>
-          <select value={form.planId} onChange={(e) => set({ planId: e.target.value, sectionId: '' })} data-testid="scope-plan" aria-label={t('plans')}>
+          <select value={form.planId} onChange={(e) => set({ planId: e.target.value, sectionIds: [] })} data-testid="scope-plan" aria-label={t('plans')}>
             <option value="">{t('allPlans')}</option>
             <Options items={plans} value={(p) => p.id} label={(p) => p.title} />
           </select>
-          <select value={form.sectionId} onChange={(e) => set({ sectionId: e.target.value })} data-testid="scope-section" aria-label={t('sections')}>
-            <option value="">{t('allSections')}</option>
-            <Options items={topSections} value={(x) => x.id} label={(x) => sectionOptionLabel(x, false)} />
-          </select>
-          <select value={form.departmentId} onChange={(e) => set({ departmentId: e.target.value })} data-testid="scope-department" aria-label={t('departments')}>
-            <option value="">{t('allDepartments')}</option>
-            <Options items={departments} value={(d) => d.id} label={(d) => d.name} />
-          </select>
+          <MultiPick
+            items={topSections}
+            value={(x) => x.id}
+            label={(x) => sectionOptionLabel(x, false)}
+            chosen={form.sectionIds}
+            onChange={(sectionIds) => set({ sectionIds })}
+            none={t('allSections')}
+            some={(n) => t('someSections', { n })}
+            testId="scope-section"
+          />
+          <MultiPick
+            items={departments}
+            value={(d) => d.id}
+            label={(d) => d.name}
+            chosen={form.departmentIds}
+            onChange={(departmentIds) => set({ departmentIds })}
+            none={t('allDepartments')}
+            some={(n) => t('someDepartments', { n })}
+            testId="scope-department"
+          />
         </fieldset>
         <label className="field">
           <span>{t('issuer')}</span>

@@ -26,8 +26,8 @@ export interface ReportForm {
   to: string;
   kind: ReportKind;
   planId: string;
-  sectionId: string;
-  departmentId: string;
+  sectionIds: string[];
+  departmentIds: string[];
   issuer: string;
   date: string;
   evidenceAppendix: boolean;
@@ -70,8 +70,8 @@ function request(f: ReportForm) {
     kind: f.kind,
     scope: {
       ...(f.planId ? { planIds: [f.planId] } : {}),
-      ...(f.sectionId ? { sectionIds: [f.sectionId] } : {}),
-      ...(f.departmentId ? { departmentIds: [f.departmentId] } : {}),
+      ...(f.sectionIds.length ? { sectionIds: f.sectionIds } : {}),
+      ...(f.departmentIds.length ? { departmentIds: f.departmentIds } : {}),
     },
     ...(f.issuer.trim() ? { issuer: f.issuer.trim() } : {}),
     ...(f.date ? { date: f.date } : {}),
@@ -101,8 +101,8 @@ export const useReports = create<ReportsState>((set, get) => ({
     to: today(),
     kind: 'quarterly',
     planId: '',
-    sectionId: '',
-    departmentId: '',
+    sectionIds: [],
+    departmentIds: [],
     issuer: '',
     date: today(),
     evidenceAppendix: false,
