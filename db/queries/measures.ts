@@ -1,11 +1,8 @@
 // The checklist: measures with their units and their effective status for a period, filtered.
 import type { Db } from '../open';
-import type { MeasureDetail, MeasureRow, Section, Status, UnitRef } from '../../shared/model';
-import { AppError } from '../../shared/errors';
+import type { MeasureRow, Section, Status, UnitRef } from '../../shared/model';
 import { localIsoDate } from '../../shared/periods';
 import { searchMeasureIds } from './search';
-import { measureHistory } from './changelog';
-import { progressOf } from './progress';
 
 export interface MeasureFilter {
   periodId: string;
@@ -43,8 +40,24 @@ function addDays(iso: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-function toRow(r: MeasureDbRow, asOf: string): MeasureRow {
-  const units = r.units ? (JSON.parse(r.units) as (UnitRef & { role: 'lead' | 'responsible'; ord: number })[]) : [];
+type StoredUnit = UnitRef & { role: 'lead' | 'responsible'; ord: number; collective: number | boolean };
+
+function unitsOf(units: StoredUnit[], role: StoredUnit['role']): UnitRef[] {
+  return units.filter((u) => u.role === role).map(({ departmentId, name, asWritten, collective }) => ({ departmentId, name, asWritten, collective: Boolean(collective) }));
+}
+
+/** The day overdue is judged against and the last day that counts as due soon, computed once per listing. */
+interface DueWindow {
+  asOf: string;
+  soonUntil: string;
+}
+
+function dueWindow(asOf: string = localIsoDate(new Date())): DueWindow {
+  return { asOf, soonUntil: addDays(asOf, 30) };
+}
+
+function toRow(r: MeasureDbRow, w: DueWindow): MeasureRow {
+  const units = r.units ? (JSON.parse(r.units) as StoredUnit[]) : [];
   units.sort((a, b) => a.ord - b.ord);
   const status: Status = r.status ?? '未开始';
   const open = !DONE.includes(status);
@@ -56,14 +69,14 @@ function toRow(r: MeasureDbRow, asOf: string): MeasureRow {
     path: JSON.parse(r.path) as string[],
     number: r.number,
     title: r.title,
-    lead: units.filter((u) => u.role === 'lead').map(({ departmentId, name, asWritten, collective }) => ({ departmentId, name, asWritten, collective: Boolean(collective) })),
-    responsible: units.filter((u) => u.role === 'responsible').map(({ departmentId, name, asWritten, collective }) => ({ departmentId, name, asWritten, collective: Boolean(collective) })),
+    lead: unitsOf(units, 'lead'),
+    responsible: unitsOf(units, 'responsible'),
     deadline: r.deadline,
     deadlineDate: due,
     status,
     statusPeriod: r.status_period,
-    overdue: open && due !== null && due < asOf,
-    dueSoon: open && due !== null && due >= asOf && due <= addDays(asOf, 30),
+    overdue: open && due !== null && due < w.asOf,
+    dueSoon: open && due !== null && due >= w.asOf && due <= w.soonUntil,
   };
 }
 
@@ -78,7 +91,7 @@ const ROW_SELECT = `SELECT m.id, m.plan_id, m.section_id, m.path, m.number, m.ti
 
 /** Measures in outline order, each with the status of its latest record up to the period. */
 export function listMeasures(db: Db, f: MeasureFilter): MeasureRow[] {
-  const asOf = f.asOf ?? localIsoDate(new Date());
+  const dueBy = dueWindow(f.asOf);
   const where: string[] = [];
   const params: Record<string, unknown> = { periodId: f.periodId };
   if (f.planId) {
@@ -101,31 +114,17 @@ export function listMeasures(db: Db, f: MeasureFilter): MeasureRow[] {
     params.ids = JSON.stringify(ids);
   }
   const sql = `${ROW_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY m.plan_id, m.ord`;
-  let rows = (db.prepare(sql).all(params) as MeasureDbRow[]).map((r) => toRow(r, asOf));
+  let rows = (db.prepare(sql).all(params) as MeasureDbRow[]).map((r) => toRow(r, dueBy));
   if (f.status) rows = rows.filter((r) => r.status === f.status);
   if (f.overdue) rows = rows.filter((r) => r.overdue);
   if (f.dueSoon) rows = rows.filter((r) => r.dueSoon);
   return rows;
 }
 
-export function getMeasure(db: Db, id: string, periodId: string, asOf?: string): MeasureDetail {
+/** One checklist row by id, or null when no such measure exists. */
+export function getMeasureRow(db: Db, id: string, periodId: string, asOf?: string): MeasureRow | null {
   const r = db.prepare(`${ROW_SELECT} WHERE m.id = @id`).get({ id, periodId }) as MeasureDbRow | undefined;
-  if (!r) throw new AppError('not_found', '找不到这项措施,它可能已被删除。请刷新后重试。');
-  const extra = db
-    .prepare(
-      `SELECT m.text, m.targets, s.heading AS section_heading, p.title AS plan_title
-       FROM measures m JOIN plans p ON p.id = m.plan_id LEFT JOIN sections s ON s.id = m.section_id WHERE m.id = ?`,
-    )
-    .get(id) as { text: string; targets: string; section_heading: string | null; plan_title: string };
-  return {
-    ...toRow(r, asOf ?? localIsoDate(new Date())),
-    text: extra.text,
-    targets: JSON.parse(extra.targets) as string[],
-    sectionHeading: extra.section_heading,
-    planTitle: extra.plan_title,
-    progress: progressOf(db, id),
-    history: measureHistory(db, id),
-  };
+  return r ? toRow(r, dueWindow(asOf)) : null;
 }
 
 export function measureExists(db: Db, id: string): boolean {
@@ -141,18 +140,23 @@ interface SectionRow {
   heading: string;
   context: string;
   preamble: number;
-  measure_count: number;
 }
 
+/** Sections in outline order, each with the number of measures under it and its subsections. */
 export function listSections(db: Db, planId?: string): Section[] {
-  const rows = db
-    .prepare(
-      `SELECT s.id, s.plan_id, s.parent_id, s.path, s.label, s.heading, s.context, s.preamble,
-        (SELECT count(*) FROM measures m WHERE m.section_id IN (WITH RECURSIVE sub(id) AS (SELECT s.id UNION ALL
-           SELECT c.id FROM sections c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub)) AS measure_count
-       FROM sections s ${planId ? 'WHERE s.plan_id = ?' : ''} ORDER BY s.plan_id, s.ord`,
-    )
-    .all(...(planId ? [planId] : [])) as SectionRow[];
+  const where = planId ? 'WHERE plan_id = ?' : '';
+  const args = planId ? [planId] : [];
+  const rows = db.prepare(`SELECT id, plan_id, parent_id, path, label, heading, context, preamble FROM sections ${where} ORDER BY plan_id, ord`).all(...args) as SectionRow[];
+  const direct = new Map(
+    (db.prepare(`SELECT section_id AS id, count(*) AS n FROM measures ${where} GROUP BY section_id`).all(...args) as { id: string | null; n: number }[]).map((r) => [r.id, r.n]),
+  );
+  const parents = new Map(rows.map((r) => [r.id, r.parent_id]));
+  // Each section's own measures count for it and for every ancestor: one pass up the tree per section.
+  const total = new Map<string, number>();
+  for (const r of rows) {
+    const n = direct.get(r.id) ?? 0;
+    for (let at: string | null | undefined = r.id; at; at = parents.get(at)) total.set(at, (total.get(at) ?? 0) + n);
+  }
   return rows.map((s) => ({
     id: s.id,
     planId: s.plan_id,
@@ -162,6 +166,6 @@ export function listSections(db: Db, planId?: string): Section[] {
     heading: s.heading,
     context: s.context,
     preamble: s.preamble === 1,
-    measureCount: s.measure_count,
+    measureCount: total.get(s.id) ?? 0,
   }));
 }

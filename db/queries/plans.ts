@@ -131,6 +131,10 @@ function toPlan(r: PlanRow): PlanSummary {
   };
 }
 
+export function hasPlans(db: Db): boolean {
+  return db.prepare('SELECT 1 FROM plans LIMIT 1').get() !== undefined;
+}
+
 export function listPlans(db: Db): PlanSummary[] {
   return (db.prepare(`${PLAN_SELECT} ORDER BY p.imported_at`).all() as PlanRow[]).map(toPlan);
 }

@@ -2,15 +2,13 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 
 const dir = import.meta.dirname;
-const tsx = path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist', 'cli.mjs');
 const only = process.argv.slice(2);
 let failed = 0;
 for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.bench.ts')).sort()) {
   if (only.length && !only.some((o) => f.includes(o))) continue;
-  const r = spawnSync(process.execPath, [tsx, path.join(dir, f)], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(dir, f)], { stdio: ['ignore', 'inherit', 'inherit'] });
   if (r.status !== 0) {
     failed++;
     process.stderr.write(`bench ${f} failed with exit ${r.status}\n`);

@@ -5,8 +5,9 @@ import type { AppContext } from '../context';
 import { currentUser } from '../context';
 import { createUser, getUser, listUsers } from '../../../db/queries/users';
 import { listDepartments, departmentExists, resolveDepartment } from '../../../db/queries/departments';
-import { findPlanBySource, importDocument, listPlans } from '../../../db/queries/plans';
-import { getMeasure, listMeasures, listSections } from '../../../db/queries/measures';
+import { findPlanBySource, hasPlans, importDocument, listPlans } from '../../../db/queries/plans';
+import { listMeasures, listSections } from '../../../db/queries/measures';
+import { getMeasure } from '../../../db/queries/measure-detail';
 import { setProgress } from '../../../db/queries/progress';
 import { dashboard } from '../../../db/queries/dashboard';
 import { currentQuarter } from '../../../shared/periods';
@@ -47,7 +48,7 @@ function session(ctx: AppContext): SessionInfo {
     user: ctx.userId ? getUser(ctx.db, ctx.userId) : null,
     users,
     currentPeriod: currentQuarter().id,
-    hasPlans: listPlans(ctx.db).length > 0,
+    hasPlans: hasPlans(ctx.db),
     templates: listTemplates(),
     version: APP_VERSION,
   };

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, closeStore, type Db } from '../../../db/open';
 import { importDocument, listPlans } from '../../../db/queries/plans';
-import { listMeasures, getMeasure, listSections } from '../../../db/queries/measures';
+import { listMeasures, listSections } from '../../../db/queries/measures';
+import { getMeasure } from '../../../db/queries/measure-detail';
 import { setProgress } from '../../../db/queries/progress';
 import { createUser, systemUser } from '../../../db/queries/users';
 import { listDepartments } from '../../../db/queries/departments';
