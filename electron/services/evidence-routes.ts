@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HostRoute } from '../host/routes';
-import { sendJson } from '../host/routes';
+import { contentDisposition, sendJson } from '../host/routes';
 import type { AppContext } from './context';
 import { currentUser } from './context';
 import { AppError, toErrorData, type ErrorCode } from '../../shared/errors';
@@ -62,13 +62,6 @@ async function upload(ctx: AppContext, req: IncomingMessage, res: ServerResponse
     if (!req.complete) req.resume();
     refuse(res, e);
   }
-}
-
-/** RFC 6266/5987: a plain ASCII fallback and the exact name as UTF-8. */
-export function contentDisposition(kind: 'inline' | 'attachment', name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]|["\\%]/gu, '_').slice(0, 200) || 'file';
-  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 function notFound(res: ServerResponse, message = '未找到该文件。'): void {

@@ -4,15 +4,10 @@ import { Readable } from 'node:stream';
 import type { AppContext } from '../context';
 import path from 'node:path';
 import type { HostRoute } from '../../host/routes';
-import { sendText } from '../../host/routes';
+import { contentDisposition, sendText } from '../../host/routes';
 import { findExport } from './exports';
 import { MIME } from './produce';
 import type { ReportFormat } from '../../../shared/report/types';
-
-function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 const EXPORT_PATH = /^\/exports\/([0-9a-f-]{36})$/;
 const NOT_FOUND = '找不到该导出文件,它可能已被清理。请重新导出。';
@@ -22,7 +17,7 @@ function downloadHeaders(found: { fileName: string; size: number }): Record<stri
   return {
     'Content-Type': MIME[ext] ?? 'application/octet-stream',
     'Content-Length': String(found.size),
-    'Content-Disposition': contentDisposition(found.fileName),
+    'Content-Disposition': contentDisposition('attachment', found.fileName),
     'Cache-Control': 'no-store',
     // A downloaded report is never run as a page of this origin.
     'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox",
