@@ -1,4 +1,4 @@
-// Dates, quarters, sizes and statuses as the screens show them (2024年3月5日, 2024年第三季度).
+// Dates, quarters and statuses as the screens show them (2024年3月5日, 2024年第三季度); sizes are in shared/sizes.ts.
 import { i18n } from './i18n/index';
 import { parseQuarterId } from '../../shared/periods';
 import type { Status } from '../../shared/model';
@@ -10,14 +10,6 @@ export function formatDay(iso: string | null | undefined): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   if (!m) return iso;
   return i18n.t('date.day', { year: m[1], month: Number(m[2]), day: Number(m[3]) });
-}
-
-/** "2024-03" or "2024-03-05" → 2024年3月. */
-export function formatMonth(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const m = /^(\d{4})-(\d{2})/.exec(iso);
-  if (!m) return iso;
-  return i18n.t('date.month', { year: m[1], month: Number(m[2]) });
 }
 
 /** A stored UTC timestamp in local time: 2024年3月5日 14:03. */
@@ -42,12 +34,6 @@ export function formatQuarter(periodId: string | null | undefined): string {
   if (!q) return periodId;
   const names = i18n.t('date.quarterNames');
   return i18n.t('date.quarter', { year: q.year, q: names[q.quarter - 1] ?? String(q.quarter) });
-}
-
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 export type StatusKey = 'notStarted' | 'inProgress' | 'done' | 'notApplicable';

@@ -1,8 +1,7 @@
 // Evidence end to end: attach a PDF and an image, preview both, 缺佐证 shrinks, reload, verify, tamper, verify again.
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, type Page } from '@playwright/test';
-import { test, fixture } from './fixtures';
+import { test, expect, fixture } from './fixtures';
 import { call } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
@@ -10,34 +9,6 @@ test.describe.configure({ mode: 'serial' });
 const PDF = fixture('caoxian.pdf');
 let imagePath = '';
 let measureId = '';
-
-/** The evidence panel and screen, as a clerk sees them. */
-class Evidence {
-  constructor(private readonly page: Page) {}
-  get panel() {
-    return this.page.getByTestId('evidence-panel');
-  }
-  get panelRows() {
-    return this.panel.getByTestId('evidence-row');
-  }
-  get screenRows() {
-    return this.page.getByTestId('evidence-screen').getByTestId('evidence-row');
-  }
-  get preview() {
-    return this.page.getByTestId('evidence-preview');
-  }
-  get missing() {
-    return this.page.getByTestId('missing-list');
-  }
-  async openScreen(): Promise<void> {
-    await this.page.getByTestId('nav-evidence').click();
-    await expect(this.page.getByTestId('screen-evidence')).toBeVisible();
-  }
-  async verify(): Promise<void> {
-    await this.page.getByTestId('verify-start').click();
-    await expect(this.page.getByTestId('verify-report')).toBeVisible({ timeout: 30_000 });
-  }
-}
 
 test('attach a PDF and an image to a measure and preview both', async ({ app, page }, testInfo) => {
   await app.firstRun.createUser('赵敏', 'clerk', '区司法局');
@@ -51,7 +22,7 @@ test('attach a PDF and an image to a measure and preview both', async ({ app, pa
   fs.mkdirSync(path.dirname(imagePath), { recursive: true });
   fs.writeFileSync(imagePath, await page.screenshot({ clip: { x: 0, y: 0, width: 480, height: 240 } }));
 
-  const ev = new Evidence(page);
+  const ev = app.evidence;
   await expect(ev.panel).toBeVisible();
   await expect(ev.panel).toHaveAttribute('data-count', '0');
   await ev.panel.getByTestId('evidence-file-input').setInputFiles([PDF, imagePath]);
@@ -103,8 +74,8 @@ test('attach a PDF and an image to a measure and preview both', async ({ app, pa
 });
 
 test('the measure leaves 缺佐证; the list survives a reload', async ({ app, page }) => {
-  const ev = new Evidence(page);
-  await ev.openScreen();
+  const ev = app.evidence;
+  await app.nav('evidence');
   await expect(ev.screenRows).toHaveCount(2);
   const periodId = (await call(page, 'session.get', {})).currentPeriod;
   const missing = await call(page, 'evidence.missing', { periodId });
@@ -128,7 +99,7 @@ test('the measure leaves 缺佐证; the list survives a reload', async ({ app, p
   await page.getByTestId('ev-filter-quarter').selectOption('');
 
   await app.reload();
-  await ev.openScreen();
+  await app.nav('evidence');
   await expect(ev.screenRows).toHaveCount(2);
   // One click from 缺佐证 to the measure.
   const first = ev.missing.getByTestId('missing-measure').first();
@@ -138,8 +109,8 @@ test('the measure leaves 缺佐证; the list survives a reload', async ({ app, p
 });
 
 test('verify integrity, tamper with a stored file, verify again and see it reported', async ({ app, page, host }) => {
-  const ev = new Evidence(page);
-  await ev.openScreen();
+  const ev = app.evidence;
+  await app.nav('evidence');
   await ev.verify();
   await expect(page.getByTestId('verify-report')).toHaveAttribute('data-ok', 'true');
   await app.shot('ev-06-verify-ok');
@@ -176,7 +147,7 @@ test('a large upload shows its progress and can be cancelled, leaving nothing be
 
   await app.nav('checklist');
   await app.checklist.open(app.checklist.rows.nth(1));
-  const ev = new Evidence(page);
+  const ev = app.evidence;
   await expect(ev.panel).toHaveAttribute('data-count', '0');
   // Slow the upload down to office-network speed so the bar can be seen and cancelled.
   const cdp = await page.context().newCDPSession(page);

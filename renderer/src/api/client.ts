@@ -23,6 +23,9 @@ export class ApiError extends Error {
   }
 }
 
+/** Said when the host refuses the cookie; the evidence upload (XHR, not this client) says the same. */
+export const FORBIDDEN_MESSAGE = '本机服务拒绝了请求:访问凭据无效。请使用启动时显示的地址重新打开。';
+
 type Transport = (name: CallName, args: unknown) => Promise<Result<unknown>>;
 
 function httpTransport(): Transport {
@@ -39,7 +42,7 @@ function httpTransport(): Transport {
       return { ok: false, error: { code: 'internal', message: '无法连接到法治台账的本机服务。请确认程序仍在运行,然后刷新页面。' } };
     }
     if (res.status === 401 || res.status === 403) {
-      return { ok: false, error: { code: 'forbidden', message: '本机服务拒绝了请求:访问凭据无效。请使用启动时显示的地址重新打开。' } };
+      return { ok: false, error: { code: 'forbidden', message: FORBIDDEN_MESSAGE } };
     }
     return (await res.json()) as Result<unknown>;
   };
@@ -58,7 +61,5 @@ function makeApi(transport: Transport): Api {
 }
 
 const bridge = typeof window !== 'undefined' ? window.fazhi : undefined;
-
-export const transportKind: 'electron' | 'http' = bridge ? 'electron' : 'http';
 
 export const api: Api = makeApi(bridge ? (name, args) => bridge[name](args) : httpTransport());

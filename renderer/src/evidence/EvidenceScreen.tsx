@@ -1,7 +1,8 @@
 // 佐证材料: every file across the ledger with filters and sorting, the measures lacking evidence, integrity check.
-import { Options, sectionOptionLabel } from '../components/Options';
+import { Options, sectionChoices, sectionOptionLabel } from '../components/Options';
 import { useEffect, useMemo, useState } from 'react';
 import { useSession } from '../stores/session';
+import { useChecklist } from '../stores/checklist';
 import { formatQuarter } from '../format';
 import { currentQuarter, parseQuarterId, previousQuarter, type Quarter } from '../../../shared/periods';
 import { EVIDENCE_KINDS, EVIDENCE_SORTS, type EvidenceKindName, type EvidenceSort } from '../../../shared/api/evidence';
@@ -110,23 +111,22 @@ export function EvidenceScreen() {
   const filters = useEvidence((s) => s.filters);
   const items = useEvidence((s) => s.items);
   const loading = useEvidence((s) => s.loading);
-  const plans = useEvidence((s) => s.plans);
-  const sections = useEvidence((s) => s.sections);
+  const plans = useChecklist((s) => s.plans);
+  const sections = useChecklist((s) => s.sections);
   const setFilters = useEvidence((s) => s.setFilters);
   const qs = useMemo(() => quarters(periodId), [periodId]);
-  const planSections = sections.filter((s) => !s.preamble && s.measureCount > 0 && (!filters.planId || s.planId === filters.planId));
+  const planSections = sectionChoices(sections, filters.planId);
   const total = items.reduce((n, i) => n + i.size, 0);
   // Thousands of files render in pages, so the screen stays quick on an old office PC.
   const [limit, setLimit] = useState(PAGE);
 
   useEffect(() => {
-    const s = useEvidence.getState();
-    void s.loadChoices();
-    void s.loadScreen();
+    void useChecklist.getState().loadTree();
+    void useEvidence.getState().loadScreen();
   }, []);
   useEffect(() => {
     void useEvidence.getState().loadMissing(periodId);
-  }, [periodId, filters.planId, filters.departmentId, items]);
+  }, [periodId, filters.planId, filters.departmentId]);
 
   return (
     <div className="page ev-screen" data-testid="evidence-screen">

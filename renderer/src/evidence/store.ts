@@ -1,11 +1,11 @@
 // The evidence domain's state: a measure's files and the attach queue, the ledger-wide list, 缺佐证, verification.
 import { create } from 'zustand';
 import { api, ApiError } from '../api/client';
+import { waitForJob } from '../api/jobs';
 import { reportError, useApp } from '../stores/app';
 import { i18n } from '../i18n/index';
 import type { EvidenceItem, EvidenceKindName, EvidenceSort, MissingEvidenceRow, VerifyReport, CleanupReport, AttachResult } from '../../../shared/api/evidence';
 import type { JobStatus } from '../../../shared/api/jobs';
-import type { PlanSummary, Section } from '../../../shared/model';
 import { attachMode, attachPaths, uploadFile, type FileMetaInput, type Target, type Transfer } from './transfer';
 import { formatSize } from '../../../shared/sizes';
 
@@ -54,9 +54,6 @@ interface EvidenceState {
   report: VerifyReport | null;
   cleanup: CleanupReport | null;
   preview: EvidenceItem | null;
-  plans: PlanSummary[];
-  sections: Section[];
-  loadChoices(): Promise<void>;
   loadConfig(): Promise<void>;
   loadMeasure(measureId: string): Promise<void>;
   addFiles(files: File[]): void;
@@ -80,6 +77,7 @@ let pendingKey = 1;
 let active: Transfer | null = null;
 let cancelRequested = false;
 let screenSeq = 0;
+let configLoaded = false;
 
 /** Duplicates and warnings at once; the count of added files once at the end of a batch. */
 function notifyResult(r: AttachResult): number {
@@ -105,21 +103,13 @@ export const useEvidence = create<EvidenceState>((set, get) => ({
   report: null,
   cleanup: null,
   preview: null,
-  plans: [],
-  sections: [],
-
-  async loadChoices() {
-    try {
-      const [plans, sections] = await Promise.all([api['plans.list']({}), api['sections.list']({})]);
-      set({ plans, sections });
-    } catch (e) {
-      reportError(e);
-    }
-  },
 
   async loadConfig() {
+    // The limit is fixed while the host runs: one read, not one per opened measure.
+    if (configLoaded) return;
     try {
       set({ maxBytes: (await api['evidence.config']({})).maxBytes });
+      configLoaded = true;
     } catch (e) {
       reportError(e);
     }
@@ -208,6 +198,8 @@ export const useEvidence = create<EvidenceState>((set, get) => ({
       useApp.getState().notify('info', tr('removed', { name: item.name }));
       if (get().measureId === item.measureId) await get().loadMeasure(item.measureId);
       set((s) => ({ items: s.items.filter((i) => i.id !== item.id), preview: s.preview?.id === item.id ? null : s.preview }));
+      // Its measure may now lack evidence.
+      if (get().missingPeriod) await get().loadMissing(get().missingPeriod);
     } catch (e) {
       reportError(e);
     }
@@ -263,13 +255,9 @@ export const useEvidence = create<EvidenceState>((set, get) => ({
   async verify() {
     if (get().verifyJob?.state === 'running') return;
     try {
-      let job = await api['evidence.verify']({});
-      set({ verifyJob: job, report: null });
-      while (job.state === 'running') {
-        await new Promise((r) => setTimeout(r, 250));
-        job = await api['jobs.get']({ jobId: job.id });
-        set({ verifyJob: job });
-      }
+      const started = await api['evidence.verify']({});
+      set({ verifyJob: started, report: null });
+      const job = await waitForJob(started, (j) => set({ verifyJob: j }));
       if (job.state === 'done') set({ report: job.result as VerifyReport });
       else if (job.state === 'cancelled') useApp.getState().notify('info', tr('cancelled'));
       else if (job.error) reportError(new ApiError(job.error));

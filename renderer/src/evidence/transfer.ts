@@ -1,5 +1,6 @@
 // Moving files into the store: by path through a job in Electron, by streamed XHR upload over the loopback host.
-import { api, ApiError } from '../api/client';
+import { api, ApiError, FORBIDDEN_MESSAGE } from '../api/client';
+import { waitForJob } from '../api/jobs';
 import type { AttachResult } from '../../../shared/api/evidence';
 import type { Result } from '../../../shared/api/define';
 
@@ -61,7 +62,7 @@ export function uploadFile(file: File, target: Target, meta: FileMetaInput, onPr
       }
       if (body && body.ok) resolve(body.value);
       else if (body) reject(new ApiError(body.error));
-      else if (xhr.status === 401 || xhr.status === 403) reject(new ApiError({ code: 'forbidden', message: '本机服务拒绝了请求:访问凭据无效。请使用启动时显示的地址重新打开。' }));
+      else if (xhr.status === 401 || xhr.status === 403) reject(new ApiError({ code: 'forbidden', message: FORBIDDEN_MESSAGE }));
       else reject(new ApiError({ code: 'internal', message: `上传“${file.name}”失败(${xhr.status})。请重试。` }));
     };
     xhr.onerror = () => reject(new ApiError({ code: 'internal', message: `上传“${file.name}”时连接中断,未保存。请确认程序仍在运行后重试。` }));
@@ -70,8 +71,6 @@ export function uploadFile(file: File, target: Target, meta: FileMetaInput, onPr
   });
   return { promise, cancel: () => xhr.abort() };
 }
-
-const POLL_MS = 250;
 
 /** Files on disk attached by the main process as one job, polled for progress; cancel asks the job to stop. */
 export function attachPaths(files: { file: File; meta: FileMetaInput }[], target: Target, onProgress: OnProgress): Transfer {
@@ -90,11 +89,8 @@ export function attachPaths(files: { file: File; meta: FileMetaInput }[], target
     });
     jobId = job.id;
     if (cancelled) await api['jobs.cancel']({ jobId });
-    while (job.state === 'running') {
-      onProgress(job.progress, job.step);
-      await new Promise((r) => setTimeout(r, POLL_MS));
-      job = await api['jobs.get']({ jobId: job.id });
-    }
+    onProgress(job.progress, job.step);
+    job = await waitForJob(job, (j) => onProgress(j.progress, j.step));
     if (job.state === 'done') return job.result as AttachResult;
     if (job.state === 'cancelled') throw cancelledError();
     throw new ApiError(job.error ?? { code: 'internal', message: '添加佐证材料失败。请重试。' });

@@ -40,7 +40,6 @@ export const en: Dict = {
     notApplicable: 'Not applicable',
   },
   date: {
-    month: '{{month}}/{{year}}',
     day: '{{year}}-{{month}}-{{day}}',
     time: '{{year}}-{{month}}-{{day}} {{hh}}:{{mm}}',
     quarter: 'Q{{q}} {{year}}',

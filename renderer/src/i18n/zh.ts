@@ -38,7 +38,6 @@ export const zh = {
     notApplicable: '不适用',
   },
   date: {
-    month: '{{year}}年{{month}}月',
     day: '{{year}}年{{month}}月{{day}}日',
     time: '{{year}}年{{month}}月{{day}}日 {{hh}}:{{mm}}',
     quarter: '{{year}}年第{{q}}季度',

@@ -1,5 +1,5 @@
 // The report screen: choose period, kind and scope; see the report as it will print; export .docx, .xlsx, .pdf or .html.
-import { Options, sectionOptionLabel } from '../components/Options';
+import { Options, sectionChoices, sectionOptionLabel } from '../components/Options';
 import { MultiPick } from '../components/MultiPick';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,7 +23,7 @@ export function ReportsScreen() {
   }, [periodId]);
 
   const years = Array.from({ length: 12 }, (_, i) => new Date().getFullYear() + 1 - i);
-  const topSections = sections.filter((x) => !x.preamble && (!form.planId || x.planId === form.planId) && x.measureCount > 0);
+  const topSections = sectionChoices(sections, form.planId);
 
   return (
     <div className="page reports" data-testid="reports">

@@ -1,6 +1,8 @@
 // The report screen's state: period, kind and scope chosen, the preview, and exports running as jobs.
 import { create } from 'zustand';
 import { api, ApiError } from '../api/client';
+import { waitForJob } from '../api/jobs';
+import { localIsoDate } from '../../../shared/periods';
 import { reportError, useApp } from '../stores/app';
 import type { ReportPreview, ExportDone } from '../../../shared/api/reports';
 import type { JobStatus } from '../../../shared/api/jobs';
@@ -80,16 +82,11 @@ function request(f: ReportForm) {
   };
 }
 
-const today = (): string => {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-};
+const today = (): string => localIsoDate(new Date());
 
 let seq = 0;
 let previewTimer: ReturnType<typeof setTimeout> | null = null;
 let nextKey = 1;
-const POLL_MS = 300;
 
 export const useReports = create<ReportsState>((set, get) => ({
   form: {
@@ -157,15 +154,11 @@ export const useReports = create<ReportsState>((set, get) => ({
     const key = nextKey++;
     const update = (patch: Partial<ExportEntry>) => set((s) => ({ exports: s.exports.map((x) => (x.key === key ? { ...x, ...patch } : x)) }));
     set((s) => ({ exports: [{ key, kind: f.kind, format, job, done: null }, ...s.exports].slice(0, 20) }));
-    while (job.state === 'running') {
-      await new Promise((r) => setTimeout(r, POLL_MS));
-      try {
-        job = await api['jobs.get']({ jobId: job.id });
-      } catch (e) {
-        reportError(e);
-        return;
-      }
-      update({ job });
+    try {
+      job = await waitForJob(job, (j) => update({ job: j }));
+    } catch (e) {
+      reportError(e);
+      return;
     }
     if (job.state === 'done') update({ job, done: job.result as ExportDone });
     else if (job.state === 'failed' && job.error) useApp.getState().notify('error', job.error.message);

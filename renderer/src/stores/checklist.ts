@@ -48,6 +48,8 @@ interface ChecklistState {
   typeQuery(q: string): void;
   toggleMine(): void;
   showPlan(planId: string | null, sectionId?: string | null): void;
+  /** The list with only these filters, nothing open and the search box empty (a dashboard bar, a fresh import). */
+  showOnly(patch: Partial<Filters>): void;
   moveCursor(to: number): void;
   open(id: string): Promise<void>;
   focusMeasure(id: string): Promise<void>;
@@ -174,6 +176,13 @@ export const useChecklist = create<ChecklistState>((set, get) => {
 
     showPlan(planId, sectionId = null) {
       get().setFilters({ planId, sectionId });
+    },
+
+    showOnly(patch) {
+      get().closeDetail();
+      clearTimeout(queryTimer);
+      set({ queryInput: '' });
+      get().setFilters({ ...NO_FILTERS, ...patch });
     },
 
     moveCursor(to) {

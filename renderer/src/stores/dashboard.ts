@@ -8,7 +8,6 @@ import { useSession } from './session';
 interface DashboardState {
   data: Dashboard | null;
   planId: string | null;
-  loading: boolean;
   load(): Promise<void>;
   setPlan(planId: string | null): void;
 }
@@ -18,18 +17,15 @@ let seq = 0;
 export const useDashboard = create<DashboardState>((set, get) => ({
   data: null,
   planId: null,
-  loading: false,
   async load() {
     const periodId = useSession.getState().periodId;
     if (!periodId) return;
     const planId = get().planId;
     const mine = ++seq;
-    set({ loading: true });
     try {
       const data = await api['dashboard.get']({ periodId, ...(planId ? { planId } : {}) });
-      if (mine === seq) set({ data, loading: false });
+      if (mine === seq) set({ data });
     } catch (e) {
-      if (mine === seq) set({ loading: false });
       reportError(e);
     }
   },

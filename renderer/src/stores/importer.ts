@@ -4,9 +4,9 @@ import { api } from '../api/client';
 import type { ImportPreview } from '../../../shared/api/ledger';
 import type { ParsedMeasure } from '../../../shared/outline/types';
 import { i18n } from '../i18n/index';
-import { formatSize } from '../format';
+import { formatSize } from '../../../shared/sizes';
 import { messageOf, reportError, useApp } from './app';
-import { NO_FILTERS, useChecklist } from './checklist';
+import { useChecklist } from './checklist';
 import { useSession } from './session';
 
 /** A correction to one parsed measure; only the fields the user changed are present. */
@@ -160,12 +160,9 @@ export const useImporter = create<ImporterState>((set, get) => ({
 }));
 
 /** A plan now exists: refresh what depends on plans and show its checklist. */
-export async function afterImport(planId: string): Promise<void> {
-  await useSession.getState().refresh();
-  const checklist = useChecklist.getState();
-  checklist.closeDetail();
-  useChecklist.setState({ queryInput: '' });
+async function afterImport(planId: string): Promise<void> {
+  await useSession.getState().load();
+  useChecklist.getState().showOnly({ planId });
   useApp.getState().go('checklist');
-  await checklist.loadTree();
-  checklist.setFilters({ ...NO_FILTERS, planId });
+  await useChecklist.getState().loadTree();
 }

@@ -20,14 +20,13 @@ interface SessionState {
   /** The user form shown over the app (after "新建用户"). */
   creatingUser: boolean;
   busy: boolean;
+  /** Reads who is working again (at start, and after an import: the store now has plans and maybe new departments). */
   load(): Promise<void>;
   loadDepartments(): Promise<void>;
   setPeriod(periodId: string): void;
   switchUser(userId: string): Promise<void>;
   createUser(u: NewUser): Promise<boolean>;
   showUserForm(show: boolean): void;
-  /** After an import: the store now has plans and maybe new departments. */
-  refresh(): Promise<void>;
 }
 
 export const useSession = create<SessionState>((set, get) => ({
@@ -40,6 +39,7 @@ export const useSession = create<SessionState>((set, get) => ({
   async load() {
     try {
       const info = await api['session.get']({});
+      // A quarter already picked stays picked.
       set({ info, periodId: get().periodId || info.currentPeriod, loadError: null });
       await get().loadDepartments();
     } catch (e) {
@@ -85,13 +85,5 @@ export const useSession = create<SessionState>((set, get) => ({
   },
   showUserForm(show) {
     set({ creatingUser: show });
-  },
-  async refresh() {
-    try {
-      set({ info: await api['session.get']({}) });
-      await get().loadDepartments();
-    } catch (e) {
-      reportError(e);
-    }
   },
 }));

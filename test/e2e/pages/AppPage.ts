@@ -6,12 +6,14 @@ import { FirstRunPage } from './FirstRunPage';
 import { ImportPage } from './ImportPage';
 import { ChecklistPage } from './ChecklistPage';
 import { DashboardPage } from './DashboardPage';
+import { EvidencePage } from './EvidencePage';
 
 export class AppPage {
   readonly firstRun: FirstRunPage;
   readonly importer: ImportPage;
   readonly checklist: ChecklistPage;
   readonly dashboard: DashboardPage;
+  readonly evidence: EvidencePage;
   private readonly errors: string[] = [];
 
   constructor(
@@ -23,6 +25,7 @@ export class AppPage {
     this.importer = new ImportPage(page);
     this.checklist = new ChecklistPage(page);
     this.dashboard = new DashboardPage(page);
+    this.evidence = new EvidencePage(page);
     page.on('console', (m) => {
       // Failed loads are recorded with their URL by the response handler below.
       if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) this.errors.push(`console: ${m.text()}`);
@@ -56,7 +59,7 @@ export class AppPage {
     return this.page.getByTestId('notice-error');
   }
 
-  async nav(id: 'checklist' | 'import' | 'dashboard'): Promise<void> {
+  async nav(id: 'checklist' | 'import' | 'dashboard' | 'evidence' | 'reports'): Promise<void> {
     await this.page.getByTestId(`nav-${id}`).click();
     await expect(this.page.getByTestId(`screen-${id}`)).toBeVisible();
   }

@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { Section } from '../../../../shared/model';
 import { useChecklist } from '../../stores/checklist';
 import { headingText } from '../import/group';
+import { sectionChoices } from '../../components/Options';
 
 function childrenOf(sections: readonly Section[]): Map<string | null, Section[]> {
   const m = new Map<string | null, Section[]>();
-  for (const s of sections) {
-    if (s.preamble || s.measureCount === 0) continue;
+  for (const s of sectionChoices(sections, null)) {
     const list = m.get(s.parentId) ?? [];
     list.push(s);
     m.set(s.parentId, list);

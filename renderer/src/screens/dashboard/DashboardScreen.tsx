@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { MeasureRow } from '../../../../shared/model';
 import { useDashboard } from '../../stores/dashboard';
 import { useSession } from '../../stores/session';
-import { useChecklist, NO_FILTERS } from '../../stores/checklist';
+import { useChecklist, type Filters } from '../../stores/checklist';
 import { useApp } from '../../stores/app';
 import { formatDay, formatQuarter, joinUnits } from '../../format';
 import { ChartLegend, StackedBarChart, type ChartRow } from '../../components/StackedBarChart';
@@ -25,11 +25,8 @@ export function DashboardScreen() {
   }, [periodId]);
 
   /** A bar opens the checklist filtered to its section or department. */
-  const showInChecklist = (patch: Partial<typeof NO_FILTERS>): void => {
-    const c = useChecklist.getState();
-    c.closeDetail();
-    useChecklist.setState({ queryInput: '' });
-    c.setFilters({ ...NO_FILTERS, ...patch });
+  const showInChecklist = (patch: Partial<Filters>): void => {
+    useChecklist.getState().showOnly(patch);
     useApp.getState().go('checklist');
   };
 

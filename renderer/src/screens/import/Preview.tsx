@@ -2,7 +2,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useImporter, withEdit } from '../../stores/importer';
-import { formatDay, formatSize } from '../../format';
+import { formatDay } from '../../format';
+import { formatSize } from '../../../../shared/sizes';
 import { groupMeasures, headingText } from './group';
 import { PreviewMeasure } from './PreviewMeasure';
 
