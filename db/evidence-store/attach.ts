@@ -1,15 +1,14 @@
 // Attaching files to a record: every file stored first, then all rows in one transaction, or nothing at all.
-import path from 'node:path';
 import type { Db } from '../open';
 import { AppError } from '../../shared/errors';
 import { quarterLabelZh, quarterOfDate } from '../../shared/periods';
 import type { AttachResult } from '../../shared/api/evidence';
-import { insertEvidence, isReferenced, evidenceQuarter } from '../queries/evidence';
-import { measureExists } from '../queries/measures';
+import { insertEvidence, requireMeasure } from '../queries/evidence';
+import { isUnused } from './check';
 import { detectMime } from './mime';
 import { maxEvidenceBytes, humanSize } from './paths';
-import { openEvidenceStore, inFlight, removeBlob } from './sweep';
-import { checkSourceFile, releaseBlob, storeFile, storeStream, type StoredBlob } from './write';
+import { releaseBlob, removeBlob } from './sweep';
+import { cancelledError, checkSourceFile, storeFile, storeStream, type StoredBlob } from './write';
 
 export interface FileMeta {
   description?: string | undefined;
@@ -38,8 +37,8 @@ function warningsFor(blobs: { name: string; size: number; docDate?: string | und
   const out: string[] = [];
   for (const b of blobs) {
     if (b.size === 0) out.push(`文件“${b.name}”是空文件(0 字节),已保存。请确认没有选错文件。`);
-    const q = evidenceQuarter(periodId, b.docDate);
-    if (q !== periodId) out.push(`“${b.name}”按成文日期计入${quarterLabelZh(quarterOfDate(b.docDate!))},不计入当前季度。`);
+    const q = b.docDate ? quarterOfDate(b.docDate) : null;
+    if (q && q.id !== periodId) out.push(`“${b.name}”按成文日期计入${quarterLabelZh(q)},不计入当前季度。`);
   }
   return out;
 }
@@ -48,27 +47,23 @@ function warningsFor(blobs: { name: string; size: number; docDate?: string | und
 async function undoBlobs(db: Db, dataDir: string, blobs: StoredBlob[]): Promise<void> {
   for (const b of blobs) {
     releaseBlob(b.sha256);
-    if (b.created && !inFlight.blobs.has(b.sha256) && !isReferenced(db, b.sha256)) await removeBlob(dataDir, b.sha256).catch(() => undefined);
+    if (b.created && isUnused(db, b.sha256)) await removeBlob(dataDir, b.sha256).catch(() => undefined);
   }
-}
-
-function requireMeasure(db: Db, measureId: string): void {
-  if (!measureExists(db, measureId)) throw new AppError('not_found', '找不到这项措施,无法添加佐证材料。请刷新后重试。');
 }
 
 /** Attaches files on disk (file picker, drag and drop, command line). All are checked before any is copied. */
 export async function attachPaths(db: Db, dataDir: string, t: AttachTarget, files: readonly ({ path: string } & FileMeta)[]): Promise<AttachResult> {
-  openEvidenceStore(dataDir);
   requireMeasure(db, t.measureId);
   const max = maxEvidenceBytes(t.maxBytes);
   const sizes: number[] = [];
   for (const f of files) sizes.push(await checkSourceFile(f.path, max));
   const total = sizes.reduce((a, b) => a + b, 0);
+  const names = files.map((f) => cleanName(f.path));
   const stored: StoredBlob[] = [];
   let done = 0;
   try {
     for (const [i, f] of files.entries()) {
-      const name = cleanName(path.basename(f.path));
+      const name = names[i]!;
       const step = `正在保存“${name}”(${i + 1}/${files.length},${humanSize(sizes[i]!)})`;
       t.onProgress?.(total ? done / total : null, step);
       const blob = await storeFile(dataDir, f.path, {
@@ -80,11 +75,10 @@ export async function attachPaths(db: Db, dataDir: string, t: AttachTarget, file
       stored.push(blob);
       done += blob.size;
     }
-    if (t.signal?.aborted) throw new AppError('cancelled', '操作已取消,未保存任何内容。');
+    if (t.signal?.aborted) throw cancelledError();
     const rows = files.map((f, i) => {
-      const name = cleanName(path.basename(f.path));
       const b = stored[i]!;
-      return { ...f, measureId: t.measureId, periodId: t.periodId, name, sha256: b.sha256, size: b.size, mime: detectMime(name, b.head) };
+      return { ...f, measureId: t.measureId, periodId: t.periodId, name: names[i]!, sha256: b.sha256, size: b.size, mime: detectMime(names[i]!, b.head) };
     });
     const r = insertEvidence(db, rows, t.userId);
     for (const b of stored) releaseBlob(b.sha256);
@@ -103,7 +97,6 @@ export async function attachStream(
   source: AsyncIterable<Buffer | Uint8Array>,
   meta: { name: string } & FileMeta,
 ): Promise<AttachResult> {
-  openEvidenceStore(dataDir);
   requireMeasure(db, t.measureId);
   const name = cleanName(meta.name);
   const max = maxEvidenceBytes(t.maxBytes);

@@ -7,6 +7,11 @@ import { humanSize } from './paths';
 import { inFlight, listBlobs, removeBlob, sweepTmp } from './sweep';
 import { verifyBlobs } from './verify';
 
+/** No record uses the file and no attach of this process is about to write one that will. */
+export function isUnused(db: Db, sha256: string): boolean {
+  return !inFlight.blobs.has(sha256) && !isReferenced(db, sha256);
+}
+
 export async function verifyStore(
   db: Db,
   dataDir: string,
@@ -34,7 +39,7 @@ export async function cleanupStore(db: Db, dataDir: string, graceMs = CLEANUP_GR
   sweepTmp(dataDir);
   const report: CleanupReport = { removedFiles: 0, freedBytes: 0, keptRecent: 0 };
   for (const b of await listBlobs(dataDir)) {
-    if (inFlight.blobs.has(b.sha256) || isReferenced(db, b.sha256)) continue;
+    if (!isUnused(db, b.sha256)) continue;
     if (now - b.ctimeMs < graceMs) {
       report.keptRecent++;
       continue;

@@ -1,4 +1,6 @@
 // The MIME type of a stored file from its first bytes and its name, and the kind the screens filter by.
+import type { EvidenceKindName } from '../../shared/api/evidence';
+
 const BY_EXT: Record<string, string> = {
   pdf: 'application/pdf',
   png: 'image/png',
@@ -44,7 +46,7 @@ function sniff(head: Uint8Array): string | null {
   return null;
 }
 
-export function extensionOf(name: string): string {
+function extensionOf(name: string): string {
   const m = /\.([^./\\]{1,10})$/.exec(name);
   return m ? m[1]!.toLowerCase() : '';
 }
@@ -61,10 +63,7 @@ export function detectMime(name: string, head: Uint8Array): string {
   return ext ?? 'application/octet-stream';
 }
 
-export const EVIDENCE_KINDS = ['image', 'pdf', 'text', 'office', 'other'] as const;
-export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
-
-export function kindOf(mime: string): EvidenceKind {
+export function kindOf(mime: string): EvidenceKindName {
   if (mime.startsWith('image/')) return 'image';
   if (mime === 'application/pdf') return 'pdf';
   if (mime === 'text/plain' || mime === 'text/csv') return 'text';

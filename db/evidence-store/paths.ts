@@ -3,8 +3,6 @@ import { formatSize } from '../../shared/sizes';
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const EVIDENCE_FOLDER = 'evidence';
-export const TMP_FOLDER = 'tmp';
 /** Four gibibytes: past any scan or video a clerk would attach as one piece of evidence. */
 export const DEFAULT_MAX_EVIDENCE_BYTES = 4 * 1024 ** 3;
 
@@ -15,11 +13,11 @@ export function isSha256(s: string): boolean {
 }
 
 export function evidenceRoot(dataDir: string): string {
-  return path.join(dataDir, EVIDENCE_FOLDER);
+  return path.join(dataDir, 'evidence');
 }
 
 export function tmpDir(dataDir: string): string {
-  return path.join(evidenceRoot(dataDir), TMP_FOLDER);
+  return path.join(evidenceRoot(dataDir), 'tmp');
 }
 
 /** The stored file of a hash; refuses anything that is not a lowercase 64-hex SHA-256. */

@@ -11,6 +11,17 @@ export const inFlight = {
   blobs: new Map<string, number>(),
 };
 
+/** Marks a blob as about to get its row, so a clean-up running meanwhile leaves it alone. */
+export function holdBlob(sha256: string): void {
+  inFlight.blobs.set(sha256, (inFlight.blobs.get(sha256) ?? 0) + 1);
+}
+
+export function releaseBlob(sha256: string): void {
+  const n = (inFlight.blobs.get(sha256) ?? 1) - 1;
+  if (n <= 0) inFlight.blobs.delete(sha256);
+  else inFlight.blobs.set(sha256, n);
+}
+
 /** A temporary of another process is left alone while that process lives, unless it is a day old. */
 const STALE_TMP_MS = 24 * 60 * 60 * 1000;
 

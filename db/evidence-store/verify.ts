@@ -1,20 +1,9 @@
 // Re-hashes stored files: each must exist under its hash and still hash to it.
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { blobPath } from './paths';
-import { cancelledError } from './write';
+import { cancelledError, hashFile } from './write';
 
 export type BlobState = 'ok' | 'missing' | 'changed';
-
-export async function hashFile(file: string, signal?: AbortSignal, onBytes?: (n: number) => void): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024 })) {
-    if (signal?.aborted) throw cancelledError();
-    hash.update(chunk as Buffer);
-    onBytes?.((chunk as Buffer).length);
-  }
-  return hash.digest('hex');
-}
 
 /** Checks the given hashes; progress counts bytes of the expected sizes so the bar moves evenly. */
 export async function verifyBlobs(
@@ -28,13 +17,13 @@ export async function verifyBlobs(
   for (const [i, b] of blobs.entries()) {
     if (o.signal?.aborted) throw cancelledError();
     const file = blobPath(dataDir, b.sha256);
-    let st: fs.Stats | null = null;
+    let present = false;
     try {
-      st = fs.statSync(file);
+      present = fs.statSync(file).isFile();
     } catch {
-      st = null;
+      // Unreachable counts as missing.
     }
-    if (!st || !st.isFile()) {
+    if (!present) {
       out.set(b.sha256, 'missing');
     } else {
       let counted = 0;

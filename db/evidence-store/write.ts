@@ -5,7 +5,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { blobPath, ensureStoreDirs, humanSize, tmpDir } from './paths';
-import { inFlight } from './sweep';
+import { holdBlob, inFlight, releaseBlob } from './sweep';
 
 export interface StoreOptions {
   /** The name the user knows the file by, for messages only. */
@@ -42,7 +42,7 @@ export function cancelledError(): AppError {
 }
 
 /** Directory entries are durable only once the directory itself is synced (not possible on Windows). */
-export async function fsyncDir(dir: string): Promise<void> {
+async function fsyncDir(dir: string): Promise<void> {
   let fh: fsp.FileHandle | undefined;
   try {
     fh = await fsp.open(dir, 'r');
@@ -66,23 +66,19 @@ async function writeAll(fh: fsp.FileHandle, chunk: Buffer): Promise<void> {
 /** Up to this size a stored copy is re-hashed before it is trusted, so attaching the genuine file repairs a damaged one. */
 const REHASH_LIMIT = 64 * 1024 * 1024;
 
-async function hashOf(file: string): Promise<string> {
+export async function hashFile(file: string, signal?: AbortSignal, onBytes?: (n: number) => void): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
-async function sizeOf(file: string): Promise<number | null> {
-  try {
-    return (await fsp.stat(file)).size;
-  } catch {
-    return null;
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024 })) {
+    if (signal?.aborted) throw cancelledError();
+    hash.update(chunk as Buffer);
+    onBytes?.((chunk as Buffer).length);
   }
+  return hash.digest('hex');
 }
 
 /**
  * Streams `source` into the store. The returned blob is held against clean-up until the caller
- * calls releaseBlob(sha256), after its row is written or abandoned. on any failure (too large, cancelled, source error) the
+ * calls releaseBlob(sha256), after its row is written or abandoned. On any failure (too large, cancelled, source error) the
  * temporary file is removed and nothing becomes visible; on success the file is read-only at
  * <dataDir>/evidence/ab/<sha256>. Errors of the source pass through `mapSourceError`.
  */
@@ -133,8 +129,8 @@ export async function storeStream(
     // Held until the caller has written (or given up on) the row; see holdBlob.
     holdBlob(sha256);
     try {
-      const existing = await sizeOf(target);
-      if (existing === size && (size > REHASH_LIMIT || (await hashOf(target)) === sha256)) {
+      const existing = (await fsp.stat(target).catch(() => null))?.size ?? null;
+      if (existing === size && (size > REHASH_LIMIT || (await hashFile(target)) === sha256)) {
         await fsp.rm(tmp, { force: true });
         // Touching the status time keeps a clean-up in another process from taking the file meanwhile.
         await fsp.chmod(target, 0o444).catch(() => undefined);
@@ -161,17 +157,6 @@ export async function storeStream(
     if (!committed) await fsp.rm(tmp, { force: true }).catch(() => undefined);
     inFlight.tmp.delete(tmp);
   }
-}
-
-/** Marks a blob as about to get its row, so a clean-up running meanwhile leaves it alone. */
-export function holdBlob(sha256: string): void {
-  inFlight.blobs.set(sha256, (inFlight.blobs.get(sha256) ?? 0) + 1);
-}
-
-export function releaseBlob(sha256: string): void {
-  const n = (inFlight.blobs.get(sha256) ?? 1) - 1;
-  if (n <= 0) inFlight.blobs.delete(sha256);
-  else inFlight.blobs.set(sha256, n);
 }
 
 function fileError(name: string, e: unknown): AppError {
@@ -204,33 +189,32 @@ export async function checkSourceFile(filePath: string, maxBytes: number): Promi
   return st.size;
 }
 
-/** Copies a file on disk into the store; a file that changes or vanishes meanwhile is refused. */
-export async function storeFile(dataDir: string, filePath: string, o: Omit<StoreOptions, 'name' | 'expectedSize' | 'beforeCommit'> & { name?: string }): Promise<StoredBlob> {
-  const name = o.name ?? (path.basename(filePath) || filePath);
-  const size = await checkSourceFile(filePath, o.maxBytes);
+/**
+ * Copies a file on disk, already passed through checkSourceFile, into the store; a file that changes
+ * or vanishes meanwhile is refused. The size is taken from the open handle, so the copy is held to the
+ * file actually opened, not to the one checked.
+ */
+export async function storeFile(dataDir: string, filePath: string, o: Omit<StoreOptions, 'expectedSize' | 'beforeCommit'>): Promise<StoredBlob> {
+  const { name } = o;
   let fh: fsp.FileHandle;
   try {
     fh = await fsp.open(filePath, 'r');
   } catch (e) {
     throw fileError(name, e);
   }
-  const before = await fh.stat();
   try {
+    const before = await fh.stat();
+    const size = before.size;
+    if (size > o.maxBytes) throw tooLarge(name, size, o.maxBytes);
     const stream = fh.createReadStream({ highWaterMark: 1024 * 1024, autoClose: false });
     return await storeStream(
       dataDir,
       stream,
       {
         ...o,
-        name,
         expectedSize: size,
         beforeCommit: async () => {
-          let now: fs.Stats | null = null;
-          try {
-            now = await fsp.stat(filePath);
-          } catch {
-            now = null;
-          }
+          const now = await fsp.stat(filePath).catch(() => null);
           if (!now || now.ino !== before.ino || now.size !== size || now.mtimeMs !== before.mtimeMs) {
             throw new AppError('unreadable_file', `文件“${name}”在复制过程中被修改、移动或删除,未保存。请确认文件完整后重新添加。`);
           }

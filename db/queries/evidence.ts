@@ -83,6 +83,11 @@ export function getEvidence(db: Db, id: string): EvidenceItem {
   return toItem(r);
 }
 
+/** Checked before any bytes are copied, and again for each row inside the transaction that writes it. */
+export function requireMeasure(db: Db, measureId: string): void {
+  if (!measureExists(db, measureId)) throw new AppError('not_found', '找不到这项措施,无法添加佐证材料。请刷新后重试。');
+}
+
 const label = (e: { name: string; sha256: string }): string => `${e.name}(SHA-256 ${e.sha256})`;
 
 /** Writes the rows of stored files in one transaction; a file the record already has is reported, not doubled. */
@@ -95,8 +100,9 @@ export function insertEvidence(db: Db, rows: readonly NewEvidence[], userId: str
       `INSERT INTO evidence (id, measure_id, period_id, sha256, name, size, mime, description, doc_number, doc_date, added_by, added_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (measure_id, period_id, sha256) DO NOTHING`,
     );
+    const touch = db.prepare('UPDATE measures SET updated_at = ? WHERE id = ?');
     for (const r of rows) {
-      if (!measureExists(db, r.measureId)) throw new AppError('not_found', '找不到这项措施,无法添加佐证材料。请刷新后重试。');
+      requireMeasure(db, r.measureId);
       const period = evidenceQuarter(r.periodId, r.docDate);
       ensurePeriod(db, period);
       const id = newId();
@@ -107,7 +113,7 @@ export function insertEvidence(db: Db, rows: readonly NewEvidence[], userId: str
       }
       ids.push(id);
       logChange(db, { userId, action: 'create', entity: 'evidence', entityId: id, measureId: r.measureId, field: `evidence:${period}`, newValue: label(r) }, now);
-      db.prepare('UPDATE measures SET updated_at = ? WHERE id = ?').run(now, r.measureId);
+      touch.run(now, r.measureId);
     }
     return { items: ids.map((id) => getEvidence(db, id)), duplicates };
   })();
@@ -175,7 +181,7 @@ export function updateEvidence(db: Db, u: EvidenceUpdate, userId: string): Evide
       docNumber: u.docNumber === undefined ? old.docNumber : u.docNumber || null,
       docDate: u.docDate === undefined ? old.docDate : u.docDate || null,
     };
-    const period = next.docDate ? quarterOfDate(next.docDate).id : old.periodId;
+    const period = evidenceQuarter(old.periodId, next.docDate);
     const clash = db.prepare('SELECT 1 FROM evidence WHERE measure_id = ? AND period_id = ? AND sha256 = ? AND id <> ?').get(old.measureId, period, old.sha256, old.id);
     if (clash) throw new AppError('conflict', '该季度已附有同一份文件,无需重复添加。');
     ensurePeriod(db, period);

@@ -8,7 +8,7 @@ import type { AppContext } from './context';
 import { currentUser } from './context';
 import { AppError, toErrorData, type ErrorCode } from '../../shared/errors';
 import { uploadParams } from '../../shared/api/evidence';
-import { attachStream, blobPath, maxEvidenceBytes, servedType, tooLarge, cleanName } from '../../db/evidence-store/index';
+import { attachStream, blobPath, isSha256, maxEvidenceBytes, servedType, tooLarge, cleanName } from '../../db/evidence-store/index';
 import { servedFile } from '../../db/queries/evidence';
 
 const STATUS: Partial<Record<ErrorCode, number>> = { validation: 400, not_found: 404, forbidden: 403, too_large: 413, cancelled: 400, unreadable_file: 400 };
@@ -64,7 +64,9 @@ async function upload(ctx: AppContext, req: IncomingMessage, res: ServerResponse
   }
 }
 
-function notFound(res: ServerResponse, message = '未找到该文件。'): void {
+const NO_FILE = '未找到该文件。';
+
+function notFound(res: ServerResponse, message = NO_FILE): void {
   sendJson(res, 404, { ok: false, error: { code: 'not_found', message } });
 }
 
@@ -72,14 +74,14 @@ type Served = { ok: true; file: string; headers: Record<string, string> } | { ok
 
 /** What serving a hash means, whatever the transport: the file and its headers, or why not (always a 404). */
 function resolveServed(ctx: AppContext, sha256: string, download: boolean): Served {
-  if (!/^[0-9a-f]{64}$/.test(sha256)) return { ok: false, message: '未找到该文件。' };
+  if (!isSha256(sha256)) return { ok: false, message: NO_FILE };
   const meta = servedFile(ctx.db, sha256);
-  if (!meta) return { ok: false, message: '未找到该文件。' };
+  if (!meta) return { ok: false, message: NO_FILE };
   const file = blobPath(ctx.dataDir, sha256);
   let size: number;
   try {
     const st = fs.statSync(file);
-    if (!st.isFile()) return { ok: false, message: '未找到该文件。' };
+    if (!st.isFile()) return { ok: false, message: NO_FILE };
     size = st.size;
   } catch {
     return { ok: false, message: `文件“${meta.name}”在存储中缺失。请在“佐证材料”中运行完整性检查。` };
@@ -121,7 +123,7 @@ function serveFile(ctx: AppContext, req: IncomingMessage, res: ServerResponse, s
 export function evidenceProtocolResponse(ctx: AppContext, url: URL): Response | null {
   if (!/^\/evidence(\/|$)/.test(url.pathname)) return null;
   const m = /^\/evidence\/file\/([0-9a-f]{64})$/.exec(url.pathname);
-  const r = m ? resolveServed(ctx, m[1]!, url.searchParams.get('download') === '1') : ({ ok: false, message: '未找到该文件。' } as const);
+  const r = m ? resolveServed(ctx, m[1]!, url.searchParams.get('download') === '1') : ({ ok: false, message: NO_FILE } as const);
   if (!r.ok) {
     return new Response(JSON.stringify({ ok: false, error: { code: 'not_found', message: r.message } }), {
       status: 404,
@@ -136,7 +138,7 @@ export const evidenceRoutes: HostRoute[] = [
   { method: 'GET', pattern: /^\/evidence\/file\/([0-9a-f]{64})$/, handle: (ctx, req, res, m, url) => serveFile(ctx, req, res, m[1]!, url) },
   // Anything else under /evidence/ (other names, traversal, encoded tricks) is refused here, never left to the static files.
   { method: 'GET', pattern: /^\/evidence(\/|$)/, handle: (_ctx, _req, res) => notFound(res) },
-  { method: 'PUT', pattern: /^\/evidence(\/|$)/, handle: (_ctx, _req, res) => refuse(res, new AppError('not_found', '未找到该地址。')) },
-  { method: 'POST', pattern: /^\/evidence(\/|$)/, handle: (_ctx, _req, res) => refuse(res, new AppError('not_found', '未找到该地址。')) },
-  { method: 'DELETE', pattern: /^\/evidence(\/|$)/, handle: (_ctx, _req, res) => refuse(res, new AppError('not_found', '未找到该地址。')) },
+  ...(['PUT', 'POST', 'DELETE'] as const).map(
+    (method): HostRoute => ({ method, pattern: /^\/evidence(\/|$)/, handle: (_ctx, _req, res) => refuse(res, new AppError('not_found', '未找到该地址。')) }),
+  ),
 ];

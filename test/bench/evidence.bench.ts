@@ -1,17 +1,17 @@
 // Evidence store benchmark: attaching a 1 GiB file against `sha256sum` + `cp` of it on the same disk, and peak RSS.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { figure } from './figures';
 import { closeStore } from '../../db/open';
 import { attachPaths } from '../../db/evidence-store/index';
-import { seedLedger, writeFileOfSize, filesUnder } from '../unit/evidence/helpers';
+import { tempDir } from '../helpers/temp';
+import { seedLedger, writeFileOfSize, removeStoreDir } from '../unit/evidence/helpers';
 
 const SIZE = Number(process.env.FAZHI_BENCH_EVIDENCE_BYTES ?? 1024 ** 3);
 const ROUNDS = 2;
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-evbench-'));
+const dir = tempDir('fazhi-evbench-');
 try {
   const src = path.join(dir, 'source.bin');
   writeFileOfSize(src, SIZE, 11);
@@ -43,8 +43,7 @@ try {
     clearInterval(sampler);
     peakAbove = Math.max(peakAbove, (peak - idle) / 1024 / 1024);
     closeStore(l.db);
-    for (const f of filesUnder(data)) fs.chmodSync(f, 0o644);
-    fs.rmSync(data, { recursive: true, force: true });
+    removeStoreDir(data);
   }
   const best = (xs: number[]) => Math.min(...xs);
   const mb = SIZE / 1024 / 1024;
@@ -53,6 +52,5 @@ try {
   figure('evidence.attach_vs_sha256sum_cp.ratio', best(baseline) / best(ours), 'x (>1 faster than sha256sum+cp)');
   figure('evidence.attach_1gib.peak_rss_above_idle', peakAbove, 'MB');
 } finally {
-  for (const f of filesUnder(dir)) fs.chmodSync(f, 0o644);
-  fs.rmSync(dir, { recursive: true, force: true });
+  removeStoreDir(dir);
 }

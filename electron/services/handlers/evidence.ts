@@ -2,7 +2,7 @@
 import type { Handlers } from '../dispatch';
 import { currentUser } from '../context';
 import { startJob } from '../jobs';
-import { attachPaths, cleanupStore, maxEvidenceBytes, openEvidenceStore, verifyStore } from '../../../db/evidence-store/index';
+import { attachPaths, cleanupStore, maxEvidenceBytes, verifyStore } from '../../../db/evidence-store/index';
 import { listEvidence, missingEvidence, removeEvidence, updateEvidence } from '../../../db/queries/evidence';
 
 type EvidenceHandlers = Pick<
@@ -18,11 +18,8 @@ type EvidenceHandlers = Pick<
 >;
 
 export const evidenceHandlers: EvidenceHandlers = {
-  // The first evidence call of a run opens the store: temporaries of a killed attach are swept then.
-  'evidence.config': (ctx) => {
-    openEvidenceStore(ctx.dataDir);
-    return { maxBytes: maxEvidenceBytes() };
-  },
+  // The store itself is opened (and swept) once, by createContext.
+  'evidence.config': () => ({ maxBytes: maxEvidenceBytes() }),
   'evidence.attachPaths': (ctx, a) => {
     const user = currentUser(ctx);
     return startJob(
@@ -40,10 +37,7 @@ export const evidenceHandlers: EvidenceHandlers = {
       (e) => ctx.log.error('evidence.attachPaths', e),
     );
   },
-  'evidence.list': (ctx, a) => {
-    openEvidenceStore(ctx.dataDir);
-    return listEvidence(ctx.db, a);
-  },
+  'evidence.list': (ctx, a) => listEvidence(ctx.db, a),
   'evidence.missing': (ctx, a) => missingEvidence(ctx.db, a),
   'evidence.update': (ctx, a) => updateEvidence(ctx.db, a, currentUser(ctx).id),
   'evidence.remove': (ctx, a) => {
@@ -51,12 +45,10 @@ export const evidenceHandlers: EvidenceHandlers = {
     ctx.log.info(`evidence remove ${old.id} (${old.sha256}) from ${old.measureId}`);
     return { removed: true as const };
   },
-  'evidence.verify': (ctx) => {
-    openEvidenceStore(ctx.dataDir);
-    return startJob('evidence.verify', (c) => verifyStore(ctx.db, ctx.dataDir, { signal: c.signal, onProgress: (p, step) => c.report(p, step) }), (e) =>
+  'evidence.verify': (ctx) =>
+    startJob('evidence.verify', (c) => verifyStore(ctx.db, ctx.dataDir, { signal: c.signal, onProgress: (p, step) => c.report(p, step) }), (e) =>
       ctx.log.error('evidence.verify', e),
-    );
-  },
+    ),
   'evidence.cleanup': async (ctx) => {
     currentUser(ctx);
     const r = await cleanupStore(ctx.db, ctx.dataDir);

@@ -4,9 +4,12 @@ import { ACCEPTED, unreadable, unsupported } from './errors';
 export type OutlineFormat = 'txt' | 'docx' | 'doc' | 'pdf' | 'html';
 
 const TO_DOCX = '请用 Word 或 WPS 打开后“另存为” .docx 格式,再导入。';
+const COPY_TO_WORD = '请把实施方案正文复制到 Word 中保存为 .docx 后再导入。';
+const UNZIP_FIRST = '请先解压,再导入其中的 .docx、.doc、.pdf、.html 或 .txt 实施方案。';
+const NOT_DOCX = '无法读取该 Word 文件:文件已损坏或不是真正的 Word 文档。请用 Word 或 WPS 打开确认,另存为新的 .docx 后再导入。';
 
 /** Lower-cased extension with its dot (".docx"), or "" when the name has none. */
-export function extensionOf(fileName: string): string {
+function extensionOf(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? '';
   const dot = base.lastIndexOf('.');
   return dot > 0 ? base.slice(dot).toLowerCase() : '';
@@ -30,7 +33,7 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const ZIP_EMPTY = [0x50, 0x4b, 0x05, 0x06];
 
 /** True for bytes that open like an HTML page (after a BOM and blank space), the way browsers sniff. */
-export function looksLikeHtml(buf: Uint8Array): boolean {
+function looksLikeHtml(buf: Uint8Array): boolean {
   const head = asciiHead(buf, 1024).replace(/^\xef\xbb\xbf/, '').trimStart().toLowerCase();
   if (/^<!doctype\s+html/.test(head) || /^<html[\s>]/.test(head)) return true;
   // XHTML and Word's "save as web page" start with an XML declaration or a comment before <html>.
@@ -41,15 +44,15 @@ function detectZip(buf: Uint8Array, ext: string): OutlineFormat {
   // Entry names are stored uncompressed in the local and central headers, so a byte search finds them.
   if (contains(buf, 'word/')) return 'docx';
   const detail = `zip without word/ part, ext=${ext}`;
-  if (contains(buf, 'xl/')) throw unsupported(ext, detail, 'Excel 表格', '请把实施方案正文复制到 Word 中保存为 .docx 后再导入。');
-  if (contains(buf, 'ppt/')) throw unsupported(ext, detail, 'PowerPoint 演示文稿', '请把实施方案正文复制到 Word 中保存为 .docx 后再导入。');
+  if (contains(buf, 'xl/')) throw unsupported(ext, detail, 'Excel 表格', COPY_TO_WORD);
+  if (contains(buf, 'ppt/')) throw unsupported(ext, detail, 'PowerPoint 演示文稿', COPY_TO_WORD);
   if (contains(buf, 'application/vnd.oasis.opendocument.text')) {
     throw unsupported(ext, detail, 'OpenDocument 文档', TO_DOCX);
   }
   if (ext === '.docx' || ext === '.docm' || ext === '.dotx') {
-    throw unreadable('无法读取该 Word 文件:文件已损坏或不是真正的 Word 文档。请用 Word 或 WPS 打开确认,另存为新的 .docx 后再导入。', detail);
+    throw unreadable(NOT_DOCX, detail);
   }
-  throw unsupported(ext, detail, '压缩包', '请先解压,再导入其中的 .docx、.doc、.pdf、.html 或 .txt 实施方案。');
+  throw unsupported(ext, detail, '压缩包', UNZIP_FIRST);
 }
 
 function detectOle(buf: Uint8Array, ext: string): OutlineFormat {
@@ -60,10 +63,10 @@ function detectOle(buf: Uint8Array, ext: string): OutlineFormat {
   if (contains(buf, 'WordDocument', 'utf16le')) return 'doc';
   const detail = `OLE compound file without WordDocument stream, ext=${ext}`;
   if (contains(buf, 'Workbook', 'utf16le') || contains(buf, 'Book', 'utf16le')) {
-    throw unsupported(ext, detail, 'Excel 表格', '请把实施方案正文复制到 Word 中保存为 .docx 后再导入。');
+    throw unsupported(ext, detail, 'Excel 表格', COPY_TO_WORD);
   }
   if (contains(buf, 'PowerPoint Document', 'utf16le')) {
-    throw unsupported(ext, detail, 'PowerPoint 演示文稿', '请把实施方案正文复制到 Word 中保存为 .docx 后再导入。');
+    throw unsupported(ext, detail, 'PowerPoint 演示文稿', COPY_TO_WORD);
   }
   if (ext === '.doc') {
     throw unreadable('无法读取该 Word 文件:文件已损坏或不是 Word 97-2003 文档。请用 Word 或 WPS 打开确认,另存为 .docx 后再导入。', detail);
@@ -93,7 +96,7 @@ export function detectFormat(buf: Uint8Array, fileName: string): OutlineFormat {
     throw unsupported(ext, 'image magic', undefined, `${ACCEPTED}如果手头只有扫描图片,请先用文字识别(OCR)转换为 Word 或文本。`);
   }
   const archive = head.startsWith('Rar!') || startsWith(buf, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]) || startsWith(buf, [0x1f, 0x8b]);
-  if (archive) throw unsupported(ext, 'archive magic', '压缩包', '请先解压,再导入其中的 .docx、.doc、.pdf、.html 或 .txt 实施方案。');
+  if (archive) throw unsupported(ext, 'archive magic', '压缩包', UNZIP_FIRST);
   if (/^MIME-Version:/i.test(head.trimStart()) || ext === '.mht' || ext === '.mhtml') {
     throw unsupported(ext, 'MHTML web archive', '网页存档', '请在浏览器中把网页另存为“网页,仅 HTML”(.html),或复制正文保存为 .txt 后再导入。');
   }
@@ -115,7 +118,7 @@ export function detectFormat(buf: Uint8Array, fileName: string): OutlineFormat {
       throw unreadable('无法读取该 PDF 文件:文件已损坏或不完整。请重新下载或重新导出 PDF 后再导入。', 'no %PDF- header');
     case '.docx':
     case '.docm':
-      throw unreadable('无法读取该 Word 文件:文件已损坏或不是真正的 Word 文档。请用 Word 或 WPS 打开确认,另存为新的 .docx 后再导入。', 'no zip header');
+      throw unreadable(NOT_DOCX, 'no zip header');
     case '.doc':
       throw unreadable('无法读取该 Word 文件:文件已损坏或不是真正的 Word 文档。请用 Word 或 WPS 打开确认,另存为 .docx 后再导入。', 'no OLE header');
     default:

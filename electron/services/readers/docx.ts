@@ -83,8 +83,8 @@ interface Table {
   merged: Map<number, string>;
 }
 
-/** Converts WordprocessingML body XML to lines; exported for tests of odd structures. */
-export function documentXmlToText(xml: string, counter: NumberingCounter): string {
+/** Converts WordprocessingML body XML to lines. */
+function documentXmlToText(xml: string, counter: NumberingCounter): string {
   const w = wordPrefix(xml);
   const mc = rootPrefixes(xml).get(MC_NS) ?? 'mc';
   const q = (l: string) => (w ? `${w}:${l}` : l);

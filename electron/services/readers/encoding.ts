@@ -86,9 +86,8 @@ function stripBom(text: string): string {
 }
 
 function accept(text: string, encoding: TextEncodingName): DecodedText {
-  if (junkRatio(text) > 0.02) {
-    throw new UndecodableTextError('binary', `decoded as ${encoding} but ${(junkRatio(text) * 100).toFixed(1)}% control/private-use characters`);
-  }
+  const junk = junkRatio(text);
+  if (junk > 0.02) throw new UndecodableTextError('binary', `decoded as ${encoding} but ${(junk * 100).toFixed(1)}% control/private-use characters`);
   return { text: normaliseLineEnds(stripBom(text)), encoding };
 }
 
@@ -96,8 +95,7 @@ function accept(text: string, encoding: TextEncodingName): DecodedText {
  * Decodes text bytes. Order: BOM, a declared charset (HTML) if it decodes cleanly, UTF-16 by NUL pattern,
  * strict UTF-8, then GB18030 (with a Big5 check for traditional-character files). Throws UndecodableTextError.
  */
-export function decodeText(input: Uint8Array, declared?: TextEncodingName | null): DecodedText {
-  const buf = input;
+export function decodeText(buf: Uint8Array, declared?: TextEncodingName | null): DecodedText {
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
     const t = tryDecode(buf, 'utf-8');
     if (t !== null) return accept(t, 'utf-8');

@@ -14,14 +14,14 @@ const BLOCK = new Set([
 ]);
 
 /** Charset a page declares in its first bytes (<meta charset>, http-equiv, or an XML declaration). */
-export function declaredCharset(buf: Uint8Array): string | null {
+function declaredCharset(buf: Uint8Array): string | null {
   const head = Buffer.from(buf.buffer, buf.byteOffset, Math.min(buf.length, 8192)).toString('latin1');
   const m =
     /<meta[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head) ?? /^\s*<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)/i.exec(head);
   return m ? m[1]! : null;
 }
 
-export function decodeHtml(buf: Uint8Array): DecodedText {
+function decodeHtml(buf: Uint8Array): DecodedText {
   const label = declaredCharset(buf);
   try {
     return decodeText(buf, label ? normaliseCharsetLabel(label) : null);

@@ -64,8 +64,7 @@ export async function readOutlineBuffer(buf: Buffer | Uint8Array, fileName: stri
   }
 }
 
-async function readBytes(input: Buffer | Uint8Array, fileName: string, maxBytes: number): Promise<ReadDocument> {
-  const buf: Uint8Array = input;
+async function readBytes(buf: Uint8Array, fileName: string, maxBytes: number): Promise<ReadDocument> {
   const size = buf.byteLength;
   if (size > maxBytes) throw tooLarge(fileName, size, maxBytes);
   if (size === 0) throw emptyFile(fileName, 'size=0');

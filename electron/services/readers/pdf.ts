@@ -40,7 +40,7 @@ interface PositionedText {
  * Joins text items into lines: a new line starts at hasEOL or when the baseline moves by more than
  * half the font size. A visible horizontal gap inside a line becomes one space (table columns).
  */
-export function itemsToLines(items: readonly PositionedText[]): string[] {
+function itemsToLines(items: readonly PositionedText[]): string[] {
   const lines: string[] = [];
   let cur = '';
   let curY = 0;
@@ -136,10 +136,11 @@ export async function readPdf(buf: Uint8Array): Promise<string> {
         `pages=${doc.numPages} visibleChars=${visible}`,
       );
     }
-    if (junkShare(text) > 0.3) {
+    const junk = junkShare(text);
+    if (junk > 0.3) {
       throw unreadable(
         'PDF 中的文字无法识别(字体缺少编码信息,提取出来是乱码)。请用原始的 Word 文件导入,或先把 PDF 转换为 Word 后再导入。',
-        `junk share ${junkShare(text).toFixed(2)}`,
+        `junk share ${junk.toFixed(2)}`,
       );
     }
     return text;

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { closeStore } from '../../../db/open';
 import { cli } from '../../helpers/cli';
-import { removeDir, tempDir } from '../../helpers/temp';
-import { filesUnder, seedLedger } from './helpers';
+import { tempDir } from '../../helpers/temp';
+import { filesUnder, removeStoreDir, seedLedger } from './helpers';
 import type { AttachResult, VerifyReport } from '../../../shared/api/evidence';
 
 let dir: string;
@@ -17,10 +17,7 @@ beforeEach(() => {
   measureId = l.measureIds[0]!;
   closeStore(l.db);
 });
-afterEach(() => {
-  for (const f of filesUnder(dir)) fs.chmodSync(f, 0o644);
-  removeDir(dir);
-});
+afterEach(() => removeStoreDir(dir));
 
 describe('cli attach and verify', () => {
   it('attaches files, verifies clean, then reports a changed file with a non-zero exit', () => {

@@ -1,31 +1,26 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { openStore, closeStore } from '../../../db/open';
 import { blobPath, openEvidenceStore, tmpDir, verifyStore } from '../../../db/evidence-store/index';
-import { removeDir, tempDir } from '../../helpers/temp';
+import { tempDir } from '../../helpers/temp';
 import { ROOT } from '../../helpers/cli';
-import { filesUnder, seedLedger, writeFileOfSize } from './helpers';
+import { filesUnder, removeStoreDir, seedLedger, writeFileOfSize } from './helpers';
 
 // tsx's own CLI runs the script in a grandchild, which a SIGKILL would not reach: load tsx in-process instead.
-const tsxLoader = createRequire(import.meta.url).resolve('tsx');
+const tsxLoader = ['--import', 'tsx'];
 const childScript = path.join(ROOT, 'test', 'unit', 'evidence', 'attach-child.ts');
 
 let dir: string;
 beforeEach(() => {
   dir = tempDir('fazhi-evcrash-');
 });
-afterEach(() => {
-  for (const f of filesUnder(dir)) fs.chmodSync(f, 0o644);
-  removeDir(dir);
-});
+afterEach(() => removeStoreDir(dir));
 
 /** Runs the child attach and SIGKILLs it once its progress reaches `killAt`; SIGSTOPs itself first when `stop`. */
 function attachAndKill(data: string, measureId: string, userId: string, file: string, killAt: number, stop: boolean): Promise<{ killed: boolean; last: string }> {
-  const child = spawn(process.execPath, ['--import', pathToFileURL(tsxLoader).href, childScript, data, measureId, userId, file, ...(stop ? [String(killAt)] : [])], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...tsxLoader, childScript, data, measureId, userId, file, ...(stop ? [String(killAt)] : [])], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let last = '';
   let stderr = '';
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));

@@ -6,6 +6,7 @@ import { importDocument } from '../../../db/queries/plans';
 import { createUser } from '../../../db/queries/users';
 import { listMeasures } from '../../../db/queries/measures';
 import { sampleDocument } from '../../helpers/sample-doc';
+import { removeDir } from '../../helpers/temp';
 
 export interface Ledger {
   db: Db;
@@ -43,4 +44,10 @@ export function writeFileOfSize(file: string, size: number, seed = 1): void {
 export function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+}
+
+/** Stored files are read-only (and Windows will not delete those): make the tree writable, then remove it. */
+export function removeStoreDir(dir: string): void {
+  for (const f of filesUnder(dir)) fs.chmodSync(f, 0o644);
+  removeDir(dir);
 }

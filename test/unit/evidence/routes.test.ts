@@ -8,8 +8,8 @@ import { closeStore } from '../../../db/open';
 import { blobPath, tmpDir } from '../../../db/evidence-store/index';
 import { evidenceProtocolResponse } from '../../../electron/services/evidence-routes';
 import { request } from '../../helpers/http';
-import { removeDir, tempDir } from '../../helpers/temp';
-import { filesUnder, seedLedger } from './helpers';
+import { tempDir } from '../../helpers/temp';
+import { filesUnder, removeStoreDir, seedLedger } from './helpers';
 import type { AttachResult } from '../../../shared/api/evidence';
 import type { JobStatus } from '../../../shared/api/jobs';
 
@@ -36,8 +36,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await host.close();
-  for (const f of filesUnder(dir)) fs.chmodSync(f, 0o644);
-  removeDir(dir);
+  removeStoreDir(dir);
 });
 
 const auth = () => ({ 'x-fazhi-token': host.secret });

@@ -20,8 +20,8 @@ import {
 import { listEvidence, missingEvidence, removeEvidence, updateEvidence, evidenceQuarter } from '../../../db/queries/evidence';
 import { measureHistory } from '../../../db/queries/changelog';
 import { AppError } from '../../../shared/errors';
-import { removeDir, tempDir } from '../../helpers/temp';
-import { filesUnder, seedLedger, writeFileOfSize, type Ledger } from './helpers';
+import { tempDir } from '../../helpers/temp';
+import { filesUnder, removeStoreDir, seedLedger, writeFileOfSize, type Ledger } from './helpers';
 
 let dir: string;
 let data: string;
@@ -34,9 +34,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   closeStore(l.db);
-  // Stored files are read-only; make the tree removable.
-  for (const f of filesUnder(dir)) fs.chmodSync(f, 0o644);
-  removeDir(dir);
+  removeStoreDir(dir);
 });
 
 const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');

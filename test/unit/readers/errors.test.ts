@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { readOutlineBuffer, readOutlineFile } from '../../../electron/services/readers';
 import { buildPdf, SCAN_PAGE, textPage } from './pdf-builder';
-import { expectAppError, FIXTURES, fixture, tempDir } from './helpers';
+import { expectAppError, fixturePath, fixture } from './helpers';
+import { removeDir, tempDir } from '../../helpers/temp';
 
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
@@ -48,14 +49,14 @@ describe('unsupported files', () => {
 });
 
 describe('empty and unreadable files', () => {
-  const tmp = tempDir();
-  afterAll(tmp.cleanup);
+  const tmp = tempDir('fazhi-readers-');
+  afterAll(() => removeDir(tmp));
 
   it('reports a zero-byte file as empty, whatever its name', async () => {
     for (const name of ['a.txt', 'a.docx', 'a.pdf', 'a.doc', 'a.html', 'a.png']) {
       await expectAppError(readOutlineBuffer(Buffer.alloc(0), name), 'empty_file');
     }
-    const file = path.join(tmp.dir, 'empty.docx');
+    const file = path.join(tmp, 'empty.docx');
     writeFileSync(file, '');
     await expectAppError(readOutlineFile(file), 'empty_file');
   });
@@ -65,20 +66,20 @@ describe('empty and unreadable files', () => {
   });
 
   it('reports a missing file and a directory as unreadable', async () => {
-    const missing = await expectAppError(readOutlineFile(path.join(tmp.dir, 'nope.docx')), 'unreadable_file');
+    const missing = await expectAppError(readOutlineFile(path.join(tmp, 'nope.docx')), 'unreadable_file');
     expect(missing.message).toContain('找不到');
-    const dir = path.join(tmp.dir, '实施方案');
+    const dir = path.join(tmp, '实施方案');
     mkdirSync(dir);
     const isDir = await expectAppError(readOutlineFile(dir), 'unreadable_file');
     expect(isDir.message).toContain('文件夹');
   });
 
   it('rejects files larger than maxBytes before reading them', async () => {
-    const err = await expectAppError(readOutlineFile(path.join(FIXTURES, 'caoxian.pdf'), { maxBytes: 1024 }), 'too_large');
+    const err = await expectAppError(readOutlineFile(fixturePath('caoxian.pdf'), { maxBytes: 1024 }), 'too_large');
     expect(err.message).toContain('MB');
     await expectAppError(readOutlineBuffer(fixture('caoxian.docx'), 'caoxian.docx', { maxBytes: 100 }), 'too_large');
     // The default limit is 50 MiB: a 710 KB PDF is fine.
-    await expect(readOutlineFile(path.join(FIXTURES, 'yancheng.doc'))).resolves.toMatchObject({ format: 'doc' });
+    await expect(readOutlineFile(fixturePath('yancheng.doc'))).resolves.toMatchObject({ format: 'doc' });
   });
 
   it('rejects a password-protected .docx (an OLE file holding EncryptedPackage)', async () => {

@@ -1,8 +1,7 @@
 // The office-made fixtures must yield every measure line of their seed, in each format.
 import { describe, expect, it } from 'vitest';
 import { readOutlineBuffer, readOutlineFile } from '../../../electron/services/readers';
-import { FIXTURES, fixture, measureLines, pdfComparable, seedText, squashSpaces } from './helpers';
-import path from 'node:path';
+import { fixturePath, fixture, measureLines, pdfComparable, seedText, squashSpaces } from './helpers';
 
 const caoxianSeed = seedText('001_9b9a54170b52034a.txt');
 const yanchengSeed = seedText('003_244a23676422eee3.txt');
@@ -28,7 +27,7 @@ describe('seed measure lines', () => {
 
 describe('fixtures made by office tools', () => {
   it('reads caoxian.docx with all 37 measures, one paragraph per line', async () => {
-    const doc = await readOutlineFile(path.join(FIXTURES, 'caoxian.docx'));
+    const doc = await readOutlineFile(fixturePath('caoxian.docx'));
     expect(doc.format).toBe('docx');
     expect(doc.encoding).toBeNull();
     expect(missingHeads(doc.text, caoxianMeasures)).toEqual([]);
@@ -39,7 +38,7 @@ describe('fixtures made by office tools', () => {
   });
 
   it('reads caoxian.html with all 37 measures as whole lines', async () => {
-    const doc = await readOutlineFile(path.join(FIXTURES, 'caoxian.html'));
+    const doc = await readOutlineFile(fixturePath('caoxian.html'));
     expect(doc.format).toBe('html');
     expect(doc.encoding).toBe('utf-8');
     const lines = new Set(doc.text.split('\n').map(squashSpaces));
@@ -49,7 +48,7 @@ describe('fixtures made by office tools', () => {
   });
 
   it('reads caoxian.pdf: every measure start is in the text once whitespace and radicals are normalised', async () => {
-    const doc = await readOutlineFile(path.join(FIXTURES, 'caoxian.pdf'));
+    const doc = await readOutlineFile(fixturePath('caoxian.pdf'));
     expect(doc.format).toBe('pdf');
     expect(doc.encoding).toBeNull();
     const hay = pdfComparable(doc.text);
@@ -62,7 +61,7 @@ describe('fixtures made by office tools', () => {
   });
 
   it('reads yancheng.doc with all 23 measures and keeps Chinese punctuation', async () => {
-    const doc = await readOutlineFile(path.join(FIXTURES, 'yancheng.doc'));
+    const doc = await readOutlineFile(fixturePath('yancheng.doc'));
     expect(doc.format).toBe('doc');
     expect(missingHeads(doc.text, yanchengMeasures)).toEqual([]);
     expect(doc.text).not.toMatch(/\r/);
@@ -71,7 +70,7 @@ describe('fixtures made by office tools', () => {
   });
 
   it('reads yancheng-gb18030.txt as exactly the UTF-8 seed', async () => {
-    const doc = await readOutlineFile(path.join(FIXTURES, 'yancheng-gb18030.txt'));
+    const doc = await readOutlineFile(fixturePath('yancheng-gb18030.txt'));
     expect(doc.format).toBe('txt');
     expect(doc.encoding).toBe('gb18030');
     expect(doc.text).toBe(yanchengSeed.replace(/\r\n?/g, '\n'));
@@ -80,14 +79,14 @@ describe('fixtures made by office tools', () => {
 
   it('reports size and sha256 of the raw bytes', async () => {
     const bytes = fixture('caoxian.docx');
-    const a = await readOutlineFile(path.join(FIXTURES, 'caoxian.docx'));
+    const a = await readOutlineFile(fixturePath('caoxian.docx'));
     const b = await readOutlineBuffer(new Uint8Array(bytes), 'renamed.docx');
     expect(a.size).toBe(bytes.length);
     expect(a.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(b.sha256).toBe(a.sha256);
     expect(b.fileName).toBe('renamed.docx');
     expect(a.fileName).toBe('caoxian.docx');
-    const other = await readOutlineFile(path.join(FIXTURES, 'caoxian.html'));
+    const other = await readOutlineFile(fixturePath('caoxian.html'));
     expect(other.sha256).not.toBe(a.sha256);
   });
 

@@ -1,19 +1,17 @@
-// Shared helpers for reader tests: seed measure lines, temp dirs, and an assertion that a call fails with a given AppError code.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Shared helpers for reader tests: fixtures, seed measure lines, and an assertion that a call fails with a given AppError code.
+import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { AppError, type ErrorCode } from '../../../shared/errors';
+import { fixture as fixturePath } from '../../helpers/cli';
 
-export const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+export { fixturePath };
 
 export function fixture(name: string): Buffer {
-  return readFileSync(path.join(FIXTURES, name));
+  return readFileSync(fixturePath(name));
 }
 
 export function seedText(name: string): string {
-  return readFileSync(path.join(FIXTURES, name), 'utf8');
+  return readFileSync(fixturePath(name), 'utf8');
 }
 
 /** Lines of a seed that start a numbered measure ("1.明确政府职能定位。…"), leading spaces/nbsp removed. */
@@ -39,11 +37,6 @@ export function pdfComparable(s: string): string {
     .replace(/[\u2f00-\u2fdf]/g, (c) => c.normalize('NFKC'))
     .replace(/[\u2e80-\u2eff戶]/g, (c) => RADICAL_SUPPLEMENT[c] ?? c)
     .replace(/[\s\u00a0\u3000]+/g, '');
-}
-
-export function tempDir(): { dir: string; cleanup: () => void } {
-  const dir = mkdtempSync(path.join(tmpdir(), 'fazhi-readers-'));
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** Awaits the promise and checks it rejects with an AppError of this code and a Chinese message. */

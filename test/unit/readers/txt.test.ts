@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readOutlineBuffer, readOutlineFile } from '../../../electron/services/readers';
 import { decodeText, normaliseLineEnds } from '../../../electron/services/readers/encoding';
-import { expectAppError, fixture, seedText, tempDir } from './helpers';
+import { expectAppError, fixture, seedText } from './helpers';
+import { removeDir, tempDir } from '../../helpers/temp';
 
 const seed = seedText('003_244a23676422eee3.txt').replace(/\r\n?/g, '\n');
 
@@ -15,8 +16,8 @@ function utf16(text: string, be: boolean, bom: boolean): Buffer {
 }
 
 describe('plain-text variants', () => {
-  const tmp = tempDir();
-  afterAll(tmp.cleanup);
+  const tmp = tempDir('fazhi-readers-');
+  afterAll(() => removeDir(tmp));
 
   const variants: [string, Buffer, string][] = [
     ['utf8.txt', Buffer.from(seed, 'utf8'), 'utf-8'],
@@ -31,7 +32,7 @@ describe('plain-text variants', () => {
 
   for (const [name, bytes, encoding] of variants) {
     it(`decodes ${name} to the seed and reports ${encoding}`, async () => {
-      const file = path.join(tmp.dir, name);
+      const file = path.join(tmp, name);
       writeFileSync(file, bytes);
       const doc = await readOutlineFile(file);
       expect(doc.format).toBe('txt');
