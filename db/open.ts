@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { migrate } from './migrate';
+import { openEvidenceStore } from './evidence-store/index';
 
 export type Db = Database.Database;
 
@@ -18,6 +19,8 @@ export function openStore(dataDir: string): Db {
   const db = new Database(storePath(dataDir));
   applyPragmas(db);
   migrate(db);
+  // Temporary files of attachments cut short by a crash go before anything else runs.
+  openEvidenceStore(dataDir);
   return db;
 }
 

@@ -67,13 +67,8 @@ export function sweepTmp(dataDir: string, now = Date.now()): number {
   return removed;
 }
 
-const swept = new Set<string>();
-
-/** Sweeps the temporaries once per data folder per process: "on open". */
+/** What opening the store does for evidence: temporaries of attaches cut short are removed (live ones are left). */
 export function openEvidenceStore(dataDir: string): void {
-  const key = path.resolve(dataDir);
-  if (swept.has(key)) return;
-  swept.add(key);
   sweepTmp(dataDir);
 }
 

@@ -7,7 +7,6 @@ import { AppError } from '../../shared/errors';
 import type { ParsedOutline } from '../../shared/outline/types';
 import type { ReadDocument } from './readers/index';
 import { createLogger, type Logger } from './log';
-import { openEvidenceStore } from '../../db/evidence-store/index';
 
 export interface PendingImport {
   source: Omit<ReadDocument, 'text'>;
@@ -28,8 +27,6 @@ export interface AppContext {
 export function createContext(dataDir: string): AppContext {
   const db = openStore(dataDir);
   const log = createLogger(dataDir);
-  // Temporary files of attachments cut short by a crash are removed before anything else runs.
-  openEvidenceStore(dataDir);
   return {
     db,
     dataDir,

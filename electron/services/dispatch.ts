@@ -8,10 +8,10 @@ import type { AppContext } from './context';
 export type Handlers = { [K in CallName]: (ctx: AppContext, args: ParsedArgsOf<K>) => ResultOf<K> | Promise<ResultOf<K>> };
 
 /** Zod's first complaint, as a sentence a clerk can act on. */
-function validationMessage(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+export function validationMessage(issues: readonly { path: readonly PropertyKey[]; message: string }[], subject = '提交的数据'): string {
   const first = issues[0];
   const where = first && first.path.length ? `(${first.path.map(String).join('.')})` : '';
-  return `提交的数据不符合要求${where}:${first?.message ?? '格式错误'}。请检查后重试。`;
+  return `${subject}不符合要求${where}:${first?.message ?? '格式错误'}。请检查后重试。`;
 }
 
 export async function dispatch(ctx: AppContext, handlers: Handlers, name: string, rawArgs: unknown): Promise<Result<unknown>> {

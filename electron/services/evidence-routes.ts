@@ -1,4 +1,5 @@
 // Host routes of the evidence store: a streamed upload, and stored files served only by a known hash.
+import { validationMessage } from './dispatch';
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -21,17 +22,11 @@ function refuse(res: ServerResponse, e: unknown): void {
   sendJson(res, STATUS[error.code] ?? 500, { ok: false, error });
 }
 
-function validationMessage(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
-  const first = issues[0];
-  const where = first && first.path.length ? `(${first.path.map(String).join('.')})` : '';
-  return `上传参数不符合要求${where}:${first?.message ?? '格式错误'}。请检查后重试。`;
-}
-
 async function upload(ctx: AppContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const raw: Record<string, string> = {};
   for (const [k, v] of url.searchParams) if (k !== 'token' && v !== '') raw[k] = v;
   const parsed = uploadParams.safeParse(raw);
-  if (!parsed.success) return refuse(res, new AppError('validation', validationMessage(parsed.error.issues)));
+  if (!parsed.success) return refuse(res, new AppError('validation', validationMessage(parsed.error.issues, '上传参数')));
   const p = parsed.data;
   let userId: string;
   try {

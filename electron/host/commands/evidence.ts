@@ -5,18 +5,8 @@ import { AppError } from '../../../shared/errors';
 import { isQuarterId } from '../../../shared/periods';
 import { docDate } from '../../../shared/api/evidence';
 import { systemUser } from '../../../db/queries/users';
-import { openStore, closeStore, type Db } from '../../../db/open';
-import { attachPaths, cleanupStore, openEvidenceStore, verifyStore } from '../../../db/evidence-store/index';
-
-async function withStoreAsync<T>(dataDir: string, fn: (db: Db) => Promise<T>): Promise<T> {
-  const db = openStore(dataDir);
-  try {
-    openEvidenceStore(dataDir);
-    return await fn(db);
-  } finally {
-    closeStore(db);
-  }
-}
+import { attachPaths, cleanupStore, verifyStore } from '../../../db/evidence-store/index';
+import { withStore } from './ledger';
 
 function maxBytesOpt(values: Record<string, unknown>): number | undefined {
   const raw = stringOpt(values, 'max-bytes');
@@ -58,7 +48,7 @@ const attach: CliCommand = {
     let lastPct = -1;
     const int = interruptSignal();
     try {
-      const result = await withStoreAsync(dataDir, (db) =>
+      const result = await withStore(dataDir, (db) =>
         attachPaths(
           db,
           dataDir,
@@ -93,7 +83,7 @@ const verify: CliCommand = {
   async run({ dataDir }, io) {
     const int = interruptSignal();
     try {
-      const report = await withStoreAsync(dataDir, (db) => verifyStore(db, dataDir, { signal: int.signal }));
+      const report = await withStore(dataDir, (db) => verifyStore(db, dataDir, { signal: int.signal }));
       io.out(JSON.stringify(report));
       for (const p of report.problems) {
         const what = p.state === 'missing' ? '缺失' : '内容已被改动';
@@ -111,7 +101,7 @@ const cleanup: CliCommand = {
   usage: 'evidence-cleanup                删除已无任何记录引用的佐证文件',
   options: {},
   async run({ dataDir }, io) {
-    io.out(JSON.stringify(await withStoreAsync(dataDir, (db) => cleanupStore(db, dataDir))));
+    io.out(JSON.stringify(await withStore(dataDir, (db) => cleanupStore(db, dataDir))));
     return 0;
   },
 };

@@ -32,10 +32,11 @@ export function outlineJson(outline: ParsedOutline): unknown {
   };
 }
 
-export function withStore<T>(dataDir: string, fn: (db: Db) => T): T {
+/** Opens the store for one command and closes it when the work, sync or async, is over. */
+export async function withStore<T>(dataDir: string, fn: (db: Db) => T | Promise<T>): Promise<T> {
   const db = openStore(dataDir);
   try {
-    return fn(db);
+    return await fn(db);
   } finally {
     closeStore(db);
   }
@@ -84,7 +85,7 @@ const importCmd: CliCommand = {
       throw new AppError('validation', `--document 应为 0 到 ${outline.documents.length - 1} 之间的整数。`);
     }
     const chosen = outline.documents[index]!;
-    const result = withStore(dataDir, (db) =>
+    const result = await withStore(dataDir, (db) =>
       importDocument(db, chosen, { fileName: doc.fileName, sha256: doc.sha256, format: doc.format, documentIndex: index }, systemUser(db).id),
     );
     io.out(JSON.stringify({ ...result, title: chosen.title, document: index }));
@@ -96,8 +97,8 @@ const measures: CliCommand = {
   name: 'measures',
   usage: 'measures                        以 JSON 数组列出全部措施',
   options: {},
-  run({ dataDir }, io) {
-    withStore(dataDir, (db) => io.out(JSON.stringify(measureJson(db, listMeasures(db, { periodId: currentQuarter().id })))));
+  async run({ dataDir }, io) {
+    await withStore(dataDir, (db) => io.out(JSON.stringify(measureJson(db, listMeasures(db, { periodId: currentQuarter().id })))));
     return 0;
   },
 };
@@ -106,10 +107,10 @@ const search: CliCommand = {
   name: 'search',
   usage: 'search TEXT                     按任意两个以上的字检索措施和推进情况',
   options: {},
-  run({ positionals, dataDir }, io) {
+  async run({ positionals, dataDir }, io) {
     const text = positionals.join(' ').trim();
     if (!text) throw new AppError('validation', '请输入要检索的文字:search TEXT');
-    withStore(dataDir, (db) => io.out(JSON.stringify(measureJson(db, listMeasures(db, { periodId: currentQuarter().id, query: text })))));
+    await withStore(dataDir, (db) => io.out(JSON.stringify(measureJson(db, listMeasures(db, { periodId: currentQuarter().id, query: text })))));
     return 0;
   },
 };
@@ -118,7 +119,7 @@ const progress: CliCommand = {
   name: 'progress',
   usage: 'progress --measure ID --period 2024-Q3 --status 已完成 --note TEXT   以管理员身份记录进展',
   options: { measure: 'string', period: 'string', status: 'string', note: 'string' },
-  run({ values, dataDir }, io) {
+  async run({ values, dataDir }, io) {
     const measureId = stringOpt(values, 'measure');
     const periodId = stringOpt(values, 'period');
     const status = stringOpt(values, 'status');
@@ -127,7 +128,7 @@ const progress: CliCommand = {
     if (!status || !(STATUSES as readonly string[]).includes(status)) {
       throw new AppError('validation', `--status 应为以下之一:${STATUSES.join('、')}。`);
     }
-    const record = withStore(dataDir, (db) =>
+    const record = await withStore(dataDir, (db) =>
       setProgress(db, { measureId, periodId, status: status as Status, narrative: stringOpt(values, 'note') ?? '', userId: systemUser(db).id }),
     );
     io.out(JSON.stringify(record));
