@@ -3,18 +3,19 @@
 import { documentDeadline, measureDeadline } from './deadline';
 import { KEY_LINE_RE, PREAMBLE_WORD_RE, WEAK_PREAMBLE_RE } from './keys';
 import { planMeasures, type MeasurePlan } from './measures';
-import { findUnits, hasAttribution, markedLeads, splitUnits } from './units';
+import { findUnits, hasAttribution, markedLeads, splitUnits, stripAttribution } from './units';
 import { findTargets } from './targets';
-import { countHan, displayWidth, firstSentence, tc, tcAny, tidy } from './text';
-import type { Node, Tree } from './tree';
-import { descendants } from './tree';
+import { countHan, firstSentence, tc, tcAny, tidy } from './text';
+import { ancestors, descendants, type Node, type Tree } from './tree';
 import type { ParsedDocument, ParsedMeasure, ParsedSection } from './types';
 
 const CLOSING_RE = new RegExp(
   `${tc('本')}(?:${tcAny(['实施方案', '方案', '纲要', '计划', '要点', '意见', '规划', '安排', '办法', '通知'])})|` +
     `^(?:${tcAny(['各级各部门', '各地各部门', '各级各单位', '各部门各单位', '各单位各部门', '以上', '上述'])})|` +
-    `^(?:${tcAny(['全区', '全县', '全市', '全镇', '全街道'])})${tc('各')}|${tcAny(['原则上'])}`,
+    `^(?:${tcAny(['全区', '全县', '全市', '全镇', '全街道'])})${tc('各')}|${tc('原则上')}`,
 );
+
+const RESP_HEADER_RE = new RegExp(tc('责任'));
 
 /** Paragraphs after the last measure that close the document rather than continue the measure. */
 function splitClosing(tree: Tree, plan: MeasurePlan): string[] {
@@ -22,7 +23,7 @@ function splitClosing(tree: Tree, plan: MeasurePlan): string[] {
   if (!last) return [];
   // A row's measure is its cells: prose after the last row is the document's closing.
   if (last.row) return last.paras.splice(0);
-  const inMeasure = [last, ...ancestorsOf(last)].find((n) => plan.isMeasure(n));
+  const inMeasure = [last, ...ancestors(last)].find((n) => plan.isMeasure(n));
   if (!inMeasure) return [];
   // Where every measure ends with its units, a paragraph after the units is no longer the measure.
   const measuresEndWithUnits = plan.attributed.size > 0;
@@ -39,39 +40,8 @@ function splitClosing(tree: Tree, plan: MeasurePlan): string[] {
   return [];
 }
 
-function ancestorsOf(n: Node): Node[] {
-  const out: Node[] = [];
-  for (let p = n.parent; p; p = p.parent) out.push(p);
-  return out;
-}
-
 function pathOf(n: Node): string[] {
-  return [...ancestorsOf(n).reverse().map((a) => a.label), n.label];
-}
-
-/** Removes attribution parentheses ("(牵头部门:…)", "(区司法局牵头)") from a title. */
-function stripAttribution(s: string): string {
-  let out = '';
-  let i = 0;
-  while (i < s.length) {
-    const ch = s[i]!;
-    if (ch === '(' || ch === '（') {
-      let depth = 0;
-      let j = i;
-      for (; j < s.length; j++) {
-        if (s[j] === '(' || s[j] === '（') depth++;
-        else if ((s[j] === ')' || s[j] === '）') && --depth === 0) break;
-      }
-      const inner = s.slice(i, j + 1);
-      if (hasAttribution(inner)) {
-        i = j + 1;
-        continue;
-      }
-    }
-    out += ch;
-    i++;
-  }
-  return out;
+  return [...ancestors(n).reverse().map((a) => a.label), n.label];
 }
 
 function measureText(n: Node): string {
@@ -89,7 +59,7 @@ function toMeasure(n: Node, docDeadline: string | null): ParsedMeasure {
     const text = [task, ...extra].join('\n');
     let { lead, responsible } = markedLeads(splitUnits(cell('lead')), splitUnits(cell('resp')));
     // One column headed "牵头单位/责任单位": the first named unit leads.
-    if (!n.row.cells.some((c) => c.role === 'resp') && lead.length > 1 && /责任|責任/.test(n.row.cells.find((c) => c.role === 'lead')?.header ?? '')) {
+    if (!n.row.cells.some((c) => c.role === 'resp') && lead.length > 1 && RESP_HEADER_RE.test(n.row.cells.find((c) => c.role === 'lead')?.header ?? '')) {
       responsible = lead.slice(1);
       lead = lead.slice(0, 1);
     }
@@ -121,15 +91,11 @@ function toMeasure(n: Node, docDeadline: string | null): ParsedMeasure {
 }
 
 function toSection(n: Node, preamble: boolean): ParsedSection {
-  let heading = n.heading;
-  const paras = [...n.paras];
-  // A label alone on its line ("一、") with its heading on the next one.
-  if (!heading.trim() && paras[0] && displayWidth(paras[0]) <= 40) heading = paras.shift()!;
   return {
     path: pathOf(n),
     label: n.label,
-    heading: tidy(heading),
-    context: tidy([n.body, ...n.goals, ...paras].filter((p) => p.trim()).join('\n')),
+    heading: tidy(n.heading),
+    context: tidy([n.body, ...n.goals, ...n.paras].filter((p) => p.trim()).join('\n')),
     preamble,
   };
 }
@@ -144,7 +110,7 @@ export function assemble(tree: Tree, title: string | null): ParsedDocument {
   const walk = (n: Node, preambleAbove: boolean): void => {
     if (plan.isMeasure(n)) {
       measureNodes.push(n);
-      for (const a of ancestorsOf(n)) hasMeasureBelow.add(a);
+      for (const a of ancestors(n)) hasMeasureBelow.add(a);
       return;
     }
     const entry = { node: n, preamble: preambleAbove || PREAMBLE_WORD_RE.test(n.heading) };

@@ -38,12 +38,12 @@ const META_KEYS = [
   '索引号', '发布机构', '发文机关', '文号', '发文字号', '组配分类', '主题分类', '体裁分类', '公开方式',
   '公开范围', '公开时限', '时效', '有效性', '成文日期', '发布日期', '生成日期', '所属机构', '信息分类',
   '主题词', '关键词', '信息名称', '效力状态', '废止日期', '内容概述', '统一编号', '公开形式', '公开时间',
-  '发文单位', '主题分类', '服务对象', '所属主题',
+  '发文单位', '服务对象', '所属主题',
 ];
 const META_KEY_RE = new RegExp(`^(?:${tcAny(META_KEYS)})(?:\\s*[:：]|\\s+|$)`);
 const META_KEY_ALONE_RE = new RegExp(`^(?:${tcAny(META_KEYS)})\\s*[:：]?$`);
 
-export function isButtonLine(line: string): boolean {
+function isButtonLine(line: string): boolean {
   return line.length <= 80 && BUTTONS_RE.test(line) && STRONG_BUTTON_RE.test(line);
 }
 

@@ -43,8 +43,7 @@ function isSimplified(text: string): boolean {
 
 /** Characters a converter adds that no reader wants; punctuation stays as written. */
 export function normalizeChars(raw: string): string {
-  const simplified = RADICALS_RE.test(raw) && isSimplified(raw);
-  RADICALS_RE.lastIndex = 0;
+  const simplified = raw.search(RADICALS_RE) >= 0 && isSimplified(raw);
   return raw
     .replace(/\r\n?|[\u2028\u2029\u0085\v]/g, '\n')
     .replace(/[\uFEFF\u200B-\u200D\u2060\u00AD]/g, '')

@@ -18,7 +18,7 @@ const DATE = new RegExp(
 const FOLLOWED_BY_DONE = new RegExp(`^\\s*(?:${tcAny(['完成', '办结', '建成', '到位', '落实'])})`);
 
 function isDeadline(match: string, after: string): boolean {
-  if (/[前底末]$|以前$|之前$/.test(match) || /[底末]/.test(match)) return true;
+  if (/前$|[底末]/.test(match)) return true;
   return FOLLOWED_BY_DONE.test(after) && /月|年底|年末|半年|季度/.test(match);
 }
 
@@ -41,18 +41,19 @@ const STANDING_CLAUSE = new RegExp(`(?:^|[(（\\n])\\s*(${STANDING})\\s*(?=$|[)�
 
 /** A measure's deadline: a 完成时限 value, else a dated phrase, else a standing one, else null. */
 export function measureDeadline(text: string, keyed: string | null): string | null {
-  if (keyed) return findDate(keyed) ?? (keyed.length <= 40 ? keyed : keyed.slice(0, 40));
+  if (keyed) return findDate(keyed) ?? keyed.slice(0, 40);
   return findDate(text) ?? STANDING_CLAUSE.exec(text)?.[1] ?? null;
 }
 
 const DONE = new RegExp(tcAny(['完成', '办结', '到位', '验收']));
+const BEFORE = new RegExp(tc('前'));
 
 /** The deadline a closing paragraph sets for every task ("原则上应当在2019年年底前完成"). */
 export function documentDeadline(text: string): string | null {
   for (const sentence of text.split(/[。！？!?\n]/)) {
-    if (!DONE.test(sentence) || !new RegExp(tc('前')).test(sentence)) continue;
+    if (!DONE.test(sentence) || !BEFORE.test(sentence)) continue;
     const d = findDate(sentence);
-    if (d && /[前]/.test(d)) return d;
+    if (d?.endsWith('前')) return d;
   }
   return null;
 }

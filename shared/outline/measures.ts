@@ -2,11 +2,11 @@
 
 import { STRONG_PREAMBLE_RE, WEAK_PREAMBLE_RE } from './keys';
 import { countHan, tcAny } from './text';
-import type { Node, Tree } from './tree';
+import { ancestors, type Node, type Tree } from './tree';
 import { hasAttribution } from './units';
 
 /** A node's own text: its line and the paragraphs up to the next label. */
-export function ownText(n: Node): string {
+function ownText(n: Node): string {
   if (n.row) return n.row.cells.map((c) => `${c.header}：${c.text}`).join('\n');
   return [n.lineText, ...n.paras].join('\n');
 }
@@ -29,21 +29,21 @@ export interface MeasurePlan {
  * the 1. level, and without one only for key lines and never to the top level.
  */
 function ownerLevel(n: Node, count: Map<Node, number>, arabic: number | null): number {
-  const fromLines = !hasAttribution(n.lineText);
+  const fromKeyLines = arabic === null && !hasAttribution(n.lineText);
   let owner = n;
   for (;;) {
     const p = owner.parent;
-    if (!p || p.end !== owner.end || (count.get(p) ?? 0) !== 1) break;
-    if (arabic !== null ? owner.level <= arabic : !fromLines || p.level < 1) break;
+    if (!p || p.children[p.children.length - 1] !== owner || (count.get(p) ?? 0) !== 1) break;
+    if (arabic !== null ? owner.level <= arabic : !fromKeyLines || p.level < 1) break;
     owner = p;
   }
   return owner.level;
 }
 
-function mode(levels: number[], nodes: Node[]): number {
+/** The most frequent level; ties go to the 1. level, else to the deeper one. */
+function mode(levels: number[], arabic: number | null): number {
   const freq = new Map<number, number>();
   for (const l of levels) freq.set(l, (freq.get(l) ?? 0) + 1);
-  const arabic = nodes.find((n) => n.style === 'arabic')?.level;
   let best = levels[0]!;
   for (const [l, f] of freq) {
     const bf = freq.get(best) ?? 0;
@@ -77,12 +77,6 @@ function deepestSubstantive(nodes: Node[]): number | null {
   return best;
 }
 
-function ancestors(n: Node): Node[] {
-  const out: Node[] = [];
-  for (let p = n.parent; p; p = p.parent) out.push(p);
-  return out;
-}
-
 /** Decides the measure level of a document and which nodes are measures. */
 export function planMeasures(tree: Tree, title: string | null): MeasurePlan {
   const { nodes } = tree;
@@ -105,25 +99,19 @@ export function planMeasures(tree: Tree, title: string | null): MeasurePlan {
   const owners: number[] = [];
   for (const n of attributed) if (!n.row) owners.push(ownerLevel(n, count, arabicLevel));
   let level: number | null = null;
-  if (owners.length) level = mode(owners, nodes);
-  else {
-    const arabic = nodes.find((n) => n.style === 'arabic');
-    if (arabic) level = arabic.level;
-    else if (!hasRows && !isReportLike(tree, title)) level = deepestSubstantive(nodes);
-  }
+  if (owners.length) level = mode(owners, arabicLevel);
+  else if (arabicLevel !== null) level = arabicLevel;
+  else if (!hasRows && !isReportLike(tree, title)) level = deepestSubstantive(nodes);
   const anyAttribution = attributed.size > 0;
   const firstInWeak = new Map<Node, number>();
 
   const isMeasure = (n: Node): boolean => {
     if (n.row) return true;
-    if (level === null || nodes.length === 0) return false;
-    const subtreeAttributed = (count.get(n) ?? 0) > 0;
-    if (rowBelow.has(n)) return false;
-    if (n.level > level) return attributed.has(n) && !ancestors(n).some((a) => a.level === level);
-    if (n.level !== level) return false;
-    if (STRONG_PREAMBLE_RE.test(n.heading)) return subtreeAttributed;
+    if (level === null || rowBelow.has(n) || n.level < level) return false;
     const up = ancestors(n);
-    if (up.some((a) => STRONG_PREAMBLE_RE.test(a.heading))) return subtreeAttributed;
+    if (n.level > level) return attributed.has(n) && !up.some((a) => a.level === level);
+    const subtreeAttributed = (count.get(n) ?? 0) > 0;
+    if ([n, ...up].some((a) => STRONG_PREAMBLE_RE.test(a.heading))) return subtreeAttributed;
     const weak = up.find((a) => WEAK_PREAMBLE_RE.test(a.heading));
     if (!weak) return true;
     if (anyAttribution) return subtreeAttributed;

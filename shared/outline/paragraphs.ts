@@ -1,7 +1,7 @@
 // Rejoins lines that PDF extraction or hard wrapping broke in the middle of a sentence.
 
 import { stripPageNumbers, type Line } from './clean';
-import { ANY_KEY_RE, GOAL_LINE_RE, KEY_LINE_RE, MEASURE_BLOCK_RE } from './keys';
+import { ANY_KEY_SRC, GOAL_LINE_RE, KEY_LINE_RE, LEAD_WORD_RE, MEASURE_BLOCK_RE } from './keys';
 import { parseLabel } from './labels';
 import { isRow, type TableRow } from './tables';
 import { displayWidth, endsSentence } from './text';
@@ -40,11 +40,10 @@ export function measureWrap(lines: readonly Line[]): Wrap {
   return { width: best };
 }
 
-const KEY_AT_END = new RegExp(`(?:${ANY_KEY_RE.source})\\s*$`);
-const ANY_KEY = new RegExp(ANY_KEY_RE.source);
+const KEY_AT_END = new RegExp(`(?:${ANY_KEY_SRC})\\s*$`);
+const ANY_KEY = new RegExp(ANY_KEY_SRC);
 /** "(牵头部门:…" opening a line: the measure's units, moved down by wrapping or by hand. */
-const UNITS_PAREN = new RegExp(`^[(（]\\s*(?:${ANY_KEY_RE.source}|[^()（）]{2,40}(?:牵头|牽頭))`);
-const LEAD_WORD = /牵头|牽頭/;
+const UNITS_PAREN = new RegExp(`^[(（]\\s*(?:${ANY_KEY_SRC}|[^()（）]{2,40}(?:${LEAD_WORD_RE.source}))`);
 
 /** A line that closes a paragraph: final punctuation, or the measure's closing "(牵头单位:…)". */
 function endsParagraph(text: string): boolean {
@@ -53,7 +52,7 @@ function endsParagraph(text: string): boolean {
   if (!/[)）]\s*$/.test(text)) return false;
   const open = Math.max(text.lastIndexOf('('), text.lastIndexOf('（'));
   const tail = text.slice(Math.max(0, open - 10));
-  return ANY_KEY.test(tail) || LEAD_WORD.test(tail);
+  return ANY_KEY.test(tail) || LEAD_WORD_RE.test(tail);
 }
 
 function isHeadingOnly(text: string): boolean {

@@ -1,8 +1,9 @@
 // Tables turned into text (序号 | 任务 | 牵头单位 | 责任单位 | 完成时限): each row becomes a measure.
 
 import type { Line } from './clean';
+import { LEAD_WORD_RE } from './keys';
 import { parseLabel } from './labels';
-import { displayWidth, tc, tcAny } from './text';
+import { displayWidth, tcAny } from './text';
 
 export type ColumnRole = 'seq' | 'task' | 'lead' | 'resp' | 'deadline' | 'other';
 
@@ -18,15 +19,14 @@ export interface TableRow {
 }
 
 const SEQ_RE = new RegExp(`^(?:${tcAny(['序号', '编号', '序'])})$`);
-const LEAD_RE = new RegExp(tc('牵头'));
 const RESP_RE = new RegExp(tcAny(['责任', '配合', '协办', '参与', '落实单位', '实施单位', '承办单位', '负责单位', '主体']));
 const DEADLINE_RE = new RegExp(tcAny(['时限', '时间', '节点', '期限', '进度']));
 const TASK_RE = new RegExp(tcAny(['任务', '内容', '措施', '事项', '要点', '重点工作', '举措']));
 
-export function columnRole(header: string): ColumnRole {
+function columnRole(header: string): ColumnRole {
   const h = header.replace(/\s+/g, '');
   if (SEQ_RE.test(h)) return 'seq';
-  if (LEAD_RE.test(h)) return 'lead';
+  if (LEAD_WORD_RE.test(h)) return 'lead';
   if (RESP_RE.test(h)) return 'resp';
   if (DEADLINE_RE.test(h)) return 'deadline';
   if (TASK_RE.test(h)) return 'task';
@@ -34,7 +34,7 @@ export function columnRole(header: string): ColumnRole {
 }
 
 /** Cells of a table line: tab, a vertical bar, or a run of two or more spaces separate them. */
-export function splitCells(line: string): string[] {
+function splitCells(line: string): string[] {
   const t = line.trim();
   // Tabs and bars mark every cell, empty ones too; runs of spaces cannot show an empty cell.
   if (t.includes('\t')) return t.split('\t').map((c) => c.trim());

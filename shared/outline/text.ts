@@ -1,9 +1,7 @@
 // Character classes, display width, CJK spacing and simplified/traditional keyword patterns.
 
 /** Ideographs, CJK punctuation and full-width forms: text in which spaces carry no meaning. */
-export const WIDE = '[\\p{Script=Han}\\u2E80-\\u2FDF\\u3000-\\u303F\\uFE30-\\uFE4F\\uFF00-\\uFFEF“”‘’—…·《》]';
-
-const WIDE_RE = new RegExp(`^${WIDE}$`, 'u');
+const WIDE = '[\\p{Script=Han}\\u2E80-\\u2FDF\\u3000-\\u303F\\uFE30-\\uFE4F\\uFF00-\\uFFEF“”‘’—…·《》]';
 
 /** Traditional forms of the characters our keywords use; offices in HK/TW/MO and some
  *  mainland archives write 牽頭單位 for 牵头单位, and both must be recognised. */
@@ -38,12 +36,8 @@ export function tcAny(words: readonly string[]): string {
   return [...words].sort((a, b) => b.length - a.length).map(tc).join('|');
 }
 
-export function escapeRe(s: string): string {
+function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-export function isWide(ch: string): boolean {
-  return WIDE_RE.test(ch);
 }
 
 /** Printed width in ideograph units: what a line of a hard-wrapped page is measured in. */
@@ -65,6 +59,8 @@ const CJK_SPACE = new RegExp(
 
 /** Text as clerks should read it: CJK-internal spaces removed, runs of spaces collapsed. */
 export function tidy(s: string): string {
+  // Most strings tidied (units, titles) hold no blank at all.
+  if (!/\s/.test(s)) return s;
   return s
     .replace(CJK_SPACE, '')
     .replace(/[ \t]{2,}/g, ' ')

@@ -26,9 +26,6 @@ export interface Node {
   goals: string[];
   children: Node[];
   parent: Node | null;
-  /** Position in document order, and the last position inside this node's subtree. */
-  index: number;
-  end: number;
   row: TableRow | null;
 }
 
@@ -46,11 +43,24 @@ type Entry =
   | { kind: 'text'; text: string };
 
 function newNode(style: NodeStyle, label: string, raw: string, number: number, lineText: string): Node {
-  const split = style === 'row' ? { heading: '', body: lineText, goal: '' } : splitHeading(lineText);
-  return {
-    style, level: 0, label, raw, number, heading: split.heading, lineText, body: split.body,
-    paras: [], goals: split.goal ? [split.goal] : [], children: [], parent: null, index: 0, end: 0, row: null,
+  const node: Node = {
+    style, level: 0, label, raw, number, heading: '', lineText: '', body: '',
+    paras: [], goals: [], children: [], parent: null, row: null,
   };
+  setLine(node, lineText);
+  return node;
+}
+
+function setLine(n: Node, lineText: string): void {
+  const split = n.style === 'row' ? { heading: '', body: lineText, goal: '' } : splitHeading(lineText);
+  n.lineText = lineText;
+  n.heading = split.heading;
+  n.body = split.body;
+  if (split.goal) n.goals.push(split.goal);
+}
+
+function isBare(n: Node): boolean {
+  return !n.row && !n.lineText.trim() && !n.paras.length && !n.goals.length;
 }
 
 /** Classifies one paragraph; "措施: 9.加强…" yields the label that follows the block keyword. */
@@ -113,17 +123,10 @@ export function buildTree(items: readonly (Para | TableRow)[]): Tree {
   const nodes: Node[] = [];
   const entries: Entry[] = [];
   for (const item of items) {
-    if (isRow(item)) {
-      entries.push({ kind: 'label', node: rowNode(item) });
-      continue;
-    }
-    const e = classify(item.text);
-    if (e) entries.push(e);
-  }
-  for (const e of entries) {
-    if (e.kind !== 'label') continue;
-    e.node.index = nodes.length;
-    nodes.push(e.node);
+    const e = isRow(item) ? { kind: 'label' as const, node: rowNode(item) } : classify(item.text);
+    if (!e) continue;
+    entries.push(e);
+    if (e.kind === 'label') nodes.push(e.node);
   }
   const order = styleOrder(nodes);
   const roots: Node[] = [];
@@ -132,6 +135,8 @@ export function buildTree(items: readonly (Para | TableRow)[]): Tree {
   for (const e of entries) {
     if (e.kind !== 'label') {
       if (!current) intro.push(e.text);
+      // A label alone on its line ("一、") has its heading on the next one.
+      else if (e.kind === 'text' && isBare(current)) setLine(current, e.text);
       else if (e.kind === 'goal') current.goals.push(e.text);
       else current.paras.push(e.text);
       continue;
@@ -145,12 +150,14 @@ export function buildTree(items: readonly (Para | TableRow)[]): Tree {
     stack.push(node);
     current = node;
   }
-  for (let i = nodes.length - 1; i >= 0; i--) {
-    const n = nodes[i]!;
-    n.end = n.index;
-    for (const c of n.children) if (c.end > n.end) n.end = c.end;
-  }
   return { intro, nodes, roots };
+}
+
+/** `n`'s parent, grandparent, … up to its root. */
+export function ancestors(n: Node): Node[] {
+  const out: Node[] = [];
+  for (let p = n.parent; p; p = p.parent) out.push(p);
+  return out;
 }
 
 /** Every node under `n`, in document order. */

@@ -1,6 +1,6 @@
 // Lead and responsible units: (牵头单位:…,责任单位:…), 责任单位: lines, and "X牵头,Y配合" wording.
 
-import { ANY_KEY_RE } from './keys';
+import { ANY_KEY_RE, LEAD_WORD_RE } from './keys';
 import { pushUnique, tc, tcAny, tidy } from './text';
 
 export interface Units {
@@ -70,7 +70,7 @@ const LEAD_CLAUSE = new RegExp(
 );
 
 function leadClauses(text: string, lead: string[], resp: string[], seenL: Set<string>, seenR: Set<string>): void {
-  if (!/牵头|牽頭/.test(text)) return;
+  if (!LEAD_WORD_RE.test(text)) return;
   for (const m of text.matchAll(LEAD_CLAUSE)) {
     const leads = splitUnits(m[1] ?? '');
     if (!leads.length || leads.some((u) => u.length > 20)) continue;
@@ -122,4 +122,29 @@ export function markedLeads(lead: string[], responsible: string[]): { lead: stri
 export function hasAttribution(text: string): boolean {
   const u = findUnits(text);
   return u.lead.length > 0 || u.responsible.length > 0;
+}
+
+/** Removes attribution parentheses ("(牵头部门:…)", "(区司法局牵头)") from a title. */
+export function stripAttribution(s: string): string {
+  let out = '';
+  let i = 0;
+  while (i < s.length) {
+    const ch = s[i]!;
+    if (ch === '(' || ch === '（') {
+      let depth = 0;
+      let j = i;
+      for (; j < s.length; j++) {
+        if (s[j] === '(' || s[j] === '（') depth++;
+        else if ((s[j] === ')' || s[j] === '）') && --depth === 0) break;
+      }
+      const inner = s.slice(i, j + 1);
+      if (hasAttribution(inner)) {
+        i = j + 1;
+        continue;
+      }
+    }
+    out += ch;
+    i++;
+  }
+  return out;
 }
