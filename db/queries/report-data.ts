@@ -1,10 +1,10 @@
 // Reads what a report needs for a period and scope: measures with their effective status (the dashboard's rules), records, evidence, figures.
 import type { Db } from '../open';
-import type { MeasureRow, Status } from '../../shared/model';
+import type { MeasureRow, Section, Status } from '../../shared/model';
 import { localIsoDate } from '../../shared/periods';
 import { AppError } from '../../shared/errors';
-import type { EvidenceFile, PlanInfo, ReportData, ReportFigures, ReportPeriod, ReportRecord, ReportScope } from '../../shared/report/types';
-import { sectionGrouping } from '../../shared/report/common';
+import type { EvidenceFile, PlanInfo, ReportData, ReportFigures, ReportPeriod, ReportRecord, ReportScope, SectionGroup } from '../../shared/report/types';
+import { lackingEvidence, sectionGrouping } from '../../shared/report/common';
 import { addToCounts, emptyCounts } from './dashboard';
 import { listMeasures, listSections } from './measures';
 import { listDepartments } from './departments';
@@ -16,7 +16,7 @@ export interface ReportDataArgs {
   asOf?: string | undefined;
 }
 
-export function reportAsOf(period: ReportPeriod, today: string = localIsoDate(new Date())): string {
+function reportAsOf(period: ReportPeriod, today: string = localIsoDate(new Date())): string {
   return period.endsOn < today ? period.endsOn : today;
 }
 
@@ -24,13 +24,7 @@ function emptyFigures(): ReportFigures {
   return { ...emptyCounts(), withoutEvidence: 0 };
 }
 
-function hasTable(db: Db, name: string): boolean {
-  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
-}
-
-/** Evidence files of the quarters; none when the evidence table is not in this store yet. */
-export function evidenceFiles(db: Db, quarters: string[]): EvidenceFile[] {
-  if (!hasTable(db, 'evidence')) return [];
+function evidenceFiles(db: Db, quarters: string[]): EvidenceFile[] {
   const rows = db
     .prepare(
       `SELECT measure_id, period_id, name, coalesce(doc_date, added_at) AS added_at, sha256 FROM evidence
@@ -51,18 +45,27 @@ function records(db: Db, quarters: string[]): ReportRecord[] {
 }
 
 /** Section ids with all their descendants. */
-function withDescendants(db: Db, ids: string[]): Set<string> {
-  const rows = db
-    .prepare(
-      `WITH RECURSIVE sub(id) AS (SELECT value FROM json_each(?) UNION SELECT s.id FROM sections s JOIN sub ON s.parent_id = sub.id) SELECT id FROM sub`,
-    )
-    .all(JSON.stringify(ids)) as { id: string }[];
-  return new Set(rows.map((r) => r.id));
+function withDescendants(all: Section[], ids: string[]): Set<string> {
+  const children = new Map<string, string[]>();
+  for (const s of all) {
+    if (!s.parentId) continue;
+    const list = children.get(s.parentId);
+    if (list) list.push(s.id);
+    else children.set(s.parentId, [s.id]);
+  }
+  const out = new Set<string>();
+  const visit = (id: string): void => {
+    if (out.has(id)) return;
+    out.add(id);
+    children.get(id)?.forEach(visit);
+  };
+  ids.forEach(visit);
+  return out;
 }
 
-function inScope(db: Db, scope: ReportScope): (m: MeasureRow) => boolean {
+function inScope(allSections: Section[], scope: ReportScope): (m: MeasureRow) => boolean {
   const plans = scope.planIds?.length ? new Set(scope.planIds) : null;
-  const sections = scope.sectionIds?.length ? withDescendants(db, scope.sectionIds) : null;
+  const sections = scope.sectionIds?.length ? withDescendants(allSections, scope.sectionIds) : null;
   const deps = scope.departmentIds?.length ? new Set(scope.departmentIds) : null;
   return (m) =>
     (!plans || plans.has(m.planId)) &&
@@ -70,11 +73,11 @@ function inScope(db: Db, scope: ReportScope): (m: MeasureRow) => boolean {
     (!deps || m.lead.some((u) => deps.has(u.departmentId)) || m.responsible.some((u) => deps.has(u.departmentId)));
 }
 
-function scopeLabel(db: Db, scope: ReportScope, plans: PlanInfo[]): string {
+function scopeLabel(db: Db, scope: ReportScope, plans: PlanInfo[], allSections: Section[]): string {
   const parts: string[] = [];
   parts.push(scope.planIds?.length ? plans.map((p) => `《${p.title}》`).join('') : '全部实施方案');
   if (scope.sectionIds?.length) {
-    const heads = listSections(db).filter((s) => scope.sectionIds!.includes(s.id)).map((s) => s.heading);
+    const heads = allSections.filter((s) => scope.sectionIds!.includes(s.id)).map((s) => s.heading);
     parts.push(`领域:${heads.join('、')}`);
   }
   if (scope.departmentIds?.length) {
@@ -110,35 +113,14 @@ function statusesByQuarter(db: Db, quarters: string[], measures: MeasureRow[]): 
   return out;
 }
 
-export function loadReportData(db: Db, args: ReportDataArgs): ReportData {
-  const { period } = args;
-  const scope = args.scope ?? {};
-  const asOf = args.asOf ?? reportAsOf(period);
-  if (period.quarters.length > 400) throw new AppError('validation', '报告期过长,请选择不超过一百年的期间。');
-  const keep = inScope(db, scope);
-  // The figures' statuses come from listMeasures itself, as on the dashboard; earlier quarters of the period
-  // (for the ledger's rows) follow the same rule, latest record up to the quarter, in one pass over the records.
-  const measures = listMeasures(db, { periodId: period.lastQuarter, asOf }).filter(keep);
-  const statusByQuarter = statusesByQuarter(db, period.quarters, measures);
-  const ids = new Set(measures.map((m) => m.id));
-  const evidence = evidenceFiles(db, period.quarters).filter((f) => ids.has(f.measureId));
-  const withEvidence = new Set(evidence.map((f) => f.measureId));
-  const planIds = [...new Set(measures.map((m) => m.planId).concat(scope.planIds ?? []))];
-  const plans = db
-    .prepare('SELECT id, title, issuer FROM plans WHERE id IN (SELECT value FROM json_each(?)) ORDER BY imported_at, rowid')
-    .all(JSON.stringify(planIds)) as PlanInfo[];
-  const planOrder = new Map(plans.map((p, i) => [p.id, i]));
-  // listMeasures orders by plan id (random); reports follow the order plans were imported in.
-  measures.sort((a, b) => (planOrder.get(a.planId) ?? 0) - (planOrder.get(b.planId) ?? 0));
-  const sections = listSections(db).filter((s) => planIds.includes(s.planId));
-  const groupOf = sectionGrouping(sections, measures);
-
+/** Figures overall, by reported section and by department (a measure counts once for each of its units' departments). */
+function tally(measures: MeasureRow[], groupOf: (m: MeasureRow) => Section | null, lacking: Set<string>): Pick<ReportData, 'figures' | 'bySection' | 'byDepartment'> {
   const figures = emptyFigures();
-  const bySection = new Map<string, ReportData['bySection'][number]>();
+  const bySection = new Map<string, SectionGroup>();
   const byDepartment = new Map<string, ReportData['byDepartment'][number]>();
   const add = (f: ReportFigures, m: MeasureRow) => {
     addToCounts(f, m);
-    if (m.status !== '不适用' && !withEvidence.has(m.id)) f.withoutEvidence++;
+    if (lacking.has(m.id)) f.withoutEvidence++;
   };
   for (const m of measures) {
     add(figures, m);
@@ -146,10 +128,11 @@ export function loadReportData(db: Db, args: ReportDataArgs): ReportData {
     const key = `${m.planId}|${top?.id ?? ''}`;
     let s = bySection.get(key);
     if (!s) {
-      s = { ...emptyFigures(), sectionId: top?.id ?? null, planId: m.planId, label: top?.label ?? '', heading: top?.heading ?? '其他工作' };
+      s = { ...emptyFigures(), sectionId: top?.id ?? null, planId: m.planId, label: top?.label ?? '', heading: top?.heading ?? '其他工作', measures: [] };
       bySection.set(key, s);
     }
     add(s, m);
+    s.measures.push(m);
     const seen = new Set<string>();
     for (const u of [...m.lead, ...m.responsible]) {
       if (seen.has(u.departmentId)) continue;
@@ -163,17 +146,45 @@ export function loadReportData(db: Db, args: ReportDataArgs): ReportData {
     }
   }
   return {
+    figures,
+    bySection: [...bySection.values()],
+    byDepartment: [...byDepartment.values()].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name, 'zh')),
+  };
+}
+
+export function loadReportData(db: Db, args: ReportDataArgs): ReportData {
+  const { period } = args;
+  const scope = args.scope ?? {};
+  const asOf = args.asOf ?? reportAsOf(period);
+  if (period.quarters.length > 400) throw new AppError('validation', '报告期过长,请选择不超过一百年的期间。');
+  const allSections = listSections(db);
+  const keep = inScope(allSections, scope);
+  // The figures' statuses come from listMeasures itself, as on the dashboard; earlier quarters of the period
+  // (for the ledger's rows) follow the same rule, latest record up to the quarter, in one pass over the records.
+  const measures = listMeasures(db, { periodId: period.lastQuarter, asOf }).filter(keep);
+  const statusByQuarter = statusesByQuarter(db, period.quarters, measures);
+  const ids = new Set(measures.map((m) => m.id));
+  const evidence = evidenceFiles(db, period.quarters).filter((f) => ids.has(f.measureId));
+  const lacking = new Set(lackingEvidence({ measures, evidence }).map((m) => m.id));
+  const planIds = [...new Set(measures.map((m) => m.planId).concat(scope.planIds ?? []))];
+  const plans = db
+    .prepare('SELECT id, title, issuer FROM plans WHERE id IN (SELECT value FROM json_each(?)) ORDER BY imported_at, rowid')
+    .all(JSON.stringify(planIds)) as PlanInfo[];
+  const planOrder = new Map(plans.map((p, i) => [p.id, i]));
+  // listMeasures orders by plan id (random); reports follow the order plans were imported in.
+  measures.sort((a, b) => (planOrder.get(a.planId) ?? 0) - (planOrder.get(b.planId) ?? 0));
+  const { figures, bySection, byDepartment } = tally(measures, sectionGrouping(allSections.filter((s) => planIds.includes(s.planId)), measures), lacking);
+  return {
     period,
     asOf,
     plans,
-    sections,
     measures,
     statusByQuarter,
     records: records(db, period.quarters).filter((r) => ids.has(r.measureId)),
     evidence,
     figures,
-    bySection: [...bySection.values()],
-    byDepartment: [...byDepartment.values()].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name, 'zh')),
-    scopeLabel: scopeLabel(db, scope, plans),
+    bySection,
+    byDepartment,
+    scopeLabel: scopeLabel(db, scope, plans, allSections),
   };
 }

@@ -1,9 +1,10 @@
 // Completion charts as self-contained SVG (presentation attributes only, no style attributes), for the preview, PDF and .docx.
 import type { ChartBar, ChartSpec } from './types';
+import { xmlEscape } from './xml';
 
-export const CHART_FONT = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', SimHei, sans-serif";
+const CHART_FONT = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', SimHei, sans-serif";
 
-export const CHART_COLORS = {
+const CHART_COLORS = {
   done: '#2e7d32',
   inProgress: '#1565c0',
   notStarted: '#b0b7bf',
@@ -16,10 +17,6 @@ const LEGEND: [keyof typeof CHART_COLORS, string][] = [
   ['notStarted', '未开始'],
   ['notApplicable', '不适用'],
 ];
-
-function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /** Labels longer than this are cut with an ellipsis so the bars keep their room. */
 const LABEL_CHARS = 14;
@@ -55,20 +52,20 @@ export function renderChartSvg(c: ChartSpec, width = 640): string {
   const barW = width - LABEL_W - VALUE_W;
   const out: string[] = [];
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${esc(CHART_FONT)}" font-size="13" role="img" aria-label="${esc(c.title)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${xmlEscape(CHART_FONT)}" font-size="13" role="img" aria-label="${xmlEscape(c.title)}">`,
   );
   out.push(`<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`);
-  out.push(`<text x="${width / 2}" y="22" text-anchor="middle" font-size="15" font-weight="bold" fill="#222">${esc(c.title)}</text>`);
+  out.push(`<text x="${width / 2}" y="22" text-anchor="middle" font-size="15" font-weight="bold" fill="#222">${xmlEscape(c.title)}</text>`);
   c.bars.forEach((b: ChartBar, i) => {
     const y = TOP + i * ROW;
-    out.push(`<text x="${LABEL_W - 8}" y="${y + 17}" text-anchor="end" fill="#222">${esc(shortLabel(b.label))}</text>`);
+    out.push(`<text x="${LABEL_W - 8}" y="${y + 17}" text-anchor="end" fill="#222">${xmlEscape(shortLabel(b.label))}</text>`);
     out.push(`<rect x="${LABEL_W}" y="${y + 4}" width="${barW}" height="${ROW - 8}" fill="#f3f4f6"/>`);
     let x = LABEL_W;
     for (const [key] of LEGEND) {
       const n = b[key];
       if (!n || !b.total) continue;
       const w = (n / b.total) * barW;
-      out.push(`<rect x="${x.toFixed(2)}" y="${y + 4}" width="${w.toFixed(2)}" height="${ROW - 8}" fill="${CHART_COLORS[key]}"><title>${esc(`${b.label} ${n}`)}</title></rect>`);
+      out.push(`<rect x="${x.toFixed(2)}" y="${y + 4}" width="${w.toFixed(2)}" height="${ROW - 8}" fill="${CHART_COLORS[key]}"><title>${xmlEscape(`${b.label} ${n}`)}</title></rect>`);
       x += w;
     }
     out.push(`<text x="${LABEL_W + barW + 8}" y="${y + 17}" fill="#222">${b.done + b.notApplicable}/${b.total}(${completionRate(b)})</text>`);

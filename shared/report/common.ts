@@ -1,9 +1,9 @@
-// Helpers shared by the report kinds: grouping measures by outline section, sentences of figures, lookups.
+// Helpers shared by the report kinds: the section measures are reported under, sentences of figures, lookups.
 import type { MeasureRow, Section } from '../model';
 import { completionRate } from './charts';
 import type { ChartSpec, EvidenceFile, ReportData, ReportFigures, ReportRecord } from './types';
 
-export const CN_ORDINALS = '一二三四五六七八九十';
+const CN_ORDINALS = '一二三四五六七八九十';
 
 /** 1 → 一, 12 → 十二, 23 → 二十三 */
 export function cnNumber(n: number): string {
@@ -12,31 +12,6 @@ export function cnNumber(n: number): string {
   const tens = Math.floor(n / 10);
   const ones = n % 10;
   return `${CN_ORDINALS[tens - 1]!}十${ones ? CN_ORDINALS[ones - 1]! : ''}`;
-}
-
-export interface MeasureGroup {
-  planId: string;
-  heading: string;
-  measures: MeasureRow[];
-  figures: ReportFigures | null;
-}
-
-/** Measures grouped by the heading level that divides them (一、 normally; (一) when a plan has a single 一、), in outline order. */
-export function groupBySection(data: ReportData): MeasureGroup[] {
-  const groups = new Map<string, MeasureGroup>();
-  const byKey = new Map(data.bySection.map((s) => [`${s.planId}|${s.sectionId ?? ''}`, s]));
-  const groupOf = sectionGrouping(data.sections, data.measures);
-  for (const m of data.measures) {
-    const top = groupOf(m);
-    const key = `${m.planId}|${top?.id ?? ''}`;
-    let g = groups.get(key);
-    if (!g) {
-      g = { planId: m.planId, heading: top ? top.heading : '其他工作', measures: [], figures: byKey.get(key) ?? null };
-      groups.set(key, g);
-    }
-    g.measures.push(m);
-  }
-  return [...groups.values()];
 }
 
 /**
@@ -123,6 +98,12 @@ export function completionCharts(data: ReportData): ChartSpec[] {
 export function titleList(ms: MeasureRow[], max = 5): string {
   const shown = ms.slice(0, max).map((m) => `“${m.title}”`).join('');
   return ms.length > max ? `${shown}等${ms.length}项` : shown;
+}
+
+/** Measures (other than 不适用) with no evidence file in the period: the figures' withoutEvidence, listed. */
+export function lackingEvidence(data: Pick<ReportData, 'measures' | 'evidence'>): MeasureRow[] {
+  const withFiles = new Set(data.evidence.map((f) => f.measureId));
+  return data.measures.filter((m) => m.status !== '不适用' && !withFiles.has(m.id));
 }
 
 export function isOpen(m: MeasureRow): boolean {

@@ -2,13 +2,10 @@
 import { assertNever } from '../errors';
 import { renderChartSvg } from './charts';
 import type { Block, ReportDoc } from './types';
-
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+import { xmlEscape } from './xml';
 
 /** Fonts of GB/T 9704 first, then what Windows, WPS and Debian have. */
-export const HTML_FONTS = {
+const HTML_FONTS = {
   title: "'方正小标宋简体', 'FZXiaoBiaoSong-B05S', '华文中宋', 'STZhongsong', 'SimSun', '宋体', 'Noto Serif CJK SC', serif",
   body: "'仿宋_GB2312', 'FangSong_GB2312', '仿宋', 'FangSong', 'STFangsong', 'Noto Serif CJK SC', serif",
   h1: "'黑体', 'SimHei', 'Noto Sans CJK SC', sans-serif",
@@ -16,12 +13,12 @@ export const HTML_FONTS = {
 } as const;
 
 /** Page margins of GB/T 9704-2012, in millimetres. */
-export const PAGE_MARGINS_MM = { top: 37, bottom: 35, left: 28, right: 26 } as const;
+const PAGE_MARGINS_MM = { top: 37, bottom: 35, left: 28, right: 26 } as const;
 
 /** GB/T 9704 page numbers: 宋体 四号, 7 mm below the text block; odd pages right, even pages left, one character in. */
 const PAGE_NUMBER_BOX = "font-family: '宋体', 'SimSun', 'Noto Serif CJK SC', serif; font-size: 14pt; vertical-align: top; padding-top: 5mm;";
 
-export function reportCss(landscape: boolean): string {
+function reportCss(landscape: boolean): string {
   const m = PAGE_MARGINS_MM;
   return `
 @page { size: A4 ${landscape ? 'landscape' : 'portrait'}; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; }
@@ -55,23 +52,23 @@ div.signature p { text-align: right; text-indent: 0; padding-right: 4em; }
 function blockHtml(b: Block): string {
   switch (b.type) {
     case 'h1':
-      return `<h2>${escapeHtml(b.text)}</h2>`;
+      return `<h2>${xmlEscape(b.text)}</h2>`;
     case 'h2':
-      return `<h3>${escapeHtml(b.text)}</h3>`;
+      return `<h3>${xmlEscape(b.text)}</h3>`;
     case 'h3':
-      return `<h4>${escapeHtml(b.text)}</h4>`;
+      return `<h4>${xmlEscape(b.text)}</h4>`;
     case 'p':
-      return `<p>${b.lead ? `<span class="lead">${escapeHtml(b.lead)}</span>` : ''}${escapeHtml(b.text)}</p>`;
+      return `<p>${b.lead ? `<span class="lead">${xmlEscape(b.lead)}</span>` : ''}${xmlEscape(b.text)}</p>`;
     case 'chart':
-      return `<figure class="chart" data-chart="${escapeHtml(b.chart.id)}">${renderChartSvg(b.chart)}</figure>`;
+      return `<figure class="chart" data-chart="${xmlEscape(b.chart.id)}">${renderChartSvg(b.chart)}</figure>`;
     case 'table': {
       const cols = b.widths ? `<colgroup>${b.widths.map((w) => `<col width="${w}%">`).join('')}</colgroup>` : '';
-      const head = `<thead><tr>${b.head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>`;
-      const rows = b.rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('\n');
-      return `<table>${b.caption ? `<caption>${escapeHtml(b.caption)}</caption>` : ''}${cols}${head}<tbody>${rows}</tbody></table>`;
+      const head = `<thead><tr>${b.head.map((h) => `<th>${xmlEscape(h)}</th>`).join('')}</tr></thead>`;
+      const rows = b.rows.map((r) => `<tr>${r.map((c) => `<td>${xmlEscape(c)}</td>`).join('')}</tr>`).join('\n');
+      return `<table>${b.caption ? `<caption>${xmlEscape(b.caption)}</caption>` : ''}${cols}${head}<tbody>${rows}</tbody></table>`;
     }
     case 'signature':
-      return `<div class="signature"><p>${escapeHtml(b.issuer)}</p><p>${escapeHtml(b.date)}</p></div>`;
+      return `<div class="signature"><p>${xmlEscape(b.issuer)}</p><p>${xmlEscape(b.date)}</p></div>`;
     default:
       return assertNever(b);
   }
@@ -89,8 +86,8 @@ export interface RenderedHtml {
 
 export function renderReportHtml(doc: ReportDoc): RenderedHtml {
   const body = [
-    `<h1 class="title">${escapeHtml(doc.title)}</h1>`,
-    doc.subtitle ? `<p class="subtitle">${escapeHtml(doc.subtitle)}</p>` : '',
+    `<h1 class="title">${xmlEscape(doc.title)}</h1>`,
+    doc.subtitle ? `<p class="subtitle">${xmlEscape(doc.subtitle)}</p>` : '',
     ...doc.blocks.map(blockHtml),
   ]
     .filter(Boolean)
@@ -101,7 +98,7 @@ export function renderReportHtml(doc: ReportDoc): RenderedHtml {
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>${escapeHtml(doc.title)}</title>
+<title>${xmlEscape(doc.title)}</title>
 <style>${css}</style>
 </head>
 <body>

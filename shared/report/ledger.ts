@@ -24,7 +24,7 @@ export interface LedgerRow {
 export const LEDGER_HEAD = ['编号', '措施', '牵头单位', '责任单位', '完成时限', '季度', '状态', '是否逾期', '推进情况', '佐证材料数', '佐证材料', '最后修改人', '最后修改时间'] as const;
 
 /** Local time as 2024-10-08 14:03, for the ledger's "last change at". */
-export function shortTime(iso: string): string {
+function shortTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   const p = (n: number) => String(n).padStart(2, '0');
@@ -37,6 +37,8 @@ export function ledgerRows(data: ReportData): LedgerRow[] {
   const rows: LedgerRow[] = [];
   for (const m of data.measures) {
     const files = ev.get(m.id) ?? [];
+    const lead = units(m, 'lead');
+    const responsible = units(m, 'responsible');
     for (const q of data.period.quarters) {
       const r = rec(m.id, q);
       const qFiles = files.filter((f) => f.periodId === q);
@@ -46,8 +48,8 @@ export function ledgerRows(data: ReportData): LedgerRow[] {
         planId: m.planId,
         number: m.number,
         title: m.title,
-        lead: units(m, 'lead'),
-        responsible: units(m, 'responsible'),
+        lead,
+        responsible,
         deadline: m.deadline ?? '',
         quarter: q,
         status,

@@ -1,5 +1,5 @@
 // Report periods: a quarter (2024-Q3), a half year (2024-H1), a year (2024) or dates (2024-02-01..2024-05-31).
-import { parseQuarterId, quarter, quarterLabelZh, quarterOfDate } from '../periods';
+import { nextQuarter, parseQuarterId, quarter, quarterLabelZh, quarterOfDate, type Quarter } from '../periods';
 import type { ReportPeriod } from './types';
 
 export const PERIOD_PATTERN = /^(\d{4})(?:-(Q[1-4]|H[12]))?$|^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/;
@@ -12,14 +12,19 @@ export function zhDate(iso: string): string {
 
 function quartersBetween(from: string, to: string): string[] {
   const out: string[] = [];
-  let q = quarterOfDate(from);
   const last = quarterOfDate(to).id;
-  for (;;) {
+  for (let q = quarterOfDate(from); ; q = nextQuarter(q)) {
     out.push(q.id);
     if (q.id === last || out.length > 400) break;
-    q = q.quarter === 4 ? quarter(q.year + 1, 1) : quarter(q.year, q.quarter + 1);
   }
   return out;
+}
+
+/** A period made of whole quarters of one year. */
+function ofQuarters(id: string, kind: 'quarter' | 'half' | 'year', label: string, qs: Quarter[]): ReportPeriod {
+  const first = qs[0]!;
+  const last = qs[qs.length - 1]!;
+  return { id, kind, year: first.year, label, startsOn: first.startsOn, endsOn: last.endsOn, quarters: qs.map((q) => q.id), lastQuarter: last.id };
 }
 
 function validDate(iso: string): boolean {
@@ -47,30 +52,17 @@ export function parseReportPeriod(id: string): ReportPeriod | null {
   }
   const year = Number(m[1]);
   const part = m[2];
-  if (!part) {
-    return { id: String(year), kind: 'year', year, label: `${year}年`, startsOn: `${year}-01-01`, endsOn: `${year}-12-31`, quarters: [1, 2, 3, 4].map((q) => `${year}-Q${q}`), lastQuarter: `${year}-Q4` };
-  }
+  if (!part) return ofQuarters(String(year), 'year', `${year}年`, [1, 2, 3, 4].map((q) => quarter(year, q)));
   if (part.startsWith('H')) {
     const h = Number(part[1]);
     const qs = h === 1 ? [1, 2] : [3, 4];
-    return {
-      id: `${year}-H${h}`,
-      kind: 'half',
-      year,
-      label: `${year}年${h === 1 ? '上' : '下'}半年`,
-      startsOn: quarter(year, qs[0]!).startsOn,
-      endsOn: quarter(year, qs[1]!).endsOn,
-      quarters: qs.map((q) => `${year}-Q${q}`),
-      lastQuarter: `${year}-Q${qs[1]}`,
-    };
+    return ofQuarters(`${year}-H${h}`, 'half', `${year}年${h === 1 ? '上' : '下'}半年`, qs.map((q) => quarter(year, q)));
   }
   const q = parseQuarterId(`${year}-${part}`)!;
-  return { id: q.id, kind: 'quarter', year, label: quarterLabelZh(q), startsOn: q.startsOn, endsOn: q.endsOn, quarters: [q.id], lastQuarter: q.id };
+  return ofQuarters(q.id, 'quarter', quarterLabelZh(q), [q]);
 }
 
 /** The quarter after the period's last, for "next quarter's plan". */
 export function nextQuarterLabel(p: ReportPeriod): string {
-  const q = parseQuarterId(p.lastQuarter)!;
-  const n = q.quarter === 4 ? quarter(q.year + 1, 1) : quarter(q.year, q.quarter + 1);
-  return quarterLabelZh(n);
+  return quarterLabelZh(nextQuarter(parseQuarterId(p.lastQuarter)!));
 }

@@ -1,5 +1,5 @@
 // The report's vocabulary: kinds, formats, the period and scope asked for, the data read for it, and the document built from it.
-import type { MeasureRow, Section, Status, StatusCounts } from '../model';
+import type { MeasureRow, Status, StatusCounts } from '../model';
 
 export const REPORT_KINDS = ['quarterly', 'annual', 'ledger'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -65,13 +65,22 @@ export interface PlanInfo {
   issuer: string | null;
 }
 
+/** The measures reported under one heading (see sectionGrouping), with their figures. */
+export interface SectionGroup extends ReportFigures {
+  sectionId: string | null;
+  planId: string;
+  label: string;
+  /** '其他工作' for measures outside any section. */
+  heading: string;
+  measures: MeasureRow[];
+}
+
 /** Everything a report is computed from; read by db/queries/report-data.ts. */
 export interface ReportData {
   period: ReportPeriod;
   /** The day overdue is judged against. */
   asOf: string;
   plans: PlanInfo[];
-  sections: Section[];
   /** Measures in scope with their effective status at the period's last quarter. */
   measures: MeasureRow[];
   /** Effective status of each measure at each quarter of the period: quarter id → measure id → status. */
@@ -80,7 +89,8 @@ export interface ReportData {
   records: ReportRecord[];
   evidence: EvidenceFile[];
   figures: ReportFigures;
-  bySection: (ReportFigures & { sectionId: string | null; planId: string; label: string; heading: string })[];
+  /** In the order of `measures`. */
+  bySection: SectionGroup[];
   byDepartment: (ReportFigures & { departmentId: string; name: string })[];
   /** Human description of the scope ("全部方案", "牵头或责任单位:区司法局"). */
   scopeLabel: string;

@@ -29,7 +29,7 @@ const report: CliCommand = {
     const fromExt = path.extname(out).slice(1).toLowerCase();
     const format: ReportFormat = oneOf(REPORT_FORMATS, stringOpt(values, 'format') ?? fromExt, 'format');
     const list = (k: string) => (Array.isArray(values[k]) ? (values[k] as string[]) : undefined);
-    const printer = format === 'pdf' || format === 'docx' ? chromiumPrinter() : undefined;
+    const printer = format === 'pdf' ? chromiumPrinter() : undefined;
     const db = openStore(dataDir);
     try {
       const produced = await produceReport(
@@ -49,8 +49,7 @@ const report: CliCommand = {
       );
       const target = path.resolve(out);
       await writeFileAtomic(target, produced.bytes);
-      const f = produced.doc.figures;
-      io.out(JSON.stringify({ out: target, kind, format, period, size: produced.bytes.length, figures: f }));
+      io.out(JSON.stringify({ out: target, kind, format, period, size: produced.bytes.length, figures: produced.figures }));
       return 0;
     } finally {
       await printer?.close();

@@ -55,7 +55,7 @@ export const reportHandlers: Pick<Handlers, 'reports.preview' | 'reports.export'
       async (c): Promise<ExportDone> => {
         const produced = await produceReport(ctx.db, a, {
           data,
-          printer: a.format === 'pdf' || a.format === 'docx' ? sharedPrinter() : undefined,
+          printer: a.format === 'pdf' ? sharedPrinter() : undefined,
           step: (p, caption) => {
             throwIfCancelled(c.signal);
             c.report(p, caption);

@@ -1,6 +1,6 @@
 // Tables of the .docx written as WordprocessingML text: a 20,000-row ledger would take the docx library half a minute
 // to build as objects. Cells use two paragraph styles (TableText, TableHead) instead of repeating fonts per cell.
-import { xmlEscape } from './xlsx-writer';
+import { xmlEscape } from '../../../shared/report/xml';
 
 export const TABLE_TEXT_STYLE = 'TableText';
 export const TABLE_HEAD_STYLE = 'TableHead';

@@ -1,4 +1,4 @@
-// Writes a report as .docx in the official document layout; charts go in as PNG pictures rendered by the printer.
+// Writes a report as .docx in the official document layout; charts go in as PNG pictures (chart-images.ts).
 import {
   AlignmentType,
   Document,
@@ -13,13 +13,11 @@ import {
   TextRun,
 } from 'docx';
 import { assertNever } from '../../../shared/errors';
-import { chartSize, renderChartSvg } from '../../../shared/report/charts';
 import type { Block, ReportDoc } from '../../../shared/report/types';
 import JSZip from 'jszip';
+import type { ChartImages } from './chart-images';
 import { TABLE_HEAD_STYLE, TABLE_TEXT_STYLE, injectTables, tableMarker, tableXml } from './docx-table';
 import { A4, ALT_NAMES, FONTS, FOOTER_DISTANCE, INDENT_2CH, LINE, MARGINS, SIZES, TITLE_LINE, font } from './docx-layout';
-
-export type ChartImages = Map<string, { png: Uint8Array; width: number; height: number }>;
 
 const BODY_SPACING = { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
 const TABLE_SPACING = { line: 300, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
@@ -98,11 +96,6 @@ function pageNumberFooter(alignment: 'left' | 'right'): Footer {
   });
 }
 
-/** The SVG of each chart, sized for rasterising. */
-export function chartSvgs(doc: ReportDoc): { id: string; svg: string; width: number; height: number }[] {
-  return doc.blocks.flatMap((b) => (b.type === 'chart' ? [{ id: b.chart.id, svg: renderChartSvg(b.chart), ...chartSize(b.chart) }] : []));
-}
-
 export function buildDocx(doc: ReportDoc, charts: ChartImages = new Map(), tables: string[] = []): Document {
   const heading = (f: string) => ({ run: { font: font(f), size: SIZES.body, bold: false, color: '000000' }, paragraph: { spacing: BODY_SPACING, keepNext: true } });
   return new Document({
@@ -143,7 +136,7 @@ export function buildDocx(doc: ReportDoc, charts: ChartImages = new Map(), table
 }
 
 /** The font table, so that PCs without 仿宋_GB2312 and friends substitute the right family (altName) and script (charset 86 = GB2312). */
-export function fontTableXml(): string {
+function fontTableXml(): string {
   const fonts = [FONTS.title, FONTS.body, FONTS.h1, FONTS.h2, FONTS.pageNumber]
     .map((name) => `<w:font w:name="${name}">${ALT_NAMES[name] ? `<w:altName w:val="${ALT_NAMES[name]}"/>` : ''}<w:charset w:val="86"/><w:family w:val="${name === FONTS.h1 ? 'modern' : 'roman'}"/><w:pitch w:val="variable"/></w:font>`)
     .join('');

@@ -2,13 +2,14 @@
 import type { Db } from '../../../db/open';
 import { loadReportData } from '../../../db/queries/report-data';
 import { AppError, assertNever } from '../../../shared/errors';
-import { buildReport } from '../../../shared/report/model';
+import { buildReport, reportTitle } from '../../../shared/report/model';
 import { renderReportHtml } from '../../../shared/report/html';
 import { parseReportPeriod } from '../../../shared/report/period';
-import { KIND_TITLES, type ReportData, type ReportDoc, type ReportFormat, type ReportKind, type ReportScope } from '../../../shared/report/types';
-import { chartSvgs, writeDocxBuffer, type ChartImages } from './docx';
+import { KIND_TITLES, type ReportData, type ReportDoc, type ReportFigures, type ReportFormat, type ReportKind, type ReportOptions, type ReportScope } from '../../../shared/report/types';
+import { writeDocxBuffer } from './docx';
+import { rasterizeCharts, type ChartImages } from './chart-images';
 import { writeLedgerXlsx } from './xlsx';
-import { resvgRasterize, type ReportPrinter } from './printer';
+import type { ReportPrinter } from './printer';
 
 export interface ReportRequest {
   period: string;
@@ -25,12 +26,11 @@ export interface ReportRequest {
 export interface Produced {
   bytes: Buffer;
   fileName: string;
-  mime: string;
-  doc: ReportDoc;
+  figures: ReportFigures;
 }
 
 export interface ProduceDeps {
-  /** The printer for PDF and chart pictures; absent means .docx without charts and no PDF. */
+  /** The printer for PDF; absent means no PDF. */
   printer?: ReportPrinter | undefined;
   /** Between steps: throws when the job was cancelled. */
   step?: (progress: number, caption: string) => void;
@@ -60,26 +60,27 @@ export function reportFileName(req: Pick<ReportRequest, 'period' | 'kind' | 'for
 }
 
 async function chartImages(doc: ReportDoc, deps: ProduceDeps): Promise<ChartImages> {
-  const images: ChartImages = new Map();
-  const svgs = chartSvgs(doc);
-  if (!svgs.length) return images;
   try {
-    const pngs = (await resvgRasterize(svgs)) ?? (deps.printer ? await deps.printer.png(svgs) : null);
-    if (!pngs) return images;
-    svgs.forEach((c, i) => images.set(c.id, { png: pngs[i]!, width: c.width, height: c.height }));
+    return await rasterizeCharts(doc);
   } catch (e) {
     deps.warn?.('图表未能生成,报告中省略图表', e);
+    return new Map();
   }
-  return images;
 }
 
 export async function produceReport(db: Db, req: ReportRequest, deps: ProduceDeps = {}): Promise<Produced> {
   const step = deps.step ?? (() => undefined);
   step(0.05, '正在读取台账');
   const data = deps.data ?? reportData(db, req);
-  const doc = buildReport(data, { kind: req.kind, issuer: req.issuer, date: req.date, evidenceAppendix: req.evidenceAppendix, charts: req.charts });
+  const opts: ReportOptions = { kind: req.kind, issuer: req.issuer, date: req.date, evidenceAppendix: req.evidenceAppendix, charts: req.charts };
+  const base = { fileName: reportFileName(req), figures: data.figures };
+  if (req.format === 'xlsx') {
+    // The workbook is the ledger whatever the kind: it needs the rows, not a document.
+    step(0.5, '正在生成 Excel 台账');
+    return { ...base, bytes: await writeLedgerXlsx(data, reportTitle(data, opts)) };
+  }
+  const doc = buildReport(data, opts);
   step(0.3, '正在排版');
-  const base = { fileName: reportFileName(req), mime: MIME[req.format], doc };
   switch (req.format) {
     case 'html':
       return { ...base, bytes: Buffer.from(renderReportHtml(doc).html, 'utf8') };
@@ -94,9 +95,6 @@ export async function produceReport(db: Db, req: ReportRequest, deps: ProduceDep
       step(0.6, '正在生成 Word 文件');
       return { ...base, bytes: await writeDocxBuffer(doc, images) };
     }
-    case 'xlsx':
-      step(0.5, '正在生成 Excel 台账');
-      return { ...base, bytes: await writeLedgerXlsx(data, doc.title) };
     default:
       return assertNever(req.format);
   }

@@ -1,7 +1,7 @@
 // Writes the ledger as .xlsx: a summary sheet whose formulas count over one sheet per plan (frozen header, filter, wrapped text).
 import { LEDGER_HEAD, ledgerCells, ledgerRows } from '../../../shared/report/ledger';
 import type { ReportData } from '../../../shared/report/types';
-import { STYLE, writeXlsx, type Cell, type SheetSpec } from './xlsx-writer';
+import { STYLE, columnName, quoteSheet, writeXlsx, type Cell, type SheetSpec } from './xlsx-writer';
 
 const WIDTHS = [9, 40, 18, 24, 14, 10, 8, 8, 60, 10, 30, 10, 17];
 const WRAP_COLS = new Set([2, 3, 4, 9, 11]);
@@ -21,21 +21,23 @@ export function sheetName(title: string, index: number, used: Set<string>): stri
   return name;
 }
 
-function quote(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
 export async function writeLedgerXlsx(data: ReportData, title: string): Promise<Buffer> {
   const rows = ledgerRows(data);
   const used = new Set<string>(['汇总']);
-  const plans = data.plans.filter((p) => rows.some((r) => r.planId === p.id));
+  const byPlan = new Map<string, typeof rows>();
+  for (const r of rows) {
+    const list = byPlan.get(r.planId);
+    if (list) list.push(r);
+    else byPlan.set(r.planId, [r]);
+  }
+  const plans = data.plans.filter((p) => byPlan.has(p.id));
   const names = plans.map((p, i) => sheetName(p.title, i + 1, used));
   const q = data.period.lastQuarter;
 
   const planSheets: SheetSpec[] = plans.map((p, i) => ({
     name: names[i]!,
     columns: WIDTHS.map((width, c) => ({ width, ...(WRAP_COLS.has(c + 1) ? { style: STYLE.wrap } : {}) })),
-    rows: [{ cells: [...LEDGER_HEAD], style: STYLE.header }, ...rows.filter((r) => r.planId === p.id).map((r) => ({ cells: ledgerCells(r) }))],
+    rows: [{ cells: [...LEDGER_HEAD], style: STYLE.header }, ...byPlan.get(p.id)!.map((r) => ({ cells: ledgerCells(r) }))],
     frozenRows: 1,
     autoFilter: true,
     printTitleRow: true,
@@ -48,8 +50,8 @@ export async function writeLedgerXlsx(data: ReportData, title: string): Promise<
   ];
   const totals = new Array<number>(8).fill(0);
   plans.forEach((p, i) => {
-    const ref = (col: string) => `${quote(names[i]!)}!${col}:${col}`;
-    const planRows = rows.filter((r) => r.planId === p.id);
+    const ref = (col: string) => `${quoteSheet(names[i]!)}!${col}:${col}`;
+    const planRows = byPlan.get(p.id)!;
     const last = planRows.filter((r) => r.quarter === q);
     const results = [
       last.length,
@@ -73,7 +75,7 @@ export async function writeLedgerXlsx(data: ReportData, title: string): Promise<
   summaryRows.push({
     style: STYLE.bold,
     cells: ['合计', '', ...totals.map((result, k): Cell => {
-      const col = String.fromCharCode(67 + k);
+      const col = columnName(3 + k);
       return plans.length ? { formula: `SUM(${col}${first}:${col}${lastRow})`, result } : 0;
     })],
   });

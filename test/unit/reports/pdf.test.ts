@@ -1,12 +1,12 @@
 // The PDF printed by Chromium from the preview's HTML: A4, the report's text, and "— n —" at the foot of each page.
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { buildLedger } from './fixture';
 import { produceReport } from '../../../electron/services/reports/produce';
 import { chromiumPrinter } from '../../../electron/services/reports/printer';
+import { removeDir, tempDir } from '../../helpers/temp';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ready = fs.existsSync(chromium) && fs.existsSync('/usr/bin/pdfinfo');
@@ -17,7 +17,7 @@ describe.skipIf(!ready)('annual report .pdf', () => {
     const { db } = buildLedger();
     const printer = chromiumPrinter({ executablePath: chromium });
     const out = await produceReport(db, { period: '2024', kind: 'annual', format: 'pdf', issuer: '某区人民政府', date: '2025-01-15', asOf: '2024-12-31', evidenceAppendix: true }, { printer }).finally(() => printer.close());
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-pdf-'));
+    const dir = tempDir('fazhi-pdf-');
     const file = path.join(dir, 'annual.pdf');
     fs.writeFileSync(file, out.bytes);
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
@@ -43,6 +43,6 @@ describe.skipIf(!ready)('annual report .pdf', () => {
     });
     fs.mkdirSync('test-results/reports', { recursive: true });
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', file, 'test-results/reports/annual-pdf']);
-    fs.rmSync(dir, { recursive: true, force: true });
+    removeDir(dir);
   });
 });

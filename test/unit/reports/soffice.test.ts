@@ -1,18 +1,16 @@
 // LibreOffice opens every exported .docx and .xlsx, converts it to PDF with the right page count, and renders first pages to look at.
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { buildLedger } from './fixture';
 import { produceReport } from '../../../electron/services/reports/produce';
-import { chromiumPrinter } from '../../../electron/services/reports/printer';
 import { REPORT_KINDS } from '../../../shared/report/types';
+import { removeDir, tempDir } from '../../helpers/temp';
 
 const SOFFICE = '/usr/bin/soffice';
 const haveSoffice = fs.existsSync(SOFFICE);
 if (!haveSoffice) console.log('soffice.test: skipped, LibreOffice is not installed at /usr/bin/soffice');
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUT = path.resolve('test-results/reports');
 
 function pages(pdf: string): number {
@@ -24,10 +22,9 @@ describe.skipIf(!haveSoffice)('LibreOffice opens the exports', () => {
   for (const { kind, format } of cases) {
     it(`${kind}.${format}`, { timeout: 120_000 }, async () => {
       const { db } = buildLedger();
-      const printer = fs.existsSync(chromium) ? chromiumPrinter({ executablePath: chromium }) : undefined;
       const period = kind === 'quarterly' ? '2024-Q3' : '2024';
-      const produced = await produceReport(db, { period, kind, format, issuer: '某区人民政府', date: '2025-01-15', asOf: '2024-12-31', evidenceAppendix: true }, { printer }).finally(() => printer?.close());
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-soffice-'));
+      const produced = await produceReport(db, { period, kind, format, issuer: '某区人民政府', date: '2025-01-15', asOf: '2024-12-31', evidenceAppendix: true });
+      const dir = tempDir('fazhi-soffice-');
       const file = path.join(dir, `${kind}.${format}`);
       fs.writeFileSync(file, produced.bytes);
       // A profile of its own, so a running LibreOffice of the user does not take the job.
@@ -45,7 +42,7 @@ describe.skipIf(!haveSoffice)('LibreOffice opens the exports', () => {
       fs.mkdirSync(OUT, { recursive: true });
       execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', pdf, path.join(OUT, `${kind}-${format}`)]);
       expect(fs.readdirSync(OUT).some((f) => f.startsWith(`${kind}-${format}`))).toBe(true);
-      fs.rmSync(dir, { recursive: true, force: true });
+      removeDir(dir);
     });
   }
 });
