@@ -55,12 +55,8 @@ export interface ExportDone {
 export const reportCalls = {
   'reports.preview': call<ReportPreview>()(reportRequest),
   'reports.export': call<JobStatus>()(
-    reportRequest
-      .extend({
-        format: z.enum(REPORT_FORMATS),
-        /** Electron: the path the save dialog gave. Refused unless the shell allows it. */
-        outPath: z.string().min(1).max(1000).optional(),
-      })
-      .strict(),
+    // No output path from the page: exports land under the data folder and leave by download
+    // (in Electron the download is where the save dialog comes in).
+    reportRequest.extend({ format: z.enum(REPORT_FORMATS) }).strict(),
   ),
 };

@@ -23,17 +23,11 @@ function sharedPrinter(): ReportPrinter {
   printer ??= printerFactory();
   return printer;
 }
-/** Whether a caller may name the output path itself (Electron, after its save dialog); refused by default. */
-let outPathAllowed: (p: string) => boolean = () => false;
 
 export function setReportPrinterFactory(f: () => ReportPrinter): void {
   printerFactory = f;
   void printer?.close();
   printer = null;
-}
-
-export function setOutPathPolicy(f: (p: string) => boolean): void {
-  outPathAllowed = f;
 }
 
 export const reportHandlers: Pick<Handlers, 'reports.preview' | 'reports.export'> = {
@@ -44,12 +38,9 @@ export const reportHandlers: Pick<Handlers, 'reports.preview' | 'reports.export'
     return { title: r.title, html: r.html, css: r.css, body: r.body, figures: doc.figures, periodLabel: data.period.label, asOf: data.asOf };
   },
   'reports.export': (ctx, a) => {
-    if (a.outPath !== undefined && !(path.isAbsolute(a.outPath) && outPathAllowed(a.outPath))) {
-      throw new AppError('forbidden', '不能写入指定的位置。请通过“另存为”对话框选择保存位置。');
-    }
     // Check the request before the job starts so that a bad period or an empty scope is an immediate message.
     const data = reportData(ctx.db, a);
-    if (!a.outPath) sweepExports(ctx.dataDir);
+    sweepExports(ctx.dataDir);
     return startJob(
       'report.export',
       async (c): Promise<ExportDone> => {
@@ -64,11 +55,11 @@ export const reportHandlers: Pick<Handlers, 'reports.preview' | 'reports.export'
         });
         throwIfCancelled(c.signal);
         c.report(0.9, '正在保存文件');
-        const target = a.outPath ? { exportId: '', path: a.outPath } : newExport(ctx.dataDir, produced.fileName);
+        const target = newExport(ctx.dataDir, produced.fileName);
         try {
           await writeFileAtomic(target.path, produced.bytes);
         } catch (e) {
-          if (target.exportId) fs.rmSync(path.dirname(target.path), { recursive: true, force: true });
+          fs.rmSync(path.dirname(target.path), { recursive: true, force: true });
           throw new AppError('internal', '报告文件未能保存,原有文件未受影响。请检查磁盘空间或保存位置后重试。', e instanceof Error ? e.message : String(e));
         }
         return {
@@ -76,7 +67,7 @@ export const reportHandlers: Pick<Handlers, 'reports.preview' | 'reports.export'
           fileName: path.basename(target.path),
           format: a.format,
           size: produced.bytes.length,
-          downloadUrl: target.exportId ? `/exports/${target.exportId}` : '',
+          downloadUrl: `/exports/${target.exportId}`,
           path: target.path,
         };
       },

@@ -81,7 +81,7 @@ describe('report exports through the host', () => {
     const empty = await api('reports.export', { period: '2024', kind: 'annual', format: 'docx', scope: { planIds: ['nope'] } });
     expect(empty.error?.code).toBe('no_measures');
     const out = await api('reports.export', { period: '2024', kind: 'annual', format: 'html', outPath: path.join(dataDir, 'x.html') });
-    expect(out.error?.code).toBe('forbidden');
+    expect(out.error?.code).toBe('validation');
     expect(fs.existsSync(path.join(dataDir, 'x.html'))).toBe(false);
   });
 });
