@@ -75,7 +75,7 @@ export function Header() {
           <select value={user.id} onChange={(e) => void switchUser(e.target.value)} data-testid="switch-user" title={t('header.switchUser')}>
             {info.users.map((u) => (
               <option key={u.id} value={u.id}>
-                {u.name}({t(`roles.${u.role}`)})
+                {t('app.paren', { text: u.name, inner: t(`roles.${u.role}`) })}
               </option>
             ))}
           </select>

@@ -11,6 +11,7 @@ export const en: Dict = {
     save: 'Save',
     close: 'Close',
     none: 'None',
+    paren: '{{text}} ({{inner}})',
     all: 'All',
   },
   nav: {

@@ -10,6 +10,8 @@ export const zh = {
     close: '关闭',
     none: '无',
     all: '全部',
+    // A note in brackets after a name: full-width brackets in Chinese.
+    paren: '{{text}}\uff08{{inner}}\uff09',
   },
   nav: {
     checklist: '台账',

@@ -49,7 +49,7 @@ export function MeasureDetail() {
         <dt>{t('measure.deadline')}</dt>
         <dd>
           {detail.deadline ?? t('measure.noDeadline')}
-          {detail.deadlineDate && <span className="muted">({formatDay(detail.deadlineDate)})</span>}
+          {detail.deadlineDate && <span className="muted">{t('app.paren', { text: '', inner: formatDay(detail.deadlineDate) })}</span>}
           {detail.overdue && <span className="tag tag-danger">{t('measure.overdue')}</span>}
           {detail.dueSoon && <span className="tag tag-warn">{t('measure.dueSoon')}</span>}
         </dd>

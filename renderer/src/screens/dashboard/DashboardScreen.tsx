@@ -107,7 +107,7 @@ function DueList({ title, empty, rows, kind }: { title: string; empty: string; r
   return (
     <section className={`due-list ${kind}`} data-testid={`list-${kind}`}>
       <h2>
-        {title}({rows.length})
+        {t('app.paren', { text: title, inner: rows.length })}
       </h2>
       {rows.length === 0 ? (
         <p className="muted">{empty}</p>
@@ -120,7 +120,7 @@ function DueList({ title, empty, rows, kind }: { title: string; empty: string; r
                 <span className="due-title">{m.title}</span>
                 <span className="due-meta">
                   {m.deadline}
-                  {m.deadlineDate && `(${formatDay(m.deadlineDate)})`} · {joinUnits(m.lead) || t('measure.noUnits')}
+                  {m.deadlineDate && t('app.paren', { text: '', inner: formatDay(m.deadlineDate) })} · {joinUnits(m.lead) || t('measure.noUnits')}
                 </span>
               </a>
             </li>
