@@ -5,12 +5,14 @@ import { ledgerCalls } from './ledger';
 import { jobCalls } from './jobs';
 import { reportCalls } from './reports';
 import { evidenceCalls } from './evidence';
+import { exchangeCoreCalls } from './exchange';
 
 export const contract = {
   ...ledgerCalls,
   ...jobCalls,
   ...reportCalls,
   ...evidenceCalls,
+  ...exchangeCoreCalls,
 };
 
 export type Contract = typeof contract;
