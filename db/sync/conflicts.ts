@@ -78,7 +78,7 @@ function rebuild(db: Db, id: string): void {
   db.prepare(
     `INSERT INTO conflicts (id, measure_id, period_id, field, winner_value, winner_author, winner_hlc, loser_value, loser_author, loser_hlc,
        detected_at, resolution, resolved_by, resolved_at) VALUES (@id, @measureId, @periodId, @field, @wv, @wa, @wh, @lv, @la, @lh, @at, @res, @by, @rat)
-     ON CONFLICT (id) DO UPDATE SET resolution = excluded.resolution, resolved_by = excluded.resolved_by, resolved_at = excluded.resolved_at`,
+     ON CONFLICT (id) DO UPDATE SET detected_at = excluded.detected_at, resolution = excluded.resolution, resolved_by = excluded.resolved_by, resolved_at = excluded.resolved_at`,
   ).run({
     id, measureId: d.measureId, periodId: d.periodId, field: d.field, wv: d.winner.value, wa: d.winner.author, wh: d.winner.hlc,
     lv: d.loser.value, la: d.loser.author, lh: d.loser.hlc, at: s.createdAt,
