@@ -3,6 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { unknownUnits, type Doubt } from '../../../shared/outline/doubts';
 import type { ParsedMeasure } from '../../../shared/outline/types';
 
+export function OnlyDoubtfulLabel({ count }: { count: number }) {
+  const { t } = useTranslation('corrections');
+  return <>{t('onlyDoubtful', { count })}</>;
+}
+
 export function DoubtTags({ doubts, measure, known }: { doubts: Doubt[]; measure: ParsedMeasure; known: ReadonlySet<string> }) {
   const { t } = useTranslation('corrections');
   if (doubts.length === 0) return null;

@@ -31,7 +31,7 @@ export function RevisionPanel({ token, documentIndex }: { token: string; documen
     setBusy(true);
     try {
       const done = await api['import.commitRevision']({ token, documentIndex, planId });
-      useApp.getState().notify('info', t('revision.done', done));
+      useApp.getState().notify('info', t('revision.done', { added: done.added, changed: done.changed, removed: done.removed }));
       useImporter.getState().reset();
       await useSession.getState().load();
       useChecklist.getState().showOnly({ planId });

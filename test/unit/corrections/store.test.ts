@@ -28,7 +28,7 @@ const count = (sql: string, ...args: unknown[]): number => (db.prepare(sql).get(
 const opsOf = (entity: string) => count('SELECT count(*) AS n FROM ops WHERE entity = ?', entity);
 
 function attach(measureId: string, sha: string, name: string): void {
-  insertEvidence(db, [{ measureId, periodId: Q, sha256: sha, name, size: 10, mime: 'application/pdf', description: '', docNumber: null, docDate: null }], userId);
+  insertEvidence(db, [{ measureId, periodId: Q, sha256: sha, name, size: 10, mime: 'application/pdf' }], userId);
 }
 
 beforeEach(() => {
@@ -103,7 +103,7 @@ describe('reshaping measures', () => {
     expect(m.progress.find((p) => p.periodId === '2024-Q2')?.narrative).toBe('制定信访工作规程。');
     expect(count('SELECT count(*) AS n FROM evidence WHERE measure_id = ?', ids[2]!)).toBe(2);
     expect(rows().map((r) => r.id)).not.toContain(ids[3]);
-    expect(() => getMeasure(db, ids[3]!, Q)).toThrow(AppError);
+    expect(() => editMeasure(db, userId, ids[3]!, { title: '改' })).toThrow(AppError);
   });
 
   it('adds a missing measure after another and deletes one, kept in the history', () => {
@@ -172,5 +172,31 @@ describe('a revised outline', () => {
     expect(list[0]!.deadlineDate).toBe('2022-12-31');
     expect(count('SELECT count(*) AS n FROM plans')).toBe(1);
     expect((db.prepare('SELECT source_sha256 AS s FROM plans').get() as { s: string }).s).toBe('b'.repeat(64));
+  });
+});
+
+describe('corrections travel', () => {
+  it('an edit, a department merge and a revision made at the office arrive on a department PC as operations', async () => {
+    const { adoptLedger, applyOps, identity, opsSince, versionVector } = await import('../../../db/sync/index');
+    const otherDir = tempDir();
+    const other = openStore(otherDir);
+    try {
+      adoptLedger(other, identity(db).ledgerId);
+      applyOps(other, opsSince(db, {}), { senderVector: versionVector(db) });
+      const from = listDepartments(db).find((d) => d.name === '区委编办')!;
+      const into = listDepartments(db).find((d) => d.name === '区行政审批局')!;
+      mergeDepartments(db, userId, from.id, into.id);
+      editMeasure(db, userId, ids[0]!, { title: '深化“放管服”改革', lead: ['区行政审批局', '区司法局'] });
+      deleteMeasure(db, userId, ids[3]!);
+      applyOps(other, opsSince(db, versionVector(other)), { senderVector: versionVector(db) });
+      const there = (d: Db) => listMeasures(d, { periodId: Q }).map((m) => [m.title, m.lead.map((u) => u.departmentId)]);
+      expect(there(other)).toEqual(there(db));
+      const names = (d: Db) => listDepartments(d).map((x) => [x.name, [...x.aliases].sort(), x.leadCount]);
+      expect(names(other)).toEqual(names(db));
+      expect(listMeasures(other, { periodId: Q })).toHaveLength(3);
+    } finally {
+      closeStore(other);
+      removeDir(otherDir);
+    }
   });
 });

@@ -7,6 +7,7 @@ import { formatSize } from '../../../../shared/sizes';
 import { groupMeasures, headingText } from './group';
 import { PreviewMeasure } from './PreviewMeasure';
 import { RevisionPanel } from '../../corrections/RevisionPanel';
+import { OnlyDoubtfulLabel } from '../../corrections/DoubtTags';
 import { useKnownUnits } from '../../corrections/known-units';
 import { doubtsOf } from '../../../../shared/outline/doubts';
 
@@ -74,7 +75,7 @@ export function Preview() {
       {doubtful > 0 && (
         <label className="checkbox">
           <input type="checkbox" checked={onlyDoubtful} onChange={(e) => setOnlyDoubtful(e.target.checked)} data-testid="import-only-doubtful" />
-          {t('corrections:onlyDoubtful', { count: doubtful })}
+          <OnlyDoubtfulLabel count={doubtful} />
         </label>
       )}
       <div className="preview-tree">
