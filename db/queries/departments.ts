@@ -43,7 +43,7 @@ export function listDepartments(db: Db): Department[] {
          (SELECT json_group_array(alias) FROM department_aliases a WHERE a.department_id = d.id) AS aliases,
          (SELECT count(*) FROM measure_departments md WHERE md.department_id = d.id AND md.role = 'lead') AS lead_count,
          (SELECT count(*) FROM measure_departments md WHERE md.department_id = d.id AND md.role = 'responsible') AS responsible_count
-       FROM departments d ORDER BY d.collective, lead_count DESC, d.name`,
+       FROM departments d WHERE d.merged_into IS NULL ORDER BY d.collective, lead_count DESC, d.name`,
     )
     .all() as DepartmentRow[];
   return rows.map((r) => ({

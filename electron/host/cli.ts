@@ -10,12 +10,16 @@ function usage(): string {
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  const [name, ...rest] = argv;
-  if (!name || name === 'help' || name === '--help' || name === '-h') {
+  const [first, second] = argv;
+  if (!first || first === 'help' || first === '--help' || first === '-h') {
     io.out(usage());
-    return name ? 0 : 2;
+    return first ? 0 : 2;
   }
-  const cmd = cliCommands.find((c) => c.name === name);
+  // Two-word commands (`measure edit`, `package export`) before one-word ones.
+  const two = second ? cliCommands.find((c) => c.name === `${first} ${second}`) : undefined;
+  const cmd = two ?? cliCommands.find((c) => c.name === first);
+  const name = two ? `${first} ${second}` : first;
+  const rest = argv.slice(two ? 2 : 1);
   if (!cmd) {
     io.err(`未知命令“${name}”。\n${usage()}`);
     return 2;

@@ -1,8 +1,15 @@
-// Every command-line command, gathered from the domains.
+// Every command-line command, gathered from the domains (one line each).
 import type { CliCommand } from '../host/commands/types';
 import { ledgerCommands } from '../host/commands/ledger';
 import { evidenceCommands } from '../host/commands/evidence';
 import { reportCommands } from '../host/commands/report';
 import { exchangeCoreCommands } from '../host/commands/exchange';
+import { correctionCommands } from '../host/commands/corrections';
 
-export const cliCommands: CliCommand[] = [...ledgerCommands, ...evidenceCommands, ...reportCommands, ...exchangeCoreCommands];
+export const cliCommands: CliCommand[] = [
+  ...ledgerCommands,
+  ...evidenceCommands,
+  ...reportCommands,
+  ...exchangeCoreCommands,
+  ...correctionCommands,
+];

@@ -7,6 +7,7 @@ import { DashboardScreen } from './screens/dashboard/DashboardScreen';
 import { EvidenceScreen } from './evidence/EvidenceScreen';
 import { ReportsScreen } from './reports/ReportsScreen';
 import { ConflictsPanel } from './exchange/ConflictsPanel';
+import { DepartmentsScreen } from './corrections/DepartmentsScreen';
 
 export interface NavItem {
   /** The URL hash segment: #/checklist. */
@@ -22,5 +23,6 @@ export const navItems: readonly NavItem[] = [
   { id: 'evidence', labelKey: 'nav.evidence', Screen: EvidenceScreen },
   { id: 'reports', labelKey: 'nav.reports', Screen: ReportsScreen },
   { id: 'conflicts', labelKey: 'nav.conflicts', Screen: ConflictsPanel },
+  { id: 'departments', labelKey: 'nav.departments', Screen: DepartmentsScreen },
   // Further screens join here.
 ];

@@ -6,6 +6,7 @@ import { jobCalls } from './jobs';
 import { reportCalls } from './reports';
 import { evidenceCalls } from './evidence';
 import { exchangeCoreCalls } from './exchange';
+import { correctionCalls } from './corrections';
 
 export const contract = {
   ...ledgerCalls,
@@ -13,6 +14,7 @@ export const contract = {
   ...reportCalls,
   ...evidenceCalls,
   ...exchangeCoreCalls,
+  ...correctionCalls,
 };
 
 export type Contract = typeof contract;

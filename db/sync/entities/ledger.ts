@@ -30,7 +30,7 @@ export function registerLedgerEntities(): void {
       table: 'departments',
       key: byId,
       tombstone: 'none',
-      fields: { name: col('name', ''), canonical_key: col('canonical_key', ''), collective: col('collective', false, bool) },
+      fields: { name: col('name', ''), canonical_key: col('canonical_key', ''), collective: col('collective', false, bool), merged_into: col('merged_into') },
       stamp: (s) => ({ created_at: s.createdAt }),
     }),
   );

@@ -5,6 +5,7 @@ import { jobHandlers } from './jobs';
 import { reportHandlers } from './reports';
 import { evidenceHandlers } from './evidence';
 import { exchangeCoreHandlers } from './exchange';
+import { correctionHandlers } from './corrections';
 
 export const handlers: Handlers = {
   ...ledgerHandlers,
@@ -12,4 +13,5 @@ export const handlers: Handlers = {
   ...reportHandlers,
   ...evidenceHandlers,
   ...exchangeCoreHandlers,
+  ...correctionHandlers,
 };

@@ -21,6 +21,7 @@ export const en: Dict = {
     evidence: 'Evidence',
     reports: 'Reports',
     conflicts: 'Conflicts',
+    departments: 'Departments',
     main: 'Main navigation',
   },
   header: {

@@ -6,7 +6,16 @@ import { en } from './en';
 import { evidenceZh, evidenceEn } from './evidence';
 import { reportsZh, reportsEn } from './reports';
 import { conflictsZh, conflictsEn } from './conflicts';
+import { correctionsZh, correctionsEn } from './corrections';
 import { fullWidthPunctuation } from '../../../shared/zh-punctuation';
+
+/** Each screen's own dictionary: Chinese first, English with the same keys (one line per namespace). */
+const NAMESPACES = {
+  evidence: [evidenceZh, evidenceEn],
+  reports: [reportsZh, reportsEn],
+  conflicts: [conflictsZh, conflictsEn],
+  corrections: [correctionsZh, correctionsEn],
+} as const;
 
 export const LANGUAGES = [
   { id: 'zh', label: '中文' },
@@ -19,7 +28,7 @@ const STORAGE_KEY = 'fazhi.language';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof zh; evidence: typeof evidenceZh; reports: typeof reportsZh; conflicts: typeof conflictsZh };
+    resources: { translation: typeof zh } & { [K in keyof typeof NAMESPACES]: (typeof NAMESPACES)[K][0] };
   }
 }
 
@@ -53,10 +62,10 @@ export function initI18n(): typeof i18n {
   document.documentElement.lang = lng === 'zh' ? 'zh-CN' : 'en';
   void i18n.use(initReactI18next).init({
     resources: {
-      zh: punctuated({ translation: zh, evidence: evidenceZh, reports: reportsZh, conflicts: conflictsZh }),
-      en: { translation: en, evidence: evidenceEn, reports: reportsEn, conflicts: conflictsEn },
+      zh: punctuated({ translation: zh, ...Object.fromEntries(Object.entries(NAMESPACES).map(([k, v]) => [k, v[0]])) }),
+      en: { translation: en, ...Object.fromEntries(Object.entries(NAMESPACES).map(([k, v]) => [k, v[1]])) },
     },
-    ns: ['translation', 'evidence', 'reports', 'conflicts'],
+    ns: ['translation', ...Object.keys(NAMESPACES)],
     defaultNS: 'translation',
     lng,
     fallbackLng: 'zh',

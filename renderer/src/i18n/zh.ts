@@ -20,6 +20,7 @@ export const zh = {
     evidence: '佐证材料',
     reports: '报告',
     conflicts: '冲突',
+    departments: '单位',
     main: '主导航',
   },
   header: {

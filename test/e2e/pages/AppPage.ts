@@ -5,6 +5,7 @@ import type { RunningHost } from '../../../electron/host/server';
 import { FirstRunPage } from './FirstRunPage';
 import { ImportPage } from './ImportPage';
 import { ChecklistPage } from './ChecklistPage';
+import { CorrectionsPage } from './CorrectionsPage';
 import { DashboardPage } from './DashboardPage';
 import { EvidencePage } from './EvidencePage';
 
@@ -12,6 +13,7 @@ export class AppPage {
   readonly firstRun: FirstRunPage;
   readonly importer: ImportPage;
   readonly checklist: ChecklistPage;
+  readonly corrections: CorrectionsPage;
   readonly dashboard: DashboardPage;
   readonly evidence: EvidencePage;
   private readonly errors: string[] = [];
@@ -24,6 +26,7 @@ export class AppPage {
     this.firstRun = new FirstRunPage(page);
     this.importer = new ImportPage(page);
     this.checklist = new ChecklistPage(page);
+    this.corrections = new CorrectionsPage(page);
     this.dashboard = new DashboardPage(page);
     this.evidence = new EvidencePage(page);
     page.on('console', (m) => {
@@ -59,7 +62,7 @@ export class AppPage {
     return this.page.getByTestId('notice-error');
   }
 
-  async nav(id: 'checklist' | 'import' | 'dashboard' | 'evidence' | 'reports'): Promise<void> {
+  async nav(id: 'checklist' | 'import' | 'dashboard' | 'evidence' | 'reports' | 'departments'): Promise<void> {
     await this.page.getByTestId(`nav-${id}`).click();
     await expect(this.page.getByTestId(`screen-${id}`)).toBeVisible();
   }

@@ -5,6 +5,7 @@ import { formatDay, formatQuarter, formatTime, joinUnits, statusKey, statusLabel
 import { ProgressEditor } from './ProgressEditor';
 import { History } from './History';
 import { EvidencePanel } from '../../evidence/EvidencePanel';
+import { CorrectionBar } from '../../corrections/CorrectionBar';
 
 export function MeasureDetail() {
   const { t } = useTranslation();
@@ -41,6 +42,7 @@ export function MeasureDetail() {
       <h2 className="detail-title" data-testid="detail-title">
         <span className="measure-number">{detail.number}</span> {detail.title}
       </h2>
+      <CorrectionBar detail={detail} />
       <dl className="facts">
         <dt>{t('measure.lead')}</dt>
         <dd data-testid="detail-lead">{joinUnits(detail.lead) || t('measure.noUnits')}</dd>

@@ -1,11 +1,15 @@
 // The parsed file: which article, how many measures, the heading tree with measures, and the commit bar.
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useImporter, withEdit } from '../../stores/importer';
 import { formatDay } from '../../format';
 import { formatSize } from '../../../../shared/sizes';
 import { groupMeasures, headingText } from './group';
 import { PreviewMeasure } from './PreviewMeasure';
+import { RevisionPanel } from '../../corrections/RevisionPanel';
+import { OnlyDoubtfulLabel } from '../../corrections/DoubtTags';
+import { useKnownUnits } from '../../corrections/known-units';
+import { doubtsOf } from '../../../../shared/outline/doubts';
 
 export function Preview() {
   const { t } = useTranslation();
@@ -18,9 +22,13 @@ export function Preview() {
   const reset = useImporter((s) => s.reset);
   const doc = preview?.documents.find((d) => d.index === documentIndex) ?? preview?.documents[documentIndex];
   const groups = useMemo(() => (doc ? groupMeasures(doc.sections, doc.items) : []), [doc]);
+  const known = useKnownUnits();
+  const [onlyDoubtful, setOnlyDoubtful] = useState(false);
   if (!preview || !doc) return null;
 
   const items = doc.items.map((m, i) => withEdit(m, edits?.[i]));
+  const doubts = items.map((m) => doubtsOf(m, known));
+  const doubtful = doubts.filter((d) => d.length > 0).length;
   const counts = {
     sections: doc.sections.filter((s) => !s.preamble).length,
     measures: items.length,
@@ -63,6 +71,13 @@ export function Preview() {
         </div>
       )}
       {items.length === 0 && <div className="inline-error">{t('import.noMeasures')}</div>}
+      <RevisionPanel token={preview.token} documentIndex={documentIndex} />
+      {doubtful > 0 && (
+        <label className="checkbox">
+          <input type="checkbox" checked={onlyDoubtful} onChange={(e) => setOnlyDoubtful(e.target.checked)} data-testid="import-only-doubtful" />
+          <OnlyDoubtfulLabel count={doubtful} />
+        </label>
+      )}
       <div className="preview-tree">
         {groups.map((g, gi) => (
           <section key={gi} className={`preview-group depth-${Math.min(g.depth, 3)}`} data-testid="import-section">
@@ -71,9 +86,11 @@ export function Preview() {
             </h3>
             {g.measures.length > 0 && (
               <ol className="preview-measures">
-                {g.measures.map(({ measure, index }) => (
-                  <PreviewMeasure key={index} index={index} parsed={measure} edit={edits?.[index]} />
-                ))}
+                {g.measures
+                  .filter(({ index }) => !onlyDoubtful || doubts[index]!.length > 0)
+                  .map(({ measure, index }) => (
+                    <PreviewMeasure key={index} index={index} parsed={measure} edit={edits?.[index]} doubts={doubts[index]!} known={known} />
+                  ))}
               </ol>
             )}
           </section>

@@ -4,14 +4,18 @@ import { useTranslation } from 'react-i18next';
 import type { ParsedMeasure } from '../../../../shared/outline/types';
 import { useImporter, withEdit, type MeasureEdit } from '../../stores/importer';
 import { splitUnits } from './group';
+import { DoubtTags } from '../../corrections/DoubtTags';
+import type { Doubt } from '../../../../shared/outline/doubts';
 
 interface Props {
   index: number;
   parsed: ParsedMeasure;
   edit: MeasureEdit | undefined;
+  doubts: Doubt[];
+  known: ReadonlySet<string>;
 }
 
-export function PreviewMeasure({ index, parsed, edit }: Props) {
+export function PreviewMeasure({ index, parsed, edit, doubts, known }: Props) {
   const { t } = useTranslation();
   const editing = useImporter((s) => s.editing === index);
   const startEdit = useImporter((s) => s.startEdit);
@@ -28,6 +32,7 @@ export function PreviewMeasure({ index, parsed, edit }: Props) {
           <div className="preview-measure-title">
             <span data-testid="import-measure-title">{m.title}</span>
             {edit && <span className="tag tag-info">{t('import.edited')}</span>}
+            <DoubtTags doubts={doubts} measure={m} known={known} />
             <button type="button" className="link-button" onClick={() => startEdit(index)} data-testid="import-edit">
               {t('import.edit')}
             </button>
