@@ -207,6 +207,8 @@ function punctuate(doc: ReportDoc): ReportDoc {
         return { ...b, ...(b.caption === undefined ? {} : { caption: f(b.caption) }), head: b.head.map(f), rows: b.verbatim ? b.rows : b.rows.map((r) => r.map(f)) };
       case 'signature':
         return { ...b, issuer: f(b.issuer) };
+      case 'image':
+        return { ...b, caption: f(b.caption) };
       default:
         return assertNever(b);
     }

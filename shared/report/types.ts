@@ -128,10 +128,12 @@ export type Block =
   | { type: 'p'; text: string; lead?: string }
   | { type: 'chart'; chart: ChartSpec }
   | { type: 'table'; caption?: string; head: string[]; rows: string[][]; widths?: number[]; /** Cells are names and hashes, shown exactly as stored. */ verbatim?: boolean }
-  | { type: 'signature'; issuer: string; date: string };
+  | { type: 'signature'; issuer: string; date: string }
+  /** A picture (the inspectors' photos): bytes as base64, size in pixels. */
+  | { type: 'image'; caption: string; mime: 'image/png' | 'image/jpeg'; base64: string; width: number; height: number };
 
 export interface ReportDoc {
-  kind: ReportKind;
+  kind: ReportKind | 'feedback';
   title: string;
   /** Under the title, e.g. the period; may be empty. */
   subtitle: string;

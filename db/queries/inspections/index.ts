@@ -5,3 +5,4 @@ export { reviewDetail, coveredNow } from './detail';
 export { signReview, verifyReview, coveredHash } from './signature';
 export { listRectifications, rectificationCounts, respondRectification, closeRectification, type RectificationFilter } from './rectifications';
 export { inspectionEntities, ENTITY } from './entities';
+export { attachInspectorPaths } from './files';
