@@ -1,5 +1,6 @@
 // The report's vocabulary: kinds, formats, the period and scope asked for, the data read for it, and the document built from it.
 import type { MeasureRow, Status, StatusCounts } from '../model';
+import type { RectificationLine } from './rectifications';
 
 export const REPORT_KINDS = ['quarterly', 'annual', 'ledger'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -92,6 +93,8 @@ export interface ReportData {
   /** In the order of `measures`. */
   bySection: SectionGroup[];
   byDepartment: (ReportFigures & { departmentId: string; name: string })[];
+  /** Open rectifications demanded by inspectors on the measures in scope (problems section). */
+  rectifications?: RectificationLine[] | undefined;
   /** Human description of the scope ("全部方案", "牵头或责任单位:区司法局"). */
   scopeLabel: string;
 }
