@@ -27,6 +27,7 @@ export interface FeedbackInput {
 }
 
 const JUDGED: Verdict[] = ['符合', '基本符合', '不符合'];
+const HASH = '@@HASH@@';
 
 export function feedbackTitle(review: { name: string }): string {
   return fullWidthPunctuation(`关于${review.name}的督察反馈意见`);
@@ -51,7 +52,7 @@ function problemBlocks(items: ReviewItem[], verdict: Verdict, n: number): Block[
   const list = items.filter((i) => i.verdict === verdict);
   const out: Block[] = [{ type: 'h2', text: `(${cnNumber(n)})评定为“${verdict}”的措施(${list.length}项)` }];
   if (!list.length) return [...out, { type: 'p', text: '无。' }];
-  return [...out, ...list.map((i, k): Block => ({ type: 'p', lead: `${k + 1}.${i.number} ${i.title}。`, text: i.finding.trim() || '督察组未填写具体问题。' }))];
+  return [...out, ...list.map((i, k): Block => ({ type: 'p', lead: `${k + 1}.第${i.number}项“${i.title}”。`, text: i.finding.trim() || '督察组未填写具体问题。' }))];
 }
 
 export function buildFeedback(i: FeedbackInput): ReportDoc {
@@ -83,10 +84,8 @@ export function buildFeedback(i: FeedbackInput): ReportDoc {
     });
   }
   const sig = r.signature;
-  blocks.push({
-    type: 'p',
-    text: sig ? `本意见由督察组组长${sig.signerName}于${zhDate(sig.signedAt.slice(0, 10))}签署,校验码(SHA-256):${sig.sha256}。` : '本意见尚未签署,仅供核对。',
-  });
+  // The hash goes in after punctuation so that it stays exactly as computed.
+  blocks.push({ type: 'p', text: sig ? `本意见由督察组组长${sig.signerName}于${zhDate(sig.signedAt.slice(0, 10))}签署,校验码(SHA-256)：${HASH}。` : '本意见尚未签署,仅供核对。' });
   blocks.push({ type: 'signature', issuer: `督察组组长:${sig?.signerName ?? r.leadName ?? ''}`, date: zhDate(sig ? sig.signedAt.slice(0, 10) : i.today) });
   if (i.photos.length || i.otherFiles.length) {
     blocks.push({ type: 'h1', text: '附件:现场照片和材料' });
@@ -99,11 +98,18 @@ export function buildFeedback(i: FeedbackInput): ReportDoc {
         return { ...b, text: fullWidthPunctuation(b.text), ...(b.lead === undefined ? {} : { lead: fullWidthPunctuation(b.lead) }) };
       case 'table':
         return { ...b, rows: b.rows.map((row) => row.map(fullWidthPunctuation)) };
+      case 'h1':
+      case 'h2':
+      case 'h3':
+        return { ...b, text: fullWidthPunctuation(b.text) };
+      case 'signature':
+        return { ...b, issuer: fullWidthPunctuation(b.issuer) };
+      case 'image':
+        return { ...b, caption: fullWidthPunctuation(b.caption) };
       default:
         return b;
     }
   };
-  // The hash stays as written: punctuation is applied before it is added back untouched.
-  const done = blocks.map((b) => (b.type === 'p' && sig && b.text.includes(sig.sha256) ? b : punct(b)));
+  const done = blocks.map(punct).map((b) => (b.type === 'p' && sig ? { ...b, text: b.text.replace(HASH, sig.sha256) } : b));
   return { kind: 'feedback', title: feedbackTitle(r), subtitle: r.revision > 1 ? `(第${r.revision}版)` : '', figures: { total: c.total, notStarted: 0, inProgress: 0, done: 0, notApplicable: 0, overdue: 0, withoutEvidence: 0 }, blocks: done, landscape: false };
 }
