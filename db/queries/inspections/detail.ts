@@ -1,7 +1,10 @@
 // A review with every measure in scope and what the inspectors see beside the verdict form; and what a signature covers.
 import type { Db } from '../../open';
 import type { Covered, InspectionFile, RectificationStatus, ReviewDetail, ReviewItem, Verdict } from '../../../shared/inspections/types';
-import { getReview, scopeMeasures } from './reviews';
+import { getReview, reviewHead, scopeMeasures } from './reviews';
+import { getMeasureRow } from '../measures';
+import { AppError } from '../../../shared/errors';
+import type { MeasureRow } from '../../../shared/model';
 import type { Review } from '../../../shared/inspections/types';
 
 interface FileRow extends InspectionFile {
@@ -56,21 +59,20 @@ function reviewRows(db: Db, reviewId: string) {
   return { verdicts, rects, files: inspectorFiles(db, reviewId) };
 }
 
-export function reviewDetail(db: Db, reviewId: string): ReviewDetail {
-  const review = getReview(db, reviewId);
-  const measures = scopeMeasures(db, review.scope);
+function itemsFor(db: Db, reviewId: string, period: string, measures: MeasureRow[]): ReviewItem[] {
+  const one = measures.length === 1 ? measures[0]!.id : null;
   const { verdicts, rects, files } = reviewRows(db, reviewId);
-  const period = review.scope.periodId;
-  const narratives = new Map((db.prepare('SELECT measure_id, narrative FROM progress WHERE period_id = ?').all(period) as { measure_id: string; narrative: string }[]).map((r) => [r.measure_id, r.narrative]));
+  const only = one ? ' AND measure_id = @one' : '';
+  const narratives = new Map((db.prepare(`SELECT measure_id, narrative FROM progress WHERE period_id = @period${only}`).all({ period, one }) as { measure_id: string; narrative: string }[]).map((r) => [r.measure_id, r.narrative]));
   const extra = new Map(
-    (db.prepare('SELECT m.id, m.targets, s.heading FROM measures m LEFT JOIN sections s ON s.id = m.section_id').all() as { id: string; targets: string; heading: string | null }[]).map((r) => [r.id, r]),
+    (db.prepare(`SELECT m.id, m.targets, s.heading FROM measures m LEFT JOIN sections s ON s.id = m.section_id${one ? ' WHERE m.id = @one' : ''}`).all({ one }) as { id: string; targets: string; heading: string | null }[]).map((r) => [r.id, r]),
   );
   // The department's files for the quarter; the inspectors' own are listed apart.
-  const own = new Set(db.prepare("SELECT evidence_id FROM inspection_evidence WHERE deleted = 0").pluck().all() as string[]);
+  const own = new Set(db.prepare('SELECT evidence_id FROM inspection_evidence WHERE deleted = 0').pluck().all() as string[]);
   const evidence = groupBy(
-    (db.prepare('SELECT measure_id AS measureId, id AS evidenceId, name, sha256, mime, size FROM evidence WHERE period_id = ? ORDER BY added_at').all(period) as FileRow[]).filter((f) => !own.has(f.evidenceId)),
+    (db.prepare(`SELECT measure_id AS measureId, id AS evidenceId, name, sha256, mime, size FROM evidence WHERE period_id = @period${only} ORDER BY added_at`).all({ period, one }) as FileRow[]).filter((f) => !own.has(f.evidenceId)),
   );
-  const items: ReviewItem[] = measures.map((m) => {
+  return measures.map((m) => {
     const v = verdicts.get(m.id);
     const r = rects.get(m.id);
     const x = extra.get(m.id);
@@ -92,7 +94,19 @@ export function reviewDetail(db: Db, reviewId: string): ReviewDetail {
       inspectorFiles: (files.get(m.id) ?? []).map(file),
     };
   });
-  return { ...review, items };
+}
+
+export function reviewDetail(db: Db, reviewId: string): ReviewDetail {
+  const review = getReview(db, reviewId);
+  return { ...review, items: itemsFor(db, reviewId, review.scope.periodId, scopeMeasures(db, review.scope)) };
+}
+
+/** One measure of a review, as the screen shows it after a change. */
+export function reviewItem(db: Db, reviewId: string, measureId: string): ReviewItem {
+  const head = reviewHead(db, reviewId);
+  const m = getMeasureRow(db, measureId, head.scope.periodId);
+  if (!m) throw new AppError('not_found', '找不到这项措施,它可能已被删除。请刷新后重试。');
+  return itemsFor(db, reviewId, head.scope.periodId, [m])[0]!;
 }
 
 /** Everything the review's signature covers, as it stands now. */

@@ -2,7 +2,7 @@
 import type { Db } from '../../open';
 import type { AttachResult } from '../../../shared/api/evidence';
 import { attachPaths } from '../../evidence-store/attach';
-import { getReview, requireEditable } from './reviews';
+import { requireEditable } from './reviews';
 import { linkInspectorFiles } from './verdicts';
 
 /** Evidence ids of files the record already had under these names (attach reports them as duplicates). */
@@ -12,8 +12,7 @@ function existingIds(db: Db, measureId: string, periodId: string, names: string[
 }
 
 export async function attachInspectorPaths(db: Db, dataDir: string, a: { reviewId: string; measureId: string; userId: string; paths: string[] }): Promise<AttachResult> {
-  requireEditable(db, a.reviewId);
-  const periodId = getReview(db, a.reviewId).scope.periodId;
+  const periodId = requireEditable(db, a.reviewId).scope.periodId;
   const r = await attachPaths(db, dataDir, { measureId: a.measureId, periodId, userId: a.userId }, a.paths.map((path) => ({ path, description: '督察现场材料' })));
   linkInspectorFiles(db, { reviewId: a.reviewId, measureId: a.measureId, evidenceIds: [...r.items.map((i) => i.id), ...existingIds(db, a.measureId, periodId, r.duplicates)] }, a.userId);
   return r;

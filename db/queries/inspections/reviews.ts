@@ -6,7 +6,7 @@ import { canonicalKey, cleanUnitName } from '../../../shared/departments';
 import { isQuarterId } from '../../../shared/periods';
 import { emptyVerdictCounts, type Review, type ReviewScope, type ReviewStatus, type Verdict, type VerdictCounts } from '../../../shared/inspections/types';
 import { ENTITY, fields, recordChanges } from './entities';
-import { listMeasures, listSections } from '../measures';
+import { getMeasureRow, listMeasures, listSections } from '../measures';
 import type { MeasureRow } from '../../../shared/model';
 
 interface ReviewRow {
@@ -175,9 +175,30 @@ export function createReview(db: Db, a: NewReview, userId: string): Review {
   })();
 }
 
+/** The review's row without its counts: what a write needs to check. */
+export function reviewHead(db: Db, id: string): Pick<Review, 'id' | 'name' | 'status' | 'revision' | 'superseded' | 'scope' | 'leadId' | 'leadName'> {
+  const r = reviewRow(db, id);
+  const scope: ReviewScope = { planId: r.plan_id, sectionIds: JSON.parse(r.section_ids) as string[], departmentIds: JSON.parse(r.department_ids) as string[], periodId: r.period_id };
+  const leadName = r.lead_id ? ((db.prepare('SELECT name FROM users WHERE id = ?').pluck().get(r.lead_id) as string | undefined) ?? null) : null;
+  return { id: r.id, name: r.name, status: r.status, revision: r.revision, superseded: r.superseded === 1, scope, leadId: r.lead_id, leadName };
+}
+
+/** Whether one measure falls in a scope, without listing the others. */
+export function measureInScope(db: Db, scope: ReviewScope, measureId: string): boolean {
+  const m = getMeasureRow(db, measureId, scope.periodId);
+  if (!m || (scope.planId && m.planId !== scope.planId)) return false;
+  if (scope.sectionIds.length) {
+    const wanted = new Set(scope.sectionIds);
+    let found = false;
+    for (let at = m.sectionId; at && !found; at = db.prepare('SELECT parent_id FROM sections WHERE id = ?').pluck().get(at) as string | null) found = wanted.has(at);
+    if (!found) return false;
+  }
+  return !scope.departmentIds.length || [...m.lead, ...m.responsible].some((u) => scope.departmentIds.includes(u.departmentId));
+}
+
 /** Refuses any change to a signed or superseded revision. */
-export function requireEditable(db: Db, reviewId: string): Review {
-  const r = getReview(db, reviewId);
+export function requireEditable(db: Db, reviewId: string): ReturnType<typeof reviewHead> {
+  const r = reviewHead(db, reviewId);
   if (r.status === '已签署') throw new AppError('conflict', `督察“${r.name}”(第${r.revision}版)已签署,不能再修改。如需更改,请建立新的修订版本。`);
   if (r.superseded) throw new AppError('conflict', `督察“${r.name}”第${r.revision}版已有更新的修订版本。请在最新版本中修改。`);
   return r;

@@ -17,8 +17,9 @@ export function coveredHash(c: Covered): string {
 /** Signs a review as its lead inspector; afterwards it is read-only. */
 export function signReview(db: Db, reviewId: string, signer: { id: string; name: string }): Review {
   return db.transaction(() => {
-    const review = requireEditable(db, reviewId);
-    if (review.leadId && review.leadId !== signer.id) throw new AppError('forbidden', `只有组长${review.leadName ?? ''}可以签署本次督察。请切换为组长后再签署。`);
+    const head = requireEditable(db, reviewId);
+    if (head.leadId && head.leadId !== signer.id) throw new AppError('forbidden', `只有组长${head.leadName ?? ''}可以签署本次督察。请切换为组长后再签署。`);
+    const review = getReview(db, reviewId);
     const covered = coveredNow(db, review);
     recordChanges(db, signer.id, [
       ...fields(ENTITY.signature, reviewId, { signerId: signer.id, signerName: signer.name, signedAt: nowIso(), covered: canonicalCovered(covered), sha256: coveredHash(covered) }),

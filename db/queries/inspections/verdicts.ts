@@ -4,7 +4,7 @@ import { nowIso } from '../../../shared/ids';
 import { AppError } from '../../../shared/errors';
 import type { RectificationDemand, Verdict } from '../../../shared/inspections/types';
 import { ENTITY, fields, recordChanges, type Change } from './entities';
-import { requireEditable, scopeMeasures } from './reviews';
+import { measureInScope, requireEditable } from './reviews';
 
 export interface VerdictInput {
   reviewId: string;
@@ -30,7 +30,7 @@ function checkDemand(d: RectificationDemand): void {
 export function setVerdict(db: Db, a: VerdictInput, userId: string): void {
   db.transaction(() => {
     const review = requireEditable(db, a.reviewId);
-    if (!scopeMeasures(db, review.scope).some((m) => m.id === a.measureId)) throw new AppError('not_found', '这项措施不在本次督察范围内。请刷新后重试。');
+    if (!measureInScope(db, review.scope, a.measureId)) throw new AppError('not_found', '这项措施不在本次督察范围内。请刷新后重试。');
     const id = `${a.reviewId}|${a.measureId}`;
     const old = db.prepare('SELECT verdict, finding FROM review_verdicts WHERE id = ?').get(id) as { verdict: Verdict; finding: string } | undefined;
     const now = nowIso();
