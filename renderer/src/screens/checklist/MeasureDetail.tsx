@@ -5,6 +5,7 @@ import { formatDay, formatQuarter, formatTime, joinUnits, statusKey, statusLabel
 import { ProgressEditor } from './ProgressEditor';
 import { History } from './History';
 import { EvidencePanel } from '../../evidence/EvidencePanel';
+import { RectificationTasks } from '../../inspections/RectificationTasks';
 
 export function MeasureDetail() {
   const { t } = useTranslation();
@@ -67,6 +68,7 @@ export function MeasureDetail() {
         )}
       </dl>
       <ProgressEditor />
+      <RectificationTasks measureId={detail.id} />
       <EvidencePanel measureId={detail.id} />
       <details className="block" open>
         <summary>{t('detail.text')}</summary>
