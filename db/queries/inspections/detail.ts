@@ -1,5 +1,6 @@
 // A review with every measure in scope and what the inspectors see beside the verdict form; and what a signature covers.
 import type { Db } from '../../open';
+import { emptyVerdictCounts } from '../../../shared/inspections/types';
 import type { Covered, InspectionFile, RectificationStatus, ReviewDetail, ReviewItem, Verdict } from '../../../shared/inspections/types';
 import { getReview, reviewHead, scopeMeasures } from './reviews';
 import { getMeasureRow } from '../measures';
@@ -97,8 +98,14 @@ function itemsFor(db: Db, reviewId: string, period: string, measures: MeasureRow
 }
 
 export function reviewDetail(db: Db, reviewId: string): ReviewDetail {
-  const review = getReview(db, reviewId);
-  return { ...review, items: itemsFor(db, reviewId, review.scope.periodId, scopeMeasures(db, review.scope)) };
+  const head = reviewHead(db, reviewId);
+  const items = itemsFor(db, reviewId, head.scope.periodId, scopeMeasures(db, head.scope));
+  const counts = emptyVerdictCounts();
+  for (const i of items) {
+    counts[i.verdict]++;
+    counts.total++;
+  }
+  return { ...getReview(db, reviewId, counts), items };
 }
 
 /** One measure of a review, as the screen shows it after a change. */

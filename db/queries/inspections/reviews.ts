@@ -54,7 +54,7 @@ export function verdictCounts(db: Db, review: { id: string; scopeIds: string[] }
   return c;
 }
 
-function toReview(db: Db, r: ReviewRow): Review {
+function toReview(db: Db, r: ReviewRow, counts?: VerdictCounts): Review {
   const reviewerIds = JSON.parse(r.reviewer_ids) as string[];
   const names = userNames(db, [...reviewerIds, ...(r.lead_id ? [r.lead_id] : [])]);
   const scope: ReviewScope = { planId: r.plan_id, sectionIds: JSON.parse(r.section_ids) as string[], departmentIds: JSON.parse(r.department_ids) as string[], periodId: r.period_id };
@@ -75,7 +75,7 @@ function toReview(db: Db, r: ReviewRow): Review {
     superseded: r.superseded === 1,
     createdAt: r.created_at,
     signature: r.sha256 ? { signerId: r.signer_id, signerName: r.signer_name ?? '', signedAt: r.signed_at ?? '', sha256: r.sha256 } : null,
-    counts: verdictCounts(db, { id: r.id, scopeIds: scopeMeasures(db, scope).map((m) => m.id) }),
+    counts: counts ?? verdictCounts(db, { id: r.id, scopeIds: scopeMeasures(db, scope).map((m) => m.id) }),
   };
 }
 
@@ -85,8 +85,9 @@ function reviewRow(db: Db, id: string): ReviewRow {
   return r;
 }
 
-export function getReview(db: Db, id: string): Review {
-  return toReview(db, reviewRow(db, id));
+/** A review; counts are computed from its scope unless the caller already has them. */
+export function getReview(db: Db, id: string, counts?: VerdictCounts): Review {
+  return toReview(db, reviewRow(db, id), counts);
 }
 
 export function listReviews(db: Db): Review[] {
