@@ -4,7 +4,8 @@ import { nowIso } from '../../../shared/ids';
 import { AppError } from '../../../shared/errors';
 import { localIsoDate } from '../../../shared/periods';
 import type { InspectionFile, Rectification, RectificationStatus } from '../../../shared/inspections/types';
-import { ENTITY, fields, recordChanges } from './entities';
+import { ENTITY } from './entities';
+import { fields, recordChanges } from './write';
 
 /** Rectifications in force: not withdrawn, of a signed revision that no later signed revision replaces. */
 const FROM = 'FROM rectifications x JOIN reviews r ON r.id = x.review_id';

@@ -5,7 +5,8 @@ import { AppError } from '../../../shared/errors';
 import { canonicalKey, cleanUnitName } from '../../../shared/departments';
 import { isQuarterId } from '../../../shared/periods';
 import { emptyVerdictCounts, type Review, type ReviewScope, type ReviewStatus, type Verdict, type VerdictCounts } from '../../../shared/inspections/types';
-import { ENTITY, fields, recordChanges } from './entities';
+import { ENTITY } from './entities';
+import { fields, recordChanges } from './write';
 import { getMeasureRow, listMeasures, listSections } from '../measures';
 import type { MeasureRow } from '../../../shared/model';
 

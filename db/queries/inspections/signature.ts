@@ -6,7 +6,8 @@ import { AppError } from '../../../shared/errors';
 import { canonicalCovered, changedMeasures } from '../../../shared/inspections/covered';
 import type { Covered, Review, VerifyResult } from '../../../shared/inspections/types';
 import { verifyBlobs } from '../../evidence-store/verify';
-import { ENTITY, fields, recordChanges } from './entities';
+import { ENTITY } from './entities';
+import { fields, recordChanges } from './write';
 import { getReview, requireEditable } from './reviews';
 import { coveredNow, inspectorFiles } from './detail';
 

@@ -3,7 +3,8 @@ import type { Db } from '../../open';
 import { nowIso } from '../../../shared/ids';
 import { AppError } from '../../../shared/errors';
 import type { RectificationDemand, Verdict } from '../../../shared/inspections/types';
-import { ENTITY, fields, recordChanges, type Change } from './entities';
+import { ENTITY } from './entities';
+import { fields, recordChanges, type Change } from './write';
 import { measureInScope, requireEditable } from './reviews';
 
 export interface VerdictInput {

@@ -2,9 +2,9 @@
 // No foreign keys between these rows: they arrive as exchange operations, field by field and in any order.
 import type { Migration } from '../migrate';
 
-export const m0003: Migration = {
-  version: 3,
-  name: '0003-inspections',
+export const m0004: Migration = {
+  version: 4,
+  name: '0004-inspections',
   up(db) {
     db.exec(`
       CREATE TABLE reviews (
