@@ -8,6 +8,8 @@ import { VERDICTS, type Rectification, type Review, type ReviewDetail, type Revi
 const id = z.string().min(1).max(100);
 /** Verdicts and rectifications are keyed review|measure. */
 const compoundId = z.string().min(1).max(210);
+/** Evidence ids are measure|quarter|sha256. */
+const evidenceId = z.string().min(1).max(300);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写成 2025-03-31 这样的形式');
 
 export interface FeedbackExportDone {
@@ -51,14 +53,14 @@ export const inspectionCalls = {
       })
       .strict(),
   ),
-  'reviews.linkFiles': call<ReviewItem>()(z.object({ reviewId: id, measureId: id, evidenceIds: z.array(id).min(1).max(500) }).strict()),
-  'reviews.unlinkFile': call<ReviewItem>()(z.object({ reviewId: id, measureId: id, evidenceId: id }).strict()),
+  'reviews.linkFiles': call<ReviewItem>()(z.object({ reviewId: id, measureId: id, evidenceIds: z.array(evidenceId).min(1).max(500) }).strict()),
+  'reviews.unlinkFile': call<ReviewItem>()(z.object({ reviewId: id, measureId: id, evidenceId }).strict()),
   'reviews.sign': call<Review>()(z.object({ reviewId: id }).strict()),
   'reviews.verify': call<VerifyResult>()(z.object({ reviewId: id }).strict()),
   'reviews.revise': call<Review>()(z.object({ reviewId: id }).strict()),
   'reviews.export': call<JobStatus>()(z.object({ reviewId: id, format: z.enum(['docx', 'pdf']) }).strict()),
   'rectifications.list': call<Rectification[]>()(z.object({ open: z.boolean().optional(), overdue: z.boolean().optional(), measureId: id.optional() }).strict()),
   'rectifications.counts': call<{ open: number; overdue: number }>()(z.object({}).strict()),
-  'rectifications.respond': call<Rectification[]>()(z.object({ id: compoundId, response: z.string().trim().min(1, '请填写整改落实情况').max(20_000), evidenceIds: z.array(id).max(500).optional() }).strict()),
+  'rectifications.respond': call<Rectification[]>()(z.object({ id: compoundId, response: z.string().trim().min(1, '请填写整改落实情况').max(20_000), evidenceIds: z.array(evidenceId).max(500).optional() }).strict()),
   'rectifications.close': call<Rectification[]>()(z.object({ id: compoundId }).strict()),
 };
