@@ -58,8 +58,8 @@ function Task({ r, onChange }: { r: Rectification; onChange: (list: Rectificatio
       )}
       {r.closedByName && <p className="small muted">{t('closedBy', { name: r.closedByName })}</p>}
       {r.status !== '已销号' && (
-        <div className="insp-row">
-          <label className="field" style={{ flex: 1 }}>
+        <div className="insp-task-form">
+          <label className="field">
             <span>{t('response')}</span>
             <textarea rows={2} value={response} placeholder={t('responsePlaceholder')} onChange={(e) => setResponse(e.target.value)} data-testid="rectification-response" />
           </label>
