@@ -1,4 +1,5 @@
 // Reads what a report needs for a period and scope: measures with their effective status (the dashboard's rules), records, evidence, figures.
+import { rectificationLines } from './inspections/report-lines';
 import type { Db } from '../open';
 import type { MeasureRow, Section, Status } from '../../shared/model';
 import { localIsoDate } from '../../shared/periods';
@@ -186,5 +187,6 @@ export function loadReportData(db: Db, args: ReportDataArgs): ReportData {
     bySection,
     byDepartment,
     scopeLabel: scopeLabel(db, scope, plans, allSections),
+    rectifications: rectificationLines(db, ids, asOf),
   };
 }

@@ -5,6 +5,7 @@ import { evidenceCommands } from '../host/commands/evidence';
 import { reportCommands } from '../host/commands/report';
 import { exchangeCoreCommands } from '../host/commands/exchange';
 import { correctionCommands } from '../host/commands/corrections';
+import { inspectionCommands } from '../host/commands/inspections';
 
 export const cliCommands: CliCommand[] = [
   ...ledgerCommands,
@@ -12,4 +13,5 @@ export const cliCommands: CliCommand[] = [
   ...reportCommands,
   ...exchangeCoreCommands,
   ...correctionCommands,
+  ...inspectionCommands,
 ];

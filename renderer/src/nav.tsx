@@ -8,6 +8,7 @@ import { EvidenceScreen } from './evidence/EvidenceScreen';
 import { ReportsScreen } from './reports/ReportsScreen';
 import { ConflictsPanel } from './exchange/ConflictsPanel';
 import { DepartmentsScreen } from './corrections/DepartmentsScreen';
+import { InspectionsScreen } from './inspections/InspectionsScreen';
 
 export interface NavItem {
   /** The URL hash segment: #/checklist. */
@@ -24,5 +25,6 @@ export const navItems: readonly NavItem[] = [
   { id: 'reports', labelKey: 'nav.reports', Screen: ReportsScreen },
   { id: 'conflicts', labelKey: 'nav.conflicts', Screen: ConflictsPanel },
   { id: 'departments', labelKey: 'nav.departments', Screen: DepartmentsScreen },
+  { id: 'inspections', labelKey: 'nav.inspections', Screen: InspectionsScreen },
   // Further screens join here.
 ];

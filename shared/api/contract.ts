@@ -7,6 +7,7 @@ import { reportCalls } from './reports';
 import { evidenceCalls } from './evidence';
 import { exchangeCoreCalls } from './exchange';
 import { correctionCalls } from './corrections';
+import { inspectionCalls } from './inspections';
 
 export const contract = {
   ...ledgerCalls,
@@ -15,6 +16,7 @@ export const contract = {
   ...evidenceCalls,
   ...exchangeCoreCalls,
   ...correctionCalls,
+  ...inspectionCalls,
 };
 
 export type Contract = typeof contract;

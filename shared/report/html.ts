@@ -44,6 +44,9 @@ thead { display: table-header-group; }
 tr { page-break-inside: avoid; }
 figure.chart { margin: 8pt 0; text-align: center; page-break-inside: avoid; }
 figure.chart svg { max-width: 100%; height: auto; }
+figure.photo { margin: 8pt 0; text-align: center; page-break-inside: avoid; }
+figure.photo img { max-width: 100%; max-height: 160mm; }
+figure.photo figcaption { font-size: 12pt; line-height: 18pt; }
 div.signature { margin-top: 58pt; page-break-inside: avoid; }
 div.signature p { text-align: right; text-indent: 0; padding-right: 4em; }
 `;
@@ -67,6 +70,8 @@ function blockHtml(b: Block): string {
       const rows = b.rows.map((r) => `<tr>${r.map((c) => `<td>${xmlEscape(c)}</td>`).join('')}</tr>`).join('\n');
       return `<table>${b.caption ? `<caption>${xmlEscape(b.caption)}</caption>` : ''}${cols}${head}<tbody>${rows}</tbody></table>`;
     }
+    case 'image':
+      return `<figure class="photo"><img src="data:${b.mime};base64,${b.base64}" alt="${xmlEscape(b.caption)}"><figcaption>${xmlEscape(b.caption)}</figcaption></figure>`;
     case 'signature':
       return `<div class="signature"><p>${xmlEscape(b.issuer)}</p><p>${xmlEscape(b.date)}</p></div>`;
     default:

@@ -6,6 +6,7 @@ import { nextQuarterLabel, zhDate } from './period';
 import type { Block, ReportData, ReportDoc, ReportOptions, SectionGroup } from './types';
 import { localIsoDate } from '../periods';
 import { fullWidthPunctuation } from '../zh-punctuation';
+import { rectificationBlocks } from './rectifications';
 
 function issuerOf(data: ReportData, opts: ReportOptions): string {
   return opts.issuer?.trim() || data.plans.find((p) => p.issuer)?.issuer || '';
@@ -107,6 +108,7 @@ function quarterly(data: ReportData, opts: ReportOptions): ReportDoc {
       ? { type: 'table', head: ['编号', '措施', '牵头单位', '状态'], widths: [8, 52, 24, 16], rows: noEvidence.map((m) => [m.number, m.title, units(m, 'lead'), m.status]) }
       : { type: 'p', text: '无。' },
   );
+  blocks.push(...rectificationBlocks(data));
   const next = nextQuarterLabel(data.period);
   blocks.push({ type: 'h1', text: `四、${next}工作计划` });
   const open = data.measures.filter(isOpen);
@@ -207,6 +209,8 @@ function punctuate(doc: ReportDoc): ReportDoc {
         return { ...b, ...(b.caption === undefined ? {} : { caption: f(b.caption) }), head: b.head.map(f), rows: b.verbatim ? b.rows : b.rows.map((r) => r.map(f)) };
       case 'signature':
         return { ...b, issuer: f(b.issuer) };
+      case 'image':
+        return { ...b, caption: f(b.caption) };
       default:
         return assertNever(b);
     }

@@ -1,5 +1,6 @@
 // The report's vocabulary: kinds, formats, the period and scope asked for, the data read for it, and the document built from it.
 import type { MeasureRow, Status, StatusCounts } from '../model';
+import type { RectificationLine } from './rectifications';
 
 export const REPORT_KINDS = ['quarterly', 'annual', 'ledger'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -92,6 +93,8 @@ export interface ReportData {
   /** In the order of `measures`. */
   bySection: SectionGroup[];
   byDepartment: (ReportFigures & { departmentId: string; name: string })[];
+  /** Open rectifications demanded by inspectors on the measures in scope (problems section). */
+  rectifications?: RectificationLine[] | undefined;
   /** Human description of the scope ("全部方案", "牵头或责任单位:区司法局"). */
   scopeLabel: string;
 }
@@ -128,10 +131,12 @@ export type Block =
   | { type: 'p'; text: string; lead?: string }
   | { type: 'chart'; chart: ChartSpec }
   | { type: 'table'; caption?: string; head: string[]; rows: string[][]; widths?: number[]; /** Cells are names and hashes, shown exactly as stored. */ verbatim?: boolean }
-  | { type: 'signature'; issuer: string; date: string };
+  | { type: 'signature'; issuer: string; date: string }
+  /** A picture (the inspectors' photos): bytes as base64, size in pixels. */
+  | { type: 'image'; caption: string; mime: 'image/png' | 'image/jpeg'; base64: string; width: number; height: number };
 
 export interface ReportDoc {
-  kind: ReportKind;
+  kind: ReportKind | 'feedback';
   title: string;
   /** Under the title, e.g. the period; may be empty. */
   subtitle: string;

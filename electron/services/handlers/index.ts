@@ -6,6 +6,7 @@ import { reportHandlers } from './reports';
 import { evidenceHandlers } from './evidence';
 import { exchangeCoreHandlers } from './exchange';
 import { correctionHandlers } from './corrections';
+import { inspectionHandlers } from './inspections';
 
 export const handlers: Handlers = {
   ...ledgerHandlers,
@@ -14,4 +15,5 @@ export const handlers: Handlers = {
   ...evidenceHandlers,
   ...exchangeCoreHandlers,
   ...correctionHandlers,
+  ...inspectionHandlers,
 };

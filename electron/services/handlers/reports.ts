@@ -19,7 +19,7 @@ import { newExport, sweepExports } from '../reports/exports';
 let printer: ReportPrinter | null = null;
 let printerFactory: () => ReportPrinter = () => chromiumPrinter();
 
-function sharedPrinter(): ReportPrinter {
+export function sharedPrinter(): ReportPrinter {
   printer ??= printerFactory();
   return printer;
 }

@@ -73,6 +73,17 @@ function blockToDocx(b: Block, doc: ReportDoc, charts: ChartImages, tables: stri
       tables.push(tableXml({ head: b.head, rows: b.rows, widths: columnWidths(b, doc.landscape) }));
       return [new Paragraph({ children: [new TextRun(tableMarker(tables.length - 1))] }), new Paragraph({ spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 }, children: [] })];
     }
+    case 'image': {
+      const maxPx = Math.floor(textWidth(doc.landscape) / 15);
+      const w = Math.min(maxPx, b.width);
+      const h = Math.round((b.height / Math.max(1, b.width)) * w);
+      const data = Buffer.from(b.base64, 'base64');
+      const image = b.mime === 'image/png' ? new ImageRun({ type: 'png', data, transformation: { width: w, height: h } }) : new ImageRun({ type: 'jpg', data, transformation: { width: w, height: h } });
+      return [
+        new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 120, after: 60 }, children: [image] }),
+        new Paragraph({ alignment: AlignmentType.CENTER, spacing: BODY_SPACING, children: [bodyRun(b.caption)] }),
+      ];
+    }
     case 'signature': {
       const sig = (text: string) =>
         new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: INDENT_2CH * 2 }, spacing: BODY_SPACING, children: [bodyRun(text)] });

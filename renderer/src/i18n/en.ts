@@ -22,6 +22,7 @@ export const en: Dict = {
     reports: 'Reports',
     conflicts: 'Conflicts',
     departments: 'Departments',
+    inspections: 'Inspections',
     main: 'Main navigation',
   },
   header: {

@@ -7,6 +7,7 @@ import { evidenceZh, evidenceEn } from './evidence';
 import { reportsZh, reportsEn } from './reports';
 import { conflictsZh, conflictsEn } from './conflicts';
 import { correctionsZh, correctionsEn } from './corrections';
+import { inspectionsZh, inspectionsEn } from './inspections';
 import { fullWidthPunctuation } from '../../../shared/zh-punctuation';
 
 /** Each screen's own dictionary: Chinese first, English with the same keys (one line per namespace). */
@@ -29,6 +30,7 @@ declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
     resources: { translation: typeof zh } & { [K in keyof typeof NAMESPACES]: (typeof NAMESPACES)[K][0] };
+    resources: { translation: typeof zh; evidence: typeof evidenceZh; reports: typeof reportsZh; inspections: typeof inspectionsZh };
   }
 }
 
@@ -66,6 +68,10 @@ export function initI18n(): typeof i18n {
       en: { translation: en, ...Object.fromEntries(Object.entries(NAMESPACES).map(([k, v]) => [k, v[1]])) },
     },
     ns: ['translation', ...Object.keys(NAMESPACES)],
+      zh: punctuated({ translation: zh, evidence: evidenceZh, reports: reportsZh, inspections: inspectionsZh }),
+      en: { translation: en, evidence: evidenceEn, reports: reportsEn, inspections: inspectionsEn },
+    },
+    ns: ['translation', 'evidence', 'reports', 'inspections'],
     defaultNS: 'translation',
     lng,
     fallbackLng: 'zh',

@@ -21,6 +21,7 @@ export const zh = {
     reports: '报告',
     conflicts: '冲突',
     departments: '单位',
+    inspections: '督察',
     main: '主导航',
   },
   header: {

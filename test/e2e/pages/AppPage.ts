@@ -8,6 +8,7 @@ import { ChecklistPage } from './ChecklistPage';
 import { CorrectionsPage } from './CorrectionsPage';
 import { DashboardPage } from './DashboardPage';
 import { EvidencePage } from './EvidencePage';
+import { InspectionPage } from './InspectionPage';
 
 export class AppPage {
   readonly firstRun: FirstRunPage;
@@ -16,6 +17,7 @@ export class AppPage {
   readonly corrections: CorrectionsPage;
   readonly dashboard: DashboardPage;
   readonly evidence: EvidencePage;
+  readonly inspection: InspectionPage;
   private readonly errors: string[] = [];
 
   constructor(
@@ -29,6 +31,7 @@ export class AppPage {
     this.corrections = new CorrectionsPage(page);
     this.dashboard = new DashboardPage(page);
     this.evidence = new EvidencePage(page);
+    this.inspection = new InspectionPage(page);
     page.on('console', (m) => {
       // Failed loads are recorded with their URL by the response handler below.
       if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) this.errors.push(`console: ${m.text()}`);
@@ -63,6 +66,7 @@ export class AppPage {
   }
 
   async nav(id: 'checklist' | 'import' | 'dashboard' | 'evidence' | 'reports' | 'departments'): Promise<void> {
+  async nav(id: 'checklist' | 'import' | 'dashboard' | 'evidence' | 'reports' | 'inspections'): Promise<void> {
     await this.page.getByTestId(`nav-${id}`).click();
     await expect(this.page.getByTestId(`screen-${id}`)).toBeVisible();
   }

@@ -6,6 +6,7 @@ import { ProgressEditor } from './ProgressEditor';
 import { History } from './History';
 import { EvidencePanel } from '../../evidence/EvidencePanel';
 import { CorrectionBar } from '../../corrections/CorrectionBar';
+import { RectificationTasks } from '../../inspections/RectificationTasks';
 
 export function MeasureDetail() {
   const { t } = useTranslation();
@@ -69,6 +70,7 @@ export function MeasureDetail() {
         )}
       </dl>
       <ProgressEditor />
+      <RectificationTasks measureId={detail.id} />
       <EvidencePanel measureId={detail.id} />
       <details className="block" open>
         <summary>{t('detail.text')}</summary>

@@ -1,4 +1,5 @@
 // Statistics for the chosen quarter: totals, charts by section and by department, overdue and due-soon lists.
+import { RectificationSummary } from '../../inspections/RectificationSummary';
 import { Options } from '../../components/Options';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -86,6 +87,7 @@ export function DashboardScreen() {
           <div className="due-lists">
             <DueList title={t('dashboard.overdueList')} empty={t('dashboard.noneOverdue')} rows={data?.overdue ?? []} kind="overdue" />
             <DueList title={t('dashboard.dueSoonList')} empty={t('dashboard.noneDueSoon')} rows={data?.dueSoon ?? []} kind="due-soon" />
+            <RectificationSummary />
           </div>
         </>
       )}
