@@ -16,6 +16,7 @@ const NAMESPACES = {
   reports: [reportsZh, reportsEn],
   conflicts: [conflictsZh, conflictsEn],
   corrections: [correctionsZh, correctionsEn],
+  inspections: [inspectionsZh, inspectionsEn],
 } as const;
 
 export const LANGUAGES = [
@@ -30,7 +31,6 @@ declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
     resources: { translation: typeof zh } & { [K in keyof typeof NAMESPACES]: (typeof NAMESPACES)[K][0] };
-    resources: { translation: typeof zh; evidence: typeof evidenceZh; reports: typeof reportsZh; inspections: typeof inspectionsZh };
   }
 }
 
@@ -68,10 +68,6 @@ export function initI18n(): typeof i18n {
       en: { translation: en, ...Object.fromEntries(Object.entries(NAMESPACES).map(([k, v]) => [k, v[1]])) },
     },
     ns: ['translation', ...Object.keys(NAMESPACES)],
-      zh: punctuated({ translation: zh, evidence: evidenceZh, reports: reportsZh, inspections: inspectionsZh }),
-      en: { translation: en, evidence: evidenceEn, reports: reportsEn, inspections: inspectionsEn },
-    },
-    ns: ['translation', 'evidence', 'reports', 'inspections'],
     defaultNS: 'translation',
     lng,
     fallbackLng: 'zh',
