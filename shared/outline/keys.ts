@@ -18,7 +18,7 @@ const MEASURE_BLOCK_KEYS = ['措施', '主要措施', '具体措施', '工作措
 const STRONG_PREAMBLE = [
   '总体要求', '指导思想', '基本原则', '工作原则', '总体目标', '主要目标', '工作目标', '目标任务',
   '衡量标准', '总体思路', '基本思路', '工作思路', '适用范围', '编制依据', '重要意义', '发展目标',
-  '基本要求', '目标要求', '任务目标',
+  '基本要求', '目标要求', '任务目标', '总则',
 ];
 /** Closing sections (组织保障 …): context unless they hold numbered measures of their own. */
 const WEAK_PREAMBLE = [

@@ -3,7 +3,7 @@
 import { INLINE_GOAL_RE, PREAMBLE_WORD_RE } from './keys';
 import { sentenceEnd } from './text';
 
-export type LabelStyle = 'part' | 'cn' | 'cn-paren' | 'arabic' | 'arabic-paren' | 'arabic-half' | 'circled';
+export type LabelStyle = 'part' | 'chapter-section' | 'article' | 'cn' | 'cn-paren' | 'arabic' | 'arabic-paren' | 'arabic-half' | 'circled';
 
 export interface Label {
   style: LabelStyle;
@@ -25,7 +25,10 @@ const LABEL_START = new RegExp(`^(?:[第一二三四五六七八九十百零〇(
 
 const PATTERNS: { style: LabelStyle; re: RegExp }[] = [
   // 规划-style parts above 一、: "第二部分 主要任务", "第三章 保障措施".
-  { style: 'part', re: new RegExp(`^(第\\s*${CN}\\s*(?:部分|章|节|節))\\s*[:：、.．]?\\s*`) },
+  { style: 'part', re: new RegExp(`^(第\\s*${CN}\\s*(?:部分|章))\\s*[:：、.．]?\\s*`) },
+  { style: 'chapter-section', re: new RegExp(`^(第\\s*${CN}\\s*[节節])\\s*[:：、.．]?\\s*`) },
+  // 办法/规定-style articles: "第三条 梳理执法依据。…".
+  { style: 'article', re: new RegExp(`^(第\\s*${CN}\\s*[条條])\\s*[:：、.．]?\\s*`) },
   { style: 'cn', re: new RegExp(`^(${CN})\\s*[、.．]\\s*`) },
   { style: 'cn-paren', re: new RegExp(`^[(（]\\s*(${CN})\\s*[)）]\\s*[、.．]?\\s*`) },
   { style: 'arabic', re: /^(\d{1,3})\s?[.．、](?![\d%％])\s*/ },
@@ -53,6 +56,8 @@ export function parseLabel(line: string): Label | null {
 function pathLabel(style: LabelStyle, token: string): { label: string; number: number } {
   switch (style) {
     case 'part':
+    case 'chapter-section':
+    case 'article':
       return { label: token.replace(/\s+/g, ''), number: cnNumber(token.replace(/[^一二三四五六七八九十百零〇]/g, '')) };
     case 'cn':
       return { label: token, number: cnNumber(token) };
@@ -69,6 +74,28 @@ function pathLabel(style: LabelStyle, token: string): { label: string; number: n
       return { label: `${Number(token)})`, number: Number(token) };
     case 'circled':
       return { label: token, number: circledNumber(token) };
+  }
+}
+
+/** The first label of a list in `style`, for an item whose "1." the author left out. */
+export function firstLabel(style: LabelStyle): { label: string; raw: string } | null {
+  switch (style) {
+    case 'cn':
+      return { label: '一', raw: '一、' };
+    case 'cn-paren':
+      return { label: '(一)', raw: '（一）' };
+    case 'arabic':
+      return { label: '1', raw: '1.' };
+    case 'arabic-paren':
+      return { label: '(1)', raw: '（1）' };
+    case 'arabic-half':
+      return { label: '1)', raw: '1）' };
+    case 'circled':
+      return { label: '①', raw: '①' };
+    case 'article':
+      return { label: '第一条', raw: '第一条' };
+    default:
+      return null;
   }
 }
 

@@ -86,8 +86,9 @@ function startsParagraph(prev: Line, cur: Line, wrap: Wrap): boolean {
   return w < 40;
 }
 
-function glue(a: string, b: string): string {
-  return /[A-Za-z]$/.test(a) && /^[A-Za-z]/.test(b) ? `${a} ${b}` : a + b;
+/** Joins `b` to paragraph `a` whose last line was `tail` (testing `a` itself would flatten it each time). */
+function glue(a: string, tail: string, b: string): string {
+  return /[A-Za-z]$/.test(tail) && /^[A-Za-z]/.test(b) ? `${a} ${b}` : a + b;
 }
 
 /** Joins broken lines into paragraphs; table rows pass through as they are. */
@@ -104,7 +105,7 @@ export function joinLines(items: readonly (Line | TableRow)[], wrap: Wrap): (Par
       continue;
     }
     if (open && prev && !startsParagraph(prev, item, wrap)) {
-      open.text = glue(open.text, item.text);
+      open.text = glue(open.text, prev.text, item.text);
       joined.add(open);
     } else {
       open = { kind: 'para', text: item.text };
