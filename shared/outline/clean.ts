@@ -10,6 +10,8 @@ export interface Line {
   indent: number;
   /** A blank line separated it from the previous line. */
   blankBefore: boolean;
+  /** How many blank lines stood before it (an empty table cell, when each cell has its own line). */
+  blanks: number;
   /** A page number (or page break) stood between it and the previous line. */
   breakBefore: boolean;
 }
@@ -93,6 +95,7 @@ export function toLines(text: string): Line[] {
   const raw = text.split('\n');
   const out: Line[] = [];
   let blank = false;
+  let blanks = 0;
   let pageBreak = false;
   let skipValue = false;
   for (let i = 0; i < raw.length; i++) {
@@ -104,6 +107,7 @@ export function toLines(text: string): Line[] {
     const trimmed = source.trim();
     if (!trimmed) {
       blank = true;
+      blanks++;
       continue;
     }
     if (PAGE_ONLY.test(trimmed)) {
@@ -125,8 +129,9 @@ export function toLines(text: string): Line[] {
     }
     if (isEndButtonLine(s.text) && restIsFooter(raw, i + 1)) break;
     if (isChromeLine(s.text)) continue;
-    out.push({ text: s.text, indent, blankBefore: blank && !(pageBreak || s.atStart), breakBefore: pageBreak || s.atStart });
+    out.push({ text: s.text, indent, blankBefore: blank && !(pageBreak || s.atStart), blanks, breakBefore: pageBreak || s.atStart });
     blank = false;
+    blanks = 0;
     pageBreak = s.atEnd;
   }
   return out;

@@ -136,7 +136,8 @@ export function buildTree(items: readonly (Para | TableRow)[]): Tree {
   const roots: Node[] = [];
   const stack: Node[] = [];
   const lastOfStyle = new Map<NodeStyle, number>();
-  let current: Node | null = null;
+  // A holder, not a `let`: TypeScript does not follow assignments made inside `attach`.
+  const at: { current: Node | null } = { current: null };
   const attach = (node: Node): void => {
     while (stack.length && stack[stack.length - 1]!.level >= node.level) stack.pop();
     const parent = stack[stack.length - 1] ?? null;
@@ -144,9 +145,10 @@ export function buildTree(items: readonly (Para | TableRow)[]): Tree {
     (parent ? parent.children : roots).push(node);
     stack.push(node);
     lastOfStyle.set(node.style, node.number);
-    current = node;
+    at.current = node;
   };
   for (const e of entries) {
+    const current = at.current;
     if (e.kind !== 'label') {
       if (!current) intro.push(e.text);
       // A label alone on its line ("一、") has its heading on the next one.
