@@ -12,6 +12,8 @@ export interface Expected {
   /** When a fixture checks targets too: path → targets. */
   targets?: Record<string, string[]>;
   measures: MeasureTuple[];
+  /** Furniture that must appear in no measure's text. */
+  absent?: string[];
 }
 
 export function compact(doc: ParsedDocument): MeasureTuple[] {

@@ -21,5 +21,7 @@ describe('hand-written outlines', () => {
       expect(doc.items.find((m) => m.path.join('/') === p)?.targets).toEqual(targets);
     }
     expect(JSON.stringify(doc.items).match(PAGE_ARTIFACT)).toBeNull();
+    const texts = doc.items.map((m) => m.text).join('\n');
+    for (const a of f.expected.absent ?? []) expect(texts).not.toContain(a);
   });
 });
