@@ -151,7 +151,9 @@ function readCellPerLine(lines: Line[], h: Header, out: (Line | TableRow)[]): nu
       if (isHeadingLine(l.text) || readHeader(lines, j)) break;
       if (values.length >= width && /[。！？]$/.test(l.text)) break;
       if (values.length >= width * 3) break;
-      for (let b = h.baseBlanks; b < l.blanks && values.length < width; b++) values.push('');
+      // Where the converter puts a blank line between any two cells, an empty cell adds one more.
+      const empty = Math.round(Math.max(0, l.blanks - h.baseBlanks) / (h.baseBlanks + 1));
+      for (let b = 0; b < empty && values.length < width; b++) values.push('');
       values.push(l.text);
     }
     reader.push(makeRow(h.cols, number, values), line);

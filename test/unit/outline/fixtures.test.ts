@@ -13,6 +13,8 @@ describe('hand-written outlines', () => {
 
   it.each(fixtures.map((f) => [f.name, f] as const))('%s', (_name, f) => {
     const out = parseOutline(f.text);
+    // A file with nothing but an attached form may give no document at all.
+    if (!f.expected.measures.length && !out.documents.length) return;
     expect(out.documents).toHaveLength(1);
     const doc = out.documents[0]!;
     expect(compact(doc)).toEqual(f.expected.measures);
