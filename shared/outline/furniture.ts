@@ -6,7 +6,7 @@ import { UNIT_END } from './keys';
 import { parseLabel } from './labels';
 import { displayWidth, tc, tcAny } from './text';
 
-const DOC_NUMBER_RE = /^[\p{Script=Han}]{1,12}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*[号號]$/u;
+const DOC_NUMBER_RE = /^[\p{Script=Han}]{1,12}[〔[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*[号號]$/u;
 const RED_HEADER_RE = new RegExp(`^[^，,。；;：:]{2,30}(?:${tc('文件')})$`);
 const PUBLISH_NOTE_RE = new RegExp(`^[(（]\\s*${tc('此件')}[^)）]{0,8}[)）]$`);
 const DATE_RE = /^(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d〇○一二三四五六七八九十]{1,3}\s*月\s*[\d〇○一二三四五六七八九十]{1,3}\s*日$/;

@@ -33,8 +33,8 @@ function owner(n: Node, count: Map<Node, number>, arabic: number | null): Node {
   for (;;) {
     const p = o.parent;
     if (!p || p.children[p.children.length - 1] !== o || (count.get(p) ?? 0) !== 1) break;
-    // A sole sub-item naming its own units on its line is the measure itself.
-    if (p.children.length === 1 && hasAttribution(o.lineText)) break;
+    // A sole sub-item (a list of one) is the measure itself, its units with it.
+    if (p.children.length === 1) break;
     if (arabic !== null ? o.level <= arabic : !fromKeyLines || p.level < 1) break;
     o = p;
   }

@@ -93,10 +93,10 @@ class TableReader {
 
 function rowValues(h: Header, line: Line): string[] | null {
   const cells = splitCells(line.text);
-  if (cells.length < 2) return null;
+  if (cells.length < 2 && !line.tabbed) return null;
   // Merged cells on the left ("\t\t2.推进…"): the trimmed line lost the leading empty cells.
-  if (marksEmptyCells(line.text) && cells.length < h.cols.length) return [...Array<string>(h.cols.length - cells.length).fill(''), ...cells];
-  return cells;
+  const left = marksEmptyCells(line.text) ? Math.min(line.tabs, h.cols.length - cells.length) : 0;
+  return left > 0 ? [...Array<string>(left).fill(''), ...cells] : cells;
 }
 
 /** Rows of a table whose header and rows each take one line. */
