@@ -4,7 +4,7 @@
 import type { Line } from './clean';
 import { UNIT_END } from './keys';
 import { parseLabel } from './labels';
-import { displayWidth, tc, tcAny } from './text';
+import { countHan, displayWidth, tc, tcAny } from './text';
 
 const DOC_NUMBER_RE = /^[\p{Script=Han}]{1,12}[〔[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*[号號]$/u;
 const RED_HEADER_RE = new RegExp(`^[^，,。；;：:]{2,30}(?:${tc('文件')})$`);
@@ -39,22 +39,36 @@ function runningLines(lines: readonly Line[]): Set<string> {
   return out;
 }
 
+/** Whether the lines of an attachment make a form to fill in (headers and empty rows), not a task list. */
+function isEmptyForm(lines: readonly Line[], from: number, to: number): boolean {
+  let filled = 0;
+  for (let k = from; k < to; k++) {
+    const t = lines[k]!.text;
+    if (FORM_META_RE.test(t) || /序[号號]/.test(t)) continue;
+    if (countHan(t) >= 6 && ++filled > 1) return false;
+  }
+  return true;
+}
+
 /** Drops what frames the outline; the text itself is kept line for line. */
 export function dropFurniture(lines: readonly Line[]): Line[] {
   const running = runningLines(lines);
   const out: Line[] = [];
   const firstSeen = new Set<string>();
+  // Addressees and red headers stand above the text, never among its items.
+  let head = true;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const t = l.text;
+    if (head && parseLabel(t)) head = false;
     if (running.has(t)) {
       // The title itself may be the running header: its first occurrence is kept.
       if (!firstSeen.has(t) && i < 5) out.push(l);
       firstSeen.add(t);
       continue;
     }
-    if (DOC_NUMBER_RE.test(t) || RED_HEADER_RE.test(t) || PUBLISH_NOTE_RE.test(t) || FORM_META_RE.test(t)) continue;
-    if (ADDRESSEE_RE.test(t) && /[、，,]|各.{1,12}[：:]$/.test(t)) continue;
+    if (DOC_NUMBER_RE.test(t) || PUBLISH_NOTE_RE.test(t) || FORM_META_RE.test(t)) continue;
+    if (head && (RED_HEADER_RE.test(t) || (ADDRESSEE_RE.test(t) && /[、，,]|各.{1,12}[：:]$/.test(t)))) continue;
     if (DATE_RE.test(t)) {
       // A signature: the issuer's name on the line(s) just above the date.
       while (out.length && ORG_RE.test(out[out.length - 1]!.text) && isShortPlain(out[out.length - 1]!.text)) out.pop();
@@ -64,13 +78,13 @@ export function dropFurniture(lines: readonly Line[]): Line[] {
       while (i + 1 < lines.length && LIST_ITEM_RE.test(lines[i + 1]!.text) && !/[，,]/.test(lines[i + 1]!.text)) i++;
       continue;
     }
-    // "附件2" over a form ("…报送表"): the form, down to the next attachment, is no part of the outline.
+    // "附件2" over a form to fill in ("…报送表", empty rows): the form is no part of the outline.
     if (ATTACHMENT_ALONE_RE.test(t) || (FORM_TITLE_RE.test(t) && isShortPlain(t))) {
-      const title = ATTACHMENT_ALONE_RE.test(t) ? lines[i + 1]?.text ?? '' : t;
-      if (FORM_TITLE_RE.test(title)) {
-        let j = i + 1;
-        while (j < lines.length && !ATTACHMENT_ALONE_RE.test(lines[j]!.text)) j++;
-        i = j - 1;
+      const at = ATTACHMENT_ALONE_RE.test(t) ? i + 1 : i;
+      let end = at + 1;
+      while (end < lines.length && !ATTACHMENT_ALONE_RE.test(lines[end]!.text)) end++;
+      if (FORM_TITLE_RE.test(lines[at]?.text ?? '') && isEmptyForm(lines, at + 1, end)) {
+        i = end - 1;
         continue;
       }
       if (ATTACHMENT_ALONE_RE.test(t)) continue;
