@@ -52,4 +52,4 @@ export const WEAK_PREAMBLE_RE = new RegExp(`^(?:${tcAny(WEAK_PREAMBLE)})`);
 export const PREAMBLE_WORD_RE = new RegExp(`^(?:${tcAny([...STRONG_PREAMBLE, ...WEAK_PREAMBLE])})`);
 
 /** What a unit's name ends with (局, 委, 办, 中心, 街道 …). */
-export const UNIT_END = '(?:局|委|办|院|部|室|厅|署|中心|会|所|队|站|处|科|组|庭|政府|街道|镇|乡|村|社区|部门|单位|公司|团|馆|校|行|[)）\\]】])';
+export const UNIT_END = '(?:局|委|办|院|部|室|厅|署|中心|会|所|队|站|处|科|组|庭|政府|街道|镇街|镇|乡|村|社区|部门|单位|公司|团|馆|校|行|[)）\\]】])';

@@ -51,7 +51,7 @@ function cleanUnit(raw: string): string {
 
 // What a unit's name ends with: "区司法局和区财政局" joins two units at 和, while
 // "区人力资源和社会保障局" is one (its left side "区人力资源" names no unit).
-const JOINED = new RegExp(`^(.{2,30}?${UNIT_END})(?:${tcAny(['以及', '及', '和', '与', '同'])})(.{2,30}${UNIT_END})$`);
+const JOINED = new RegExp(`^(.{2,30}?${UNIT_END})(?:${tcAny(['以及', '及', '和', '与', '同'])})(${tc('各')}.{1,29}|.{2,30}${UNIT_END})$`);
 // "县发改局、县市场监管局等县级有关部门": the 等 closes a list and a collective follows.
 const ETC_THEN = new RegExp(`^(.{2,40}?)${tc('等')}(.{2,30})$`);
 const GENERIC = new RegExp(`^(?:${tcAny(['有关单位', '相关单位', '单位', '部门', '相关部门'])})$`);
