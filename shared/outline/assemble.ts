@@ -42,6 +42,7 @@ function splitClosing(tree: Tree, plan: MeasurePlan): string[] {
 
 // "以上任务均须于…前完成": a sentence after a section's last measure speaks for the section.
 const SECTION_CLOSING_RE = new RegExp(`^(?:${tcAny(['以上', '上述', '本部分', '本节', '本项', '此部分', '该部分'])})`);
+const FOR_ALL_RE = new RegExp(tcAny(['均', '全部', '各项', '所有']));
 
 /** Moves a section's closing sentence from its last measure back to the section. */
 function returnSectionClosings(measures: Node[]): void {
@@ -56,7 +57,13 @@ function returnSectionClosings(measures: Node[]): void {
 /** The deadline a section sets for all its measures, from its nearest section that sets one. */
 function sectionDeadline(n: Node, cache: Map<Node, string | null>): string | null {
   for (const a of ancestors(n)) {
-    if (!cache.has(a)) cache.set(a, documentDeadline(tidy([a.body, ...a.goals, ...a.paras].join('\n'))));
+    if (!cache.has(a)) {
+      // "二、规范执法行为（全年）": a deadline in brackets closing the heading.
+      const tail = /[(（]([^()（）]{1,24})[)）]\s*$/.exec(a.heading)?.[1] ?? '';
+      // Only a sentence that speaks for every task of the section ("本部分任务…", "…均于…前完成").
+      const forAll = tidy([a.lineText, ...a.paras].join('\n')).split(/[。！？\n]/).filter((x) => SECTION_CLOSING_RE.test(x) || FOR_ALL_RE.test(x));
+      cache.set(a, documentDeadline(forAll.join('\n')) ?? deadlineClause(tail));
+    }
     const d = cache.get(a);
     if (d) return d;
   }

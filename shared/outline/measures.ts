@@ -134,7 +134,8 @@ export function planMeasures(tree: Tree, title: string | null): MeasurePlan {
       }
       // Numbering that runs on from the tasks (39–42 after 38) marks measures; a list that
       // restarts at 1 under 工作要求 is a list of requirements.
-      if (!isStrong && isWeak && owners.size === 0 && firstIn(isWeak, n) > 1) {
+      // Articles (第十五条) number on through every chapter, so their numbers say nothing here.
+      if (!isStrong && isWeak && owners.size === 0 && n.style !== 'article' && firstIn(isWeak, n) > 1) {
         measures.add(n);
         return;
       }
