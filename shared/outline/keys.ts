@@ -23,7 +23,7 @@ const STRONG_PREAMBLE = [
 /** Closing sections (组织保障 …): context unless they hold numbered measures of their own. */
 const WEAK_PREAMBLE = [
   '工作要求', '组织保障', '保障措施', '组织领导', '组织实施', '实施步骤', '工作步骤', '进度安排',
-  '实施保障', '有关要求', '工作保障', '相关要求', '其他事项', '附则', '方法步骤',
+  '实施保障', '有关要求', '工作保障', '相关要求', '其他事项', '附则', '方法步骤', '时间安排', '推进步骤', '实施安排', '步骤安排',
 ];
 
 const colon = '\\s*[:：]';

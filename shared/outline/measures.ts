@@ -1,7 +1,7 @@
 // Which nodes are measures: attributed units, else the deepest numbered unit; containers hold them.
 
 import { STRONG_PREAMBLE_RE, WEAK_PREAMBLE_RE } from './keys';
-import { tcAny } from './text';
+import { countHan, tcAny } from './text';
 import { ancestors, type Node, type Tree } from './tree';
 import { hasAttribution } from './units';
 
@@ -76,6 +76,17 @@ function hasClauseChildren(n: Node): boolean {
   return kids.slice(0, -1).every((k) => /[；;]$/.test([k.lineText, ...k.paras].join('').trim()));
 }
 
+/**
+ * A flat list of 一、 items, each a task with its own text ("一、健全机制。镇党委定期…"), names its
+ * measures at the top level even without units; a notice's few 一、创建范围 sections do not.
+ */
+function flatTopTasks(tree: Tree): boolean {
+  const { roots, nodes } = tree;
+  if (roots.length < 4 || nodes.length !== roots.length || roots.some((r) => !isTopHeading(r) || STRONG_PREAMBLE_RE.test(r.heading))) return false;
+  const full = roots.filter((r) => r.body && countHan([r.body, ...r.paras].join('')) >= 15).length;
+  return full >= roots.length * 0.75;
+}
+
 /** Decides which nodes are measures. */
 export function planMeasures(tree: Tree, title: string | null): MeasurePlan {
   const { nodes } = tree;
@@ -100,6 +111,7 @@ export function planMeasures(tree: Tree, title: string | null): MeasurePlan {
   for (const o of owners) for (const a of ancestors(o)) ownerBelow.add(a);
   const level = mode([...owners].map((o) => o.level), arabicLevel);
   const report = owners.size === 0 && isReportLike(tree, title);
+  const topTasks = owners.size === 0 && !report && flatTopTasks(tree);
   const measures = new Set<Node>();
   const firsts = new Map<Node, Map<string, number>>();
   const firstIn = (weak: Node, n: Node): number => {
@@ -116,7 +128,7 @@ export function planMeasures(tree: Tree, title: string | null): MeasurePlan {
     if (owners.has(n)) return true;
     if (level !== null && n.level === level) return true;
     if (level !== null && n.level > level && ancestors(n).some((a) => a.level === level)) return false;
-    return (!n.children.length || hasClauseChildren(n)) && !report && !isTopHeading(n);
+    return (!n.children.length || hasClauseChildren(n)) && !report && (topTasks || !isTopHeading(n));
   };
 
   const visit = (n: Node, strong: boolean, weak: Node | null): void => {
