@@ -1,6 +1,6 @@
 // Turns a document's tree into sections, measures, intro, closing text and deadline.
 
-import { documentDeadline, measureDeadline } from './deadline';
+import { deadlineClause, documentDeadline, measureDeadline } from './deadline';
 import { KEY_LINE_RE, PREAMBLE_WORD_RE, WEAK_PREAMBLE_RE } from './keys';
 import { planMeasures, type MeasurePlan } from './measures';
 import { findUnits, hasAttribution, markedLeads, splitUnits, stripAttribution } from './units';
@@ -30,7 +30,7 @@ function splitClosing(tree: Tree, plan: MeasurePlan): string[] {
   let unitsBefore = measuresEndWithUnits && hasAttribution(last.lineText);
   for (let i = 0; i < last.paras.length; i++) {
     const p = last.paras[i]!;
-    if (KEY_LINE_RE.test(p)) {
+    if (KEY_LINE_RE.test(p) || deadlineClause(p.replace(/[。.]$/, ''))) {
       unitsBefore = measuresEndWithUnits;
       continue;
     }
@@ -38,6 +38,36 @@ function splitClosing(tree: Tree, plan: MeasurePlan): string[] {
     unitsBefore = measuresEndWithUnits && hasAttribution(p);
   }
   return [];
+}
+
+// "以上任务均须于…前完成": a sentence after a section's last measure speaks for the section.
+const SECTION_CLOSING_RE = new RegExp(`^(?:${tcAny(['以上', '上述', '本部分', '本节', '本项', '此部分', '该部分'])})`);
+const FOR_ALL_RE = new RegExp(tcAny(['均', '全部', '各项', '所有']));
+
+/** Moves a section's closing sentence from its last measure back to the section. */
+function returnSectionClosings(measures: Node[]): void {
+  for (const n of measures) {
+    const parent = n.parent;
+    if (n.row || !parent || parent.children[parent.children.length - 1] !== n) continue;
+    const at = n.paras.findIndex((p) => SECTION_CLOSING_RE.test(p) && documentDeadline(p) !== null);
+    if (at >= 0) parent.paras.push(...n.paras.splice(at));
+  }
+}
+
+/** The deadline a section sets for all its measures, from its nearest section that sets one. */
+function sectionDeadline(n: Node, cache: Map<Node, string | null>): string | null {
+  for (const a of ancestors(n)) {
+    if (!cache.has(a)) {
+      // "二、规范执法行为（全年）": a deadline in brackets closing the heading.
+      const tail = /[(（]([^()（）]{1,24})[)）]\s*$/.exec(a.heading)?.[1] ?? '';
+      // Only a sentence that speaks for every task of the section ("本部分任务…", "…均于…前完成").
+      const forAll = tidy([a.lineText, ...a.paras].join('\n')).split(/[。！？\n]/).filter((x) => SECTION_CLOSING_RE.test(x) || FOR_ALL_RE.test(x));
+      cache.set(a, documentDeadline(forAll.join('\n')) ?? deadlineClause(tail));
+    }
+    const d = cache.get(a);
+    if (d) return d;
+  }
+  return null;
 }
 
 function pathOf(n: Node): string[] {
@@ -50,7 +80,7 @@ function measureText(n: Node): string {
   return parts.filter((p) => p.trim()).join('\n');
 }
 
-function toMeasure(n: Node, docDeadline: string | null): ParsedMeasure {
+function toMeasure(n: Node, fallback: string | null): ParsedMeasure {
   const path = pathOf(n);
   if (n.row) {
     const cell = (role: string): string => n.row!.cells.filter((c) => c.role === role).map((c) => c.text).join('、');
@@ -70,7 +100,7 @@ function toMeasure(n: Node, docDeadline: string | null): ParsedMeasure {
       text,
       lead,
       responsible,
-      deadline: measureDeadline(task, keyed ? tidy(keyed) : null) ?? docDeadline,
+      deadline: measureDeadline(task, keyed ? tidy(keyed) : null) ?? fallback,
       targets: findTargets(task),
     };
   }
@@ -85,7 +115,7 @@ function toMeasure(n: Node, docDeadline: string | null): ParsedMeasure {
     text,
     lead: units.lead,
     responsible: units.responsible,
-    deadline: measureDeadline(text, units.deadline) ?? docDeadline,
+    deadline: measureDeadline(text, units.deadline) ?? fallback,
     targets: findTargets(text),
   };
 }
@@ -118,6 +148,7 @@ export function assemble(tree: Tree, title: string | null): ParsedDocument {
     for (const c of n.children) walk(c, entry.preamble);
   };
   for (const r of tree.roots) walk(r, false);
+  returnSectionClosings(measureNodes);
   const sections = sectionNodes.map(({ node, preamble }) => toSection(node, preamble && !hasMeasureBelow.has(node)));
 
   // The closing paragraph sets the deadline for all; failing that, a closing section may.
@@ -125,6 +156,7 @@ export function assemble(tree: Tree, title: string | null): ParsedDocument {
   const intro = tree.intro.filter((p) => countHan(p) >= 4).map(tidy).join('\n');
   const docDeadline = documentDeadline(tidy(closing.join('\n'))) ?? documentDeadline(weakContexts.join('\n')) ?? documentDeadline(intro);
 
-  const items = measureNodes.map((n) => toMeasure(n, docDeadline));
+  const cache = new Map<Node, string | null>();
+  const items = measureNodes.map((n) => toMeasure(n, sectionDeadline(n, cache) ?? docDeadline));
   return { title, intro, deadline: docDeadline, sections, items };
 }

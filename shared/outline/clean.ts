@@ -8,8 +8,14 @@ export interface Line {
   text: string;
   /** Leading blanks in the source: a paragraph indent in hard-wrapped PDF text. */
   indent: number;
+  /** Leading tabs: empty cells on the left of a tab-separated table row. */
+  tabs: number;
+  /** The source line held a tab: a table row, even when all but one of its cells are empty. */
+  tabbed: boolean;
   /** A blank line separated it from the previous line. */
   blankBefore: boolean;
+  /** How many blank lines stood before it (an empty table cell, when each cell has its own line). */
+  blanks: number;
   /** A page number (or page break) stood between it and the previous line. */
   breakBefore: boolean;
 }
@@ -93,6 +99,7 @@ export function toLines(text: string): Line[] {
   const raw = text.split('\n');
   const out: Line[] = [];
   let blank = false;
+  let blanks = 0;
   let pageBreak = false;
   let skipValue = false;
   for (let i = 0; i < raw.length; i++) {
@@ -104,6 +111,7 @@ export function toLines(text: string): Line[] {
     const trimmed = source.trim();
     if (!trimmed) {
       blank = true;
+      blanks++;
       continue;
     }
     if (PAGE_ONLY.test(trimmed)) {
@@ -125,8 +133,10 @@ export function toLines(text: string): Line[] {
     }
     if (isEndButtonLine(s.text) && restIsFooter(raw, i + 1)) break;
     if (isChromeLine(s.text)) continue;
-    out.push({ text: s.text, indent, blankBefore: blank && !(pageBreak || s.atStart), breakBefore: pageBreak || s.atStart });
+    const tabs = /^\t*/.exec(source)?.[0].length ?? 0;
+    out.push({ text: s.text, indent, tabs, tabbed: source.includes('\t'), blankBefore: blank && !(pageBreak || s.atStart), blanks, breakBefore: pageBreak || s.atStart });
     blank = false;
+    blanks = 0;
     pageBreak = s.atEnd;
   }
   return out;

@@ -87,7 +87,7 @@ export function findTitle(paras: readonly (Para | TableRow)[], fallback: string 
   // A long title set on two centred lines: "某区法治政府建设" / "实施方案（2021—2025年）".
   const before = paras[at - 1];
   if (
-    TITLE_TAIL_RE.test(title) && before?.kind === 'para' && isTitleLike(before.text) &&
+    (TITLE_TAIL_RE.test(title) || countHan(title) <= 8) && before?.kind === 'para' && isTitleLike(before.text) &&
     !COVER_RE.test(before.text) && !TITLE_WORD_END_RE.test(before.text)
   ) {
     title = tidy(before.text) + title;

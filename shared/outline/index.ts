@@ -3,6 +3,7 @@
 import { assemble } from './assemble';
 import { normalizeChars, toLines } from './clean';
 import { findTitle, splitDocuments, type RawDocument } from './documents';
+import { dropFurniture } from './furniture';
 import { joinLines, measureWrap, type Wrap } from './paragraphs';
 import { extractTables } from './tables';
 import { buildTree } from './tree';
@@ -19,7 +20,7 @@ function parseDocument(raw: RawDocument, wrap: Wrap): ParsedDocument {
 /** Parses outline text. Never throws: input it cannot read gives no documents. */
 export function parseOutline(text: string): ParsedOutline {
   try {
-    const lines = toLines(normalizeChars(typeof text === 'string' ? text : ''));
+    const lines = dropFurniture(toLines(normalizeChars(typeof text === 'string' ? text : '')));
     if (!lines.length) return { documents: [] };
     // Wrapping is a property of the file (one PDF page layout), so it is measured over all of it.
     const wrap = measureWrap(lines);

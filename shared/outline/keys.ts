@@ -18,12 +18,12 @@ const MEASURE_BLOCK_KEYS = ['措施', '主要措施', '具体措施', '工作措
 const STRONG_PREAMBLE = [
   '总体要求', '指导思想', '基本原则', '工作原则', '总体目标', '主要目标', '工作目标', '目标任务',
   '衡量标准', '总体思路', '基本思路', '工作思路', '适用范围', '编制依据', '重要意义', '发展目标',
-  '基本要求', '目标要求', '任务目标',
+  '基本要求', '目标要求', '任务目标', '总则',
 ];
 /** Closing sections (组织保障 …): context unless they hold numbered measures of their own. */
 const WEAK_PREAMBLE = [
   '工作要求', '组织保障', '保障措施', '组织领导', '组织实施', '实施步骤', '工作步骤', '进度安排',
-  '实施保障', '有关要求', '工作保障', '相关要求', '其他事项', '附则', '方法步骤',
+  '实施保障', '有关要求', '工作保障', '相关要求', '其他事项', '附则', '方法步骤', '时间安排', '推进步骤', '实施安排', '步骤安排',
 ];
 
 const colon = '\\s*[:：]';
@@ -50,3 +50,6 @@ export const INLINE_GOAL_RE = new RegExp(`(?:\\s+|(?<=[。]))(?:${tcAny(GOAL_KEY
 export const STRONG_PREAMBLE_RE = new RegExp(`^(?:${tcAny(STRONG_PREAMBLE)})`);
 export const WEAK_PREAMBLE_RE = new RegExp(`^(?:${tcAny(WEAK_PREAMBLE)})`);
 export const PREAMBLE_WORD_RE = new RegExp(`^(?:${tcAny([...STRONG_PREAMBLE, ...WEAK_PREAMBLE])})`);
+
+/** What a unit's name ends with (局, 委, 办, 中心, 街道 …). */
+export const UNIT_END = '(?:局|委|办|院|部|室|厅|署|中心|会|所|队|站|处|科|组|庭|政府|街道|镇街|镇|乡|村|社区|部门|单位|公司|团|馆|校|行|[)）\\]】])';

@@ -3,7 +3,7 @@
 import { INLINE_GOAL_RE, PREAMBLE_WORD_RE } from './keys';
 import { sentenceEnd } from './text';
 
-export type LabelStyle = 'part' | 'cn' | 'cn-paren' | 'arabic' | 'arabic-paren' | 'arabic-half' | 'circled';
+export type LabelStyle = 'part' | 'chapter-section' | 'article' | 'cn' | 'cn-paren' | 'arabic' | 'arabic-paren' | 'arabic-half' | 'circled';
 
 export interface Label {
   style: LabelStyle;
@@ -21,14 +21,20 @@ const CN = '[一二三四五六七八九十百零〇]{1,4}';
 const CIRCLED = '[\\u2460-\\u2473\\u3251-\\u325F\\u32B1-\\u32BF\\u2776-\\u277F\\u2780-\\u2789]';
 
 /** What a label can start with: most lines fail this one test and skip the patterns. */
-const LABEL_START = new RegExp(`^(?:[第一二三四五六七八九十百零〇(（\\d\\u2474-\\u2487]|${CIRCLED})`);
+const LABEL_START = new RegExp(`^(?:[第一二三四五六七八九十百零〇(（\\d\\u2474-\\u249B\\u3220-\\u3229]|${CIRCLED})`);
 
 const PATTERNS: { style: LabelStyle; re: RegExp }[] = [
   // 规划-style parts above 一、: "第二部分 主要任务", "第三章 保障措施".
-  { style: 'part', re: new RegExp(`^(第\\s*${CN}\\s*(?:部分|章|节|節))\\s*[:：、.．]?\\s*`) },
+  { style: 'part', re: new RegExp(`^(第\\s*${CN}\\s*(?:部分|章))\\s*[:：、.．]?\\s*`) },
+  { style: 'chapter-section', re: new RegExp(`^(第\\s*${CN}\\s*[节節])\\s*[:：、.．]?\\s*`) },
+  // 办法/规定-style articles: "第三条 梳理执法依据。…".
+  { style: 'article', re: new RegExp(`^(第\\s*${CN}\\s*[条條])\\s*[:：、.．]?\\s*`) },
   { style: 'cn', re: new RegExp(`^(${CN})\\s*[、.．]\\s*`) },
   { style: 'cn-paren', re: new RegExp(`^[(（]\\s*(${CN})\\s*[)）]\\s*[、.．]?\\s*`) },
+  // Word and PDF converters write ㈠ (one glyph) for （一） and ⒈ for 1.
+  { style: 'cn-paren', re: /^([\u3220-\u3229])\s*[、.．]?\s*/ },
   { style: 'arabic', re: /^(\d{1,3})\s?[.．、](?![\d%％])\s*/ },
+  { style: 'arabic', re: /^([\u2488-\u249B])\s*/ },
   { style: 'arabic-paren', re: /^[(（]\s*(\d{1,3})\s*[)）]\s*[、.．]?\s*/ },
   { style: 'arabic-paren', re: /^([\u2474-\u2487])\s*/ },
   { style: 'arabic-half', re: /^(\d{1,3})[)）](?![\d%％])\s*/ },
@@ -53,13 +59,21 @@ export function parseLabel(line: string): Label | null {
 function pathLabel(style: LabelStyle, token: string): { label: string; number: number } {
   switch (style) {
     case 'part':
+    case 'chapter-section':
+    case 'article':
       return { label: token.replace(/\s+/g, ''), number: cnNumber(token.replace(/[^一二三四五六七八九十百零〇]/g, '')) };
     case 'cn':
       return { label: token, number: cnNumber(token) };
-    case 'cn-paren':
-      return { label: `(${token})`, number: cnNumber(token) };
-    case 'arabic':
-      return { label: String(Number(token)), number: Number(token) };
+    case 'cn-paren': {
+      const cp = token.codePointAt(0) ?? 0;
+      const n = cp >= 0x3220 && cp <= 0x3229 ? cp - 0x321f : cnNumber(token);
+      return { label: `(${CN_WRITTEN[n] ?? token})`, number: n };
+    }
+    case 'arabic': {
+      const cp = token.codePointAt(0) ?? 0;
+      const n = cp >= 0x2488 && cp <= 0x249b ? cp - 0x2487 : Number(token);
+      return { label: String(n), number: n };
+    }
     case 'arabic-paren': {
       const cp = token.codePointAt(0) ?? 0;
       const n = cp >= 0x2474 && cp <= 0x2487 ? cp - 0x2473 : Number(token);
@@ -71,6 +85,30 @@ function pathLabel(style: LabelStyle, token: string): { label: string; number: n
       return { label: token, number: circledNumber(token) };
   }
 }
+
+/** The first label of a list in `style`, for an item whose "1." the author left out. */
+export function firstLabel(style: LabelStyle): { label: string; raw: string } | null {
+  switch (style) {
+    case 'cn':
+      return { label: '一', raw: '一、' };
+    case 'cn-paren':
+      return { label: '(一)', raw: '（一）' };
+    case 'arabic':
+      return { label: '1', raw: '1.' };
+    case 'arabic-paren':
+      return { label: '(1)', raw: '（1）' };
+    case 'arabic-half':
+      return { label: '1)', raw: '1）' };
+    case 'circled':
+      return { label: '①', raw: '①' };
+    case 'article':
+      return { label: '第一条', raw: '第一条' };
+    default:
+      return null;
+  }
+}
+
+const CN_WRITTEN = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 const CN_DIGITS: Record<string, number> = {
   零: 0, 〇: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,

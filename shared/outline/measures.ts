@@ -1,4 +1,4 @@
-// Which nodes are measures: the level of attributions, else the 1. level, else the deepest with text.
+// Which nodes are measures: attributed units, else the deepest numbered unit; containers hold them.
 
 import { STRONG_PREAMBLE_RE, WEAK_PREAMBLE_RE } from './keys';
 import { countHan, tcAny } from './text';
@@ -16,38 +16,39 @@ function rowHasUnits(n: Node): boolean {
 }
 
 export interface MeasurePlan {
-  level: number | null;
   /** Nodes whose own text names units. */
   attributed: Set<Node>;
   isMeasure(n: Node): boolean;
 }
 
 /**
- * The level of the measure an attribution belongs to. A 责任单位: line after sub-items (1)(2)
- * hangs off the last sub-item but names the units of the measure above it, so the search climbs
- * while the node closes its parent and is the parent's only attributed node, but never above
- * the 1. level, and without one only for key lines and never to the top level.
+ * The node an attribution belongs to. A 责任单位: line after sub-items (1)(2) hangs off the
+ * last sub-item but names the units of the measure above it, so the search climbs while the
+ * node closes its parent and is the parent's only attributed node, never above the 1. level
+ * and, without one, only for key lines and never to the top level.
  */
-function ownerLevel(n: Node, count: Map<Node, number>, arabic: number | null): number {
+function owner(n: Node, count: Map<Node, number>, arabic: number | null): Node {
   const fromKeyLines = arabic === null && !hasAttribution(n.lineText);
-  let owner = n;
+  let o = n;
   for (;;) {
-    const p = owner.parent;
-    if (!p || p.children[p.children.length - 1] !== owner || (count.get(p) ?? 0) !== 1) break;
-    if (arabic !== null ? owner.level <= arabic : !fromKeyLines || p.level < 1) break;
-    owner = p;
+    const p = o.parent;
+    if (!p || p.children[p.children.length - 1] !== o || (count.get(p) ?? 0) !== 1) break;
+    // A sole sub-item (a list of one) is the measure itself, its units with it.
+    if (p.children.length === 1) break;
+    if (arabic !== null ? o.level <= arabic : !fromKeyLines || p.level < 1) break;
+    o = p;
   }
-  return owner.level;
+  return o;
 }
 
 /** The most frequent level; ties go to the 1. level, else to the deeper one. */
-function mode(levels: number[], arabic: number | null): number {
+function mode(levels: number[], arabic: number | null): number | null {
   const freq = new Map<number, number>();
   for (const l of levels) freq.set(l, (freq.get(l) ?? 0) + 1);
-  let best = levels[0]!;
+  let best: number | null = null;
   for (const [l, f] of freq) {
-    const bf = freq.get(best) ?? 0;
-    if (f > bf || (f === bf && (l === arabic || (best !== arabic && l > best)))) best = l;
+    const bf = best === null ? 0 : (freq.get(best) ?? 0);
+    if (best === null || f > bf || (f === bf && (l === arabic || (best !== arabic && l > best)))) best = l;
   }
   return best;
 }
@@ -60,24 +61,33 @@ const REPORT_HEADING_RE = new RegExp(
 /** Reports and speeches share the outline's numbering, but their sections are not measures. */
 function isReportLike(tree: Tree, title: string | null): boolean {
   if (title && REPORT_TITLE_RE.test(title)) return true;
-  return tree.roots.some((r) => REPORT_HEADING_RE.test(r.heading));
+  return tree.roots.some((r) => isTopHeading(r) && REPORT_HEADING_RE.test(r.heading));
 }
 
-function deepestSubstantive(nodes: Node[]): number | null {
-  const stats = new Map<number, { all: number; full: number }>();
-  for (const n of nodes) {
-    if (n.row || n.level < 1) continue;
-    const s = stats.get(n.level) ?? { all: 0, full: 0 };
-    s.all++;
-    if (countHan([n.body, ...n.paras].join('')) >= 15) s.full++;
-    stats.set(n.level, s);
-  }
-  let best: number | null = null;
-  for (const [level, s] of stats) if (s.full >= s.all / 2 && (best === null || level > best)) best = level;
-  return best;
+/** Top-level 一、 and 第一部分 headings are sections unless they name their units. */
+function isTopHeading(n: Node): boolean {
+  return n.level === 0 && (n.style === 'cn' || n.style === 'part' || n.style === 'chapter-section');
 }
 
-/** Decides the measure level of a document and which nodes are measures. */
+/** Sub-items that are clauses of one sentence ("（1）公开征求意见；（2）…。") belong to their parent. */
+function hasClauseChildren(n: Node): boolean {
+  const kids = n.children;
+  if (kids.length < 2 || kids.some((k) => k.children.length)) return false;
+  return kids.slice(0, -1).every((k) => /[；;]$/.test([k.lineText, ...k.paras].join('').trim()));
+}
+
+/**
+ * A flat list of 一、 items, each a task with its own text ("一、健全机制。镇党委定期…"), names its
+ * measures at the top level even without units; a notice's few 一、创建范围 sections do not.
+ */
+function flatTopTasks(tree: Tree): boolean {
+  const { roots, nodes } = tree;
+  if (roots.length < 4 || nodes.length !== roots.length || roots.some((r) => !isTopHeading(r) || STRONG_PREAMBLE_RE.test(r.heading))) return false;
+  const full = roots.filter((r) => r.body && countHan([r.body, ...r.paras].join('')) >= 15).length;
+  return full >= roots.length * 0.75;
+}
+
+/** Decides which nodes are measures. */
 export function planMeasures(tree: Tree, title: string | null): MeasurePlan {
   const { nodes } = tree;
   const attributed = new Set<Node>();
@@ -94,40 +104,69 @@ export function planMeasures(tree: Tree, title: string | null): MeasurePlan {
     }
     count.set(n, c);
   }
-  const hasRows = nodes.some((n) => n.row);
   const arabicLevel = nodes.find((n) => n.style === 'arabic')?.level ?? null;
-  const owners: number[] = [];
-  for (const n of attributed) if (!n.row) owners.push(ownerLevel(n, count, arabicLevel));
-  let level: number | null = null;
-  if (owners.length) level = mode(owners, arabicLevel);
-  else if (arabicLevel !== null) level = arabicLevel;
-  else if (!hasRows && !isReportLike(tree, title)) level = deepestSubstantive(nodes);
-  const anyAttribution = attributed.size > 0;
-  const firstInWeak = new Map<Node, number>();
-
-  const isMeasure = (n: Node): boolean => {
-    if (n.row) return true;
-    if (level === null || rowBelow.has(n) || n.level < level) return false;
-    const up = ancestors(n);
-    if (n.level > level) return attributed.has(n) && !up.some((a) => a.level === level);
-    const subtreeAttributed = (count.get(n) ?? 0) > 0;
-    if ([n, ...up].some((a) => STRONG_PREAMBLE_RE.test(a.heading))) return subtreeAttributed;
-    const weak = up.find((a) => WEAK_PREAMBLE_RE.test(a.heading));
-    if (!weak) return true;
-    if (anyAttribution) return subtreeAttributed;
-    // Numbering that runs on from the tasks (39–42 after 38) marks measures; a list that
-    // restarts at 1 under 工作要求 is a list of requirements.
-    if (!firstInWeak.has(weak)) firstInWeak.set(weak, firstAtLevel(weak, level)?.number ?? 1);
-    return (firstInWeak.get(weak) ?? 1) > 1;
+  const owners = new Set<Node>();
+  for (const n of attributed) if (!n.row) owners.add(owner(n, count, arabicLevel));
+  const ownerBelow = new Set<Node>();
+  for (const o of owners) for (const a of ancestors(o)) ownerBelow.add(a);
+  const level = mode([...owners].map((o) => o.level), arabicLevel);
+  const report = owners.size === 0 && isReportLike(tree, title);
+  const topTasks = owners.size === 0 && !report && flatTopTasks(tree);
+  const measures = new Set<Node>();
+  const firsts = new Map<Node, Map<string, number>>();
+  const firstIn = (weak: Node, n: Node): number => {
+    const byStyle = firsts.get(weak) ?? new Map<string, number>();
+    firsts.set(weak, byStyle);
+    if (!byStyle.has(n.style)) byStyle.set(n.style, firstNumber(weak, n));
+    return byStyle.get(n.style) ?? 1;
   };
-  return { level, attributed, isMeasure };
+
+  // Where owners exist, a measure is an owner or a unit at the owners' level (its units unsaid);
+  // elsewhere it is the deepest numbered unit: a node with numbered children is their container.
+  const candidate = (n: Node): boolean => {
+    if (ownerBelow.has(n)) return false;
+    if (owners.has(n)) return true;
+    if (level !== null && n.level === level) return true;
+    if (level !== null && n.level > level && ancestors(n).some((a) => a.level === level)) return false;
+    return (!n.children.length || hasClauseChildren(n)) && !report && (topTasks || !isTopHeading(n));
+  };
+
+  const visit = (n: Node, strong: boolean, weak: Node | null): void => {
+    if (n.row) {
+      measures.add(n);
+      return;
+    }
+    const isStrong = strong || STRONG_PREAMBLE_RE.test(n.heading);
+    const isWeak = weak ?? (WEAK_PREAMBLE_RE.test(n.heading) ? n : null);
+    if (!rowBelow.has(n) && candidate(n)) {
+      const inPreamble = isStrong || (isWeak !== null && isWeak !== n);
+      if (!inPreamble || owners.has(n) || (count.get(n) ?? 0) > 0) {
+        measures.add(n);
+        return;
+      }
+      // Numbering that runs on from the tasks (39–42 after 38) marks measures; a list that
+      // restarts at 1 under 工作要求 is a list of requirements.
+      // Articles (第十五条) number on through every chapter, so their numbers say nothing here.
+      if (!isStrong && isWeak && owners.size === 0 && n.style !== 'article' && firstIn(isWeak, n) > 1) {
+        measures.add(n);
+        return;
+      }
+    }
+    for (const c of n.children) visit(c, isStrong, isWeak);
+  };
+  for (const r of tree.roots) visit(r, false, null);
+  return { attributed, isMeasure: (n) => measures.has(n) };
 }
 
-function firstAtLevel(n: Node, level: number): Node | null {
-  for (const c of n.children) {
-    if (c.level === level) return c;
-    const d = firstAtLevel(c, level);
-    if (d) return d;
-  }
-  return null;
+/** The number of the first node of `n`'s style under the weak-preamble section `top`. */
+function firstNumber(top: Node, n: Node): number {
+  const walk = (x: Node): Node | null => {
+    for (const c of x.children) {
+      if (c.style === n.style) return c;
+      const d = walk(c);
+      if (d) return d;
+    }
+    return null;
+  };
+  return walk(top)?.number ?? 1;
 }

@@ -1,7 +1,7 @@
 // Rejoins lines that PDF extraction or hard wrapping broke in the middle of a sentence.
 
 import { stripPageNumbers, type Line } from './clean';
-import { ANY_KEY_SRC, GOAL_LINE_RE, KEY_LINE_RE, LEAD_WORD_RE, MEASURE_BLOCK_RE } from './keys';
+import { ANY_KEY_SRC, GOAL_LINE_RE, KEY_LINE_RE, LEAD_WORD_RE, MEASURE_BLOCK_RE, UNIT_END } from './keys';
 import { parseLabel } from './labels';
 import { isRow, type TableRow } from './tables';
 import { displayWidth, endsSentence } from './text';
@@ -55,6 +55,15 @@ function endsParagraph(text: string): boolean {
   return ANY_KEY.test(tail) || LEAD_WORD_RE.test(tail);
 }
 
+// "牵头单位：区司" | "法局": a unit name cut by the line end, a page number or a page break.
+const CUT_UNIT = new RegExp(`(?:${ANY_KEY_SRC}|[、，,])\\s*[^、，,；;：:。()（）]{1,14}$`);
+const WHOLE_UNIT_AT_END = new RegExp(`${UNIT_END}$`);
+
+function cutsUnitName(prev: string, cur: string): boolean {
+  if (!CUT_UNIT.test(prev) || WHOLE_UNIT_AT_END.test(prev) || !ANY_KEY.test(prev)) return false;
+  return displayWidth(cur) <= 30 && !/[。；;：:]/.test(cur) && !parseLabel(cur) && !KEY_LINE_RE.test(cur);
+}
+
 function isHeadingOnly(text: string): boolean {
   const l = parseLabel(text);
   return l !== null && displayWidth(l.rest) <= 25 && !/[，,。；;：:]/.test(l.rest);
@@ -67,6 +76,7 @@ function startsParagraph(prev: Line, cur: Line, wrap: Wrap): boolean {
   // A page number cut by the line end ("完善— 4" | "—主要由"): rejoined, then stripped.
   if (/[—–－]\s*\d{1,4}$/.test(prev.text) && /^[—–－]/.test(t)) return false;
   if (UNITS_PAREN.test(t)) return isHeadingOnly(prev.text);
+  if (cutsUnitName(prev.text, t)) return false;
   if (parseLabel(t) || GOAL_LINE_RE.test(t) || MEASURE_BLOCK_RE.test(t)) return true;
   const w = displayWidth(prev.text);
   // A short labelled line is a heading, unless it fills a hard-wrapped line (a wrapped heading).
@@ -86,8 +96,9 @@ function startsParagraph(prev: Line, cur: Line, wrap: Wrap): boolean {
   return w < 40;
 }
 
-function glue(a: string, b: string): string {
-  return /[A-Za-z]$/.test(a) && /^[A-Za-z]/.test(b) ? `${a} ${b}` : a + b;
+/** Joins `b` to paragraph `a` whose last line was `tail` (testing `a` itself would flatten it each time). */
+function glue(a: string, tail: string, b: string): string {
+  return /[A-Za-z]$/.test(tail) && /^[A-Za-z]/.test(b) ? `${a} ${b}` : a + b;
 }
 
 /** Joins broken lines into paragraphs; table rows pass through as they are. */
@@ -96,7 +107,15 @@ export function joinLines(items: readonly (Line | TableRow)[], wrap: Wrap): (Par
   const joined = new Set<Para>();
   let prev: Line | null = null;
   let open: Para | null = null;
-  for (const item of items) {
+  let pageNumber = false;
+  for (const raw of items) {
+    // A bare number between two lines of text is a page number (table row numbers were read already).
+    if (!isRow(raw) && /^\d{1,3}$/.test(raw.text) && open) {
+      pageNumber = true;
+      continue;
+    }
+    const item = pageNumber && !isRow(raw) ? { ...raw, breakBefore: true, blankBefore: false } : raw;
+    pageNumber = false;
     if (isRow(item)) {
       out.push(item);
       prev = null;
@@ -104,7 +123,7 @@ export function joinLines(items: readonly (Line | TableRow)[], wrap: Wrap): (Par
       continue;
     }
     if (open && prev && !startsParagraph(prev, item, wrap)) {
-      open.text = glue(open.text, item.text);
+      open.text = glue(open.text, prev.text, item.text);
       joined.add(open);
     } else {
       open = { kind: 'para', text: item.text };

@@ -1,16 +1,10 @@
-// Tables turned into text (序号 | 任务 | 牵头单位 | 责任单位 | 完成时限): each row becomes a measure.
+// Tables turned into text (序号 | 任务 | 牵头单位 | 责任单位 | 完成时限, indicator systems): rows become measures.
 
 import type { Line } from './clean';
-import { LEAD_WORD_RE } from './keys';
 import { parseLabel } from './labels';
-import { displayWidth, tcAny } from './text';
+import { marksEmptyCells, readHeader, splitCells, type Column, type ColumnRole, type Header } from './table-columns';
 
-export type ColumnRole = 'seq' | 'task' | 'lead' | 'resp' | 'deadline' | 'other';
-
-export interface Column {
-  header: string;
-  role: ColumnRole;
-}
+export type { ColumnRole } from './table-columns';
 
 export interface TableRow {
   kind: 'row';
@@ -18,62 +12,12 @@ export interface TableRow {
   cells: { header: string; role: ColumnRole; text: string }[];
 }
 
-const SEQ_RE = new RegExp(`^(?:${tcAny(['序号', '编号', '序'])})$`);
-const RESP_RE = new RegExp(tcAny(['责任', '配合', '协办', '参与', '落实单位', '实施单位', '承办单位', '负责单位', '主体']));
-const DEADLINE_RE = new RegExp(tcAny(['时限', '时间', '节点', '期限', '进度']));
-const TASK_RE = new RegExp(tcAny(['任务', '内容', '措施', '事项', '要点', '重点工作', '举措']));
-
-function columnRole(header: string): ColumnRole {
-  const h = header.replace(/\s+/g, '');
-  if (SEQ_RE.test(h)) return 'seq';
-  if (LEAD_WORD_RE.test(h)) return 'lead';
-  if (RESP_RE.test(h)) return 'resp';
-  if (DEADLINE_RE.test(h)) return 'deadline';
-  if (TASK_RE.test(h)) return 'task';
-  return 'other';
-}
-
-/** Cells of a table line: tab, a vertical bar, or a run of two or more spaces separate them. */
-function splitCells(line: string): string[] {
-  const t = line.trim();
-  // Tabs and bars mark every cell, empty ones too; runs of spaces cannot show an empty cell.
-  if (t.includes('\t')) return t.split('\t').map((c) => c.trim());
-  if (/[|｜]/.test(t)) return t.replace(/^[|｜]|[|｜]$/g, '').split(/[|｜]/).map((c) => c.trim());
-  return t.split(/ {2,}/).map((c) => c.trim()).filter(Boolean);
-}
-
-function isTableHeader(cols: Column[]): boolean {
-  const roles = new Set(cols.map((c) => c.role));
-  return cols.length >= 3 && roles.has('seq') && roles.has('task') && (roles.has('lead') || roles.has('resp') || roles.has('deadline'));
-}
-
-/** A header on one line ("序号\t工作任务\t牵头单位…") or one cell per line, starting at `i`. */
-function readHeader(lines: Line[], i: number): { cols: Column[]; next: number } | null {
-  const text = lines[i]?.text ?? '';
-  if (!/序[号號]|^序$|^编[号號]/.test(text) || displayWidth(text) > 80) return null;
-  let cells = splitCells(text);
-  if (cells.length < 3) cells = text.split(/\s+/);
-  if (cells.length >= 3) {
-    const cols = cells.map((h) => ({ header: h, role: columnRole(h) }));
-    return isTableHeader(cols) ? { cols, next: i + 1 } : null;
-  }
-  if (columnRole(text) !== 'seq') return null;
-  const cols: Column[] = [{ header: text, role: 'seq' }];
-  let j = i + 1;
-  for (; j < lines.length && cols.length < 10; j++) {
-    const h = lines[j]?.text ?? '';
-    const role = columnRole(h);
-    if (displayWidth(h) > 10 || (role === 'other' && /[。，,；;]/.test(h)) || /^\d/.test(h)) break;
-    cols.push({ header: h, role });
-  }
-  return isTableHeader(cols) ? { cols, next: j } : null;
-}
-
 const ROW_NO = /^(\d{1,3})[.、．]?$/;
+const CN_NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 function isHeadingLine(text: string): boolean {
   const l = parseLabel(text);
-  return l !== null && (l.style === 'cn' || l.style === 'cn-paren');
+  return l !== null && (l.style === 'cn' || l.style === 'cn-paren' || l.style === 'part');
 }
 
 function makeRow(cols: Column[], number: number, values: string[]): TableRow {
@@ -89,66 +33,148 @@ function makeRow(cols: Column[], number: number, values: string[]): TableRow {
   return { kind: 'row', number, cells };
 }
 
+function isEmptyRow(row: TableRow): boolean {
+  return row.cells.every((c) => c.role === 'other' || c.role === 'level' || c.role === 'group' || !c.text);
+}
+
+/** Reads the rows under one header; returns the index after the table. */
+class TableReader {
+  private count = 0;
+  private last: TableRow | null = null;
+  private levels: string[] = [];
+  private levelCount: number[] = [];
+
+  constructor(
+    private readonly h: Header,
+    private readonly out: (Line | TableRow)[],
+  ) {}
+
+  /** Indicator tiers and 重点任务 groups: each new value becomes a heading line above its rows. */
+  private emitLevels(row: TableRow, line: Line): void {
+    const tiers = row.cells.filter((c) => c.role === 'level' && c !== row.cells.find((x) => x.role === 'task'));
+    tiers.forEach((c, k) => {
+      if (!c.text || c.text === this.levels[k]) return;
+      this.levels[k] = c.text;
+      this.levels.length = k + 1;
+      this.levelCount[k] = (this.levelCount[k] ?? 0) + 1;
+      this.levelCount.length = k + 1;
+      const n = CN_NUMERALS[this.levelCount[k]!] ?? String(this.levelCount[k]);
+      const text = parseLabel(c.text) ? c.text : k === 0 ? `${n}、${c.text}` : `（${n}）${c.text}`;
+      this.out.push({ ...line, text, blankBefore: false, blanks: 0, breakBefore: false });
+    });
+  }
+
+  push(row: TableRow, line: Line): void {
+    if (isEmptyRow(row)) return;
+    this.emitLevels(row, line);
+    const task = row.cells.find((c) => c.role === 'task');
+    // An indicator row numbers itself ("3.落实公平竞争审查制度").
+    const own = task ? parseLabel(task.text) : null;
+    if (task && own && (own.style === 'arabic' || own.style === 'arabic-paren')) {
+      task.text = own.rest;
+      if (!this.h.cols.some((c) => c.role === 'seq')) row.number = own.number;
+    }
+    this.out.push(row);
+    this.last = row;
+  }
+
+  /** A line of one cell continues the task cell of the row above (a wrapped 工作内容). */
+  continueLast(text: string): boolean {
+    const task = this.last?.cells.find((c) => c.role === 'task');
+    if (!task) return false;
+    task.text += text;
+    return true;
+  }
+
+  nextNumber(): number {
+    return ++this.count;
+  }
+}
+
+function rowValues(h: Header, line: Line): string[] | null {
+  const cells = splitCells(line.text);
+  if (cells.length < 2 && !line.tabbed) return null;
+  // Merged cells on the left ("\t\t2.推进…"): the trimmed line lost the leading empty cells.
+  const left = marksEmptyCells(line.text) ? Math.min(line.tabs, h.cols.length - cells.length) : 0;
+  return left > 0 ? [...Array<string>(left).fill(''), ...cells] : cells;
+}
+
+/** Rows of a table whose header and rows each take one line. */
+function readInline(lines: Line[], h: Header, out: (Line | TableRow)[]): number {
+  const reader = new TableReader(h, out);
+  const seq = h.cols[0]?.role === 'seq';
+  let i = h.next;
+  for (; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (/^[|｜\s:：-]+$/.test(line.text)) continue;
+    if (readHeader(lines, i)) break;
+    const values = rowValues(h, line);
+    const no = seq && values ? ROW_NO.exec(values[0] ?? '') : null;
+    if (values && (!seq || no)) {
+      const number = no ? Number(no[1]) : reader.nextNumber();
+      reader.push(makeRow(h.cols, number, seq ? values.slice(1) : values), line);
+      continue;
+    }
+    if (isHeadingLine(line.text)) {
+      out.push(line);
+      continue;
+    }
+    // Prose after the last row is the document's closing text, not a cell that ran long.
+    if (/[。！？]$/.test(line.text) || !reader.continueLast(line.text)) break;
+  }
+  return i;
+}
+
+/** Rows of a table with each cell on its own line and a blank line for an empty cell. */
+function readCellPerLine(lines: Line[], h: Header, out: (Line | TableRow)[]): number {
+  const reader = new TableReader(h, out);
+  const width = h.cols.length - 1;
+  let i = h.next;
+  while (i < lines.length) {
+    const line = lines[i]!;
+    const no = ROW_NO.exec(line.text);
+    if (!no) {
+      if (isHeadingLine(line.text) && !readHeader(lines, i)) {
+        out.push(line);
+        i++;
+        continue;
+      }
+      break;
+    }
+    const number = Number(no[1]);
+    const values: string[] = [];
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const l = lines[j]!;
+      const n = ROW_NO.exec(l.text);
+      if (n && (Number(n[1]) === number + 1 || Number(n[1]) === 1)) break;
+      if (isHeadingLine(l.text) || readHeader(lines, j)) break;
+      if (values.length >= width && /[。！？]$/.test(l.text)) break;
+      if (values.length >= width * 3) break;
+      // Where the converter puts a blank line between any two cells, an empty cell adds one more.
+      const empty = Math.round(Math.max(0, l.blanks - h.baseBlanks) / (h.baseBlanks + 1));
+      for (let b = 0; b < empty && values.length < width; b++) values.push('');
+      values.push(l.text);
+    }
+    reader.push(makeRow(h.cols, number, values), line);
+    i = j;
+  }
+  return i;
+}
+
 /** Replaces the lines of any table with rows; other lines pass through unchanged. */
 export function extractTables(lines: Line[]): (Line | TableRow)[] {
   const out: (Line | TableRow)[] = [];
-  let cols: Column[] | null = null;
   let i = 0;
   while (i < lines.length) {
-    const line = lines[i]!;
     const header = readHeader(lines, i);
-    if (header) {
-      cols = header.cols;
-      i = header.next;
-      continue;
-    }
-    if (!cols) {
-      out.push(line);
+    if (!header) {
+      out.push(lines[i]!);
       i++;
       continue;
     }
-    const text = line.text;
-    if (/^[|｜\s:：-]+$/.test(text)) {
-      i++;
-      continue;
-    }
-    let cells = splitCells(text);
-    if (cells.length < 2) {
-      const loose = text.split(/\s+/);
-      if (loose.length === cols.length) cells = loose;
-    }
-    const no = ROW_NO.exec(cells[0] ?? '');
-    if (no && cells.length >= 2) {
-      out.push(makeRow(cols, Number(no[1]), cells.slice(1)));
-      i++;
-      continue;
-    }
-    if (no) {
-      const number = Number(no[1]);
-      const values: string[] = [];
-      let j = i + 1;
-      for (; j < lines.length; j++) {
-        const t = lines[j]!.text;
-        const n = ROW_NO.exec(t);
-        if (n && (Number(n[1]) === number + 1 || Number(n[1]) === 1)) break;
-        if (isHeadingLine(t) || readHeader(lines, j)) break;
-        // Prose after the last row is the closing text, not a cell that ran long.
-        if (values.length >= cols.length - 1 && /[。！？]$/.test(t)) break;
-        if (values.length >= cols.length * 3) break;
-        values.push(t);
-      }
-      out.push(makeRow(cols, number, values));
-      i = j;
-      continue;
-    }
-    if (isHeadingLine(text)) {
-      out.push(line);
-      i++;
-      continue;
-    }
-    cols = null;
-    out.push(line);
-    i++;
+    const end = header.cellPerLine ? readCellPerLine(lines, header, out) : readInline(lines, header, out);
+    i = Math.max(end, header.next);
   }
   return out;
 }
@@ -156,3 +182,4 @@ export function extractTables(lines: Line[]): (Line | TableRow)[] {
 export function isRow(x: Line | TableRow | { kind?: string }): x is TableRow {
   return (x as TableRow).kind === 'row';
 }
+

@@ -89,7 +89,8 @@ export function firstSentence(s: string): string {
   if (end >= 0) return para.slice(0, end).trim();
   const semi = para.search(/[；;]/);
   if (semi > 0) return para.slice(0, semi).trim();
-  return para.trim();
+  // "组织开展以下活动：" introduces its sub-items; the colon is not part of the title.
+  return para.trim().replace(/[：:]$/, '');
 }
 
 /** Terminal punctuation: a line ending with it closes a paragraph. */

@@ -1,7 +1,7 @@
 // The heading tree: paragraphs classified (label, 目标:, text, table row) and nested by level.
 
 import { GOAL_LINE_RE, MEASURE_BLOCK_RE } from './keys';
-import { parseLabel, splitHeading, type LabelStyle } from './labels';
+import { firstLabel, parseLabel, splitHeading, type LabelStyle } from './labels';
 import type { Para } from './paragraphs';
 import { isRow, type TableRow } from './tables';
 
@@ -84,7 +84,12 @@ function rowNode(row: TableRow): Node {
   return node;
 }
 
-/** Orders label styles: by first appearance, corrected by where new lists start. */
+/** Where each style usually sits: 第一部分 > 第一节 > 第一条 > 一、 > (一) > 1. > (1) > 1) > ① > rows. */
+const RANK: Record<NodeStyle, number> = {
+  part: 0, 'chapter-section': 1, article: 2, cn: 3, 'cn-paren': 4, arabic: 5, 'arabic-paren': 6, 'arabic-half': 7, circled: 8, row: 9,
+};
+
+/** Orders label styles: by the usual ranking, corrected by where new lists start. */
 function styleOrder(nodes: Node[]): NodeStyle[] {
   const order: NodeStyle[] = [];
   const votes = new Map<string, number>();
@@ -99,14 +104,13 @@ function styleOrder(nodes: Node[]): NodeStyle[] {
     prev = n;
   }
   const above = (a: NodeStyle, b: NodeStyle): number => (votes.get(`${a}>${b}`) ?? 0) - (votes.get(`${b}>${a}`) ?? 0);
-  // Rows sit below every heading style, whatever came first.
-  const rows = order.indexOf('row');
-  if (rows >= 0) order.push(...order.splice(rows, 1));
+  // An excerpt may start deep ("93." before "十二、"): first appearance says little about rank.
+  order.sort((a, b) => RANK[a] - RANK[b]);
   for (let pass = 0; pass < order.length * order.length; pass++) {
     let moved = false;
     for (let i = 0; i < order.length && !moved; i++) {
       for (let j = i + 1; j < order.length && !moved; j++) {
-        if (above(order[j]!, order[i]!) > 0) {
+        if (order[j] !== 'row' && above(order[j]!, order[i]!) > 0) {
           order.splice(i, 0, ...order.splice(j, 1));
           moved = true;
         }
@@ -131,8 +135,20 @@ export function buildTree(items: readonly (Para | TableRow)[]): Tree {
   const order = styleOrder(nodes);
   const roots: Node[] = [];
   const stack: Node[] = [];
-  let current: Node | null = null;
+  const lastOfStyle = new Map<NodeStyle, number>();
+  // A holder, not a `let`: TypeScript does not follow assignments made inside `attach`.
+  const at: { current: Node | null } = { current: null };
+  const attach = (node: Node): void => {
+    while (stack.length && stack[stack.length - 1]!.level >= node.level) stack.pop();
+    const parent = stack[stack.length - 1] ?? null;
+    node.parent = parent;
+    (parent ? parent.children : roots).push(node);
+    stack.push(node);
+    lastOfStyle.set(node.style, node.number);
+    at.current = node;
+  };
   for (const e of entries) {
+    const current = at.current;
     if (e.kind !== 'label') {
       if (!current) intro.push(e.text);
       // A label alone on its line ("一、") has its heading on the next one.
@@ -143,14 +159,27 @@ export function buildTree(items: readonly (Para | TableRow)[]): Tree {
     }
     const node = e.node;
     node.level = order.indexOf(node.style);
-    while (stack.length && stack[stack.length - 1]!.level >= node.level) stack.pop();
-    const parent = stack[stack.length - 1] ?? null;
-    node.parent = parent;
-    (parent ? parent.children : roots).push(node);
-    stack.push(node);
-    current = node;
+    const first = missingFirst(node, current, lastOfStyle);
+    if (first) attach(first);
+    attach(node);
   }
   return { intro, nodes, roots };
+}
+
+/**
+ * A list whose first item has no "1." ("深化改革…" | "2.推进…"): the text between the heading
+ * and item 2 is item 1, unless item 2 continues a list that already had its 1.
+ */
+function missingFirst(node: Node, current: Node | null, lastOfStyle: Map<NodeStyle, number>): Node | null {
+  if (node.number !== 2 || node.row || !current || current.level >= node.level || !current.paras.length) return null;
+  if (lastOfStyle.get(node.style) === 1) return null;
+  const label = firstLabel(node.style as LabelStyle);
+  if (!label) return null;
+  const paras = current.paras.splice(0);
+  const first = newNode(node.style, label.label, label.raw, 1, paras[0] ?? '');
+  first.paras = paras.slice(1);
+  first.level = node.level;
+  return first;
 }
 
 /** `n`'s parent, grandparent, … up to its root. */

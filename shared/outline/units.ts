@@ -1,6 +1,7 @@
 // Lead and responsible units: (牵头单位:…,责任单位:…), 责任单位: lines, and "X牵头,Y配合" wording.
 
-import { ANY_KEY_RE, LEAD_WORD_RE } from './keys';
+import { deadlineClause } from './deadline';
+import { ANY_KEY_RE, LEAD_WORD_RE, UNIT_END } from './keys';
 import { pushUnique, tc, tcAny, tidy } from './text';
 
 export interface Units {
@@ -33,10 +34,14 @@ const TRAILING_DUTY = new RegExp(`(?:${tcAny(['按职责分工', '按职责', '�
 /** "区司法局（牵头）" in a list: the unit that leads. */
 const LEAD_MARK = new RegExp(`\\s*[(（]\\s*(?:${tc('牵头')})(?:${tcAny(['单位', '部门'])})?\\s*[)）]$`);
 
+/** Wording that says how units work, not which: a list item made only of it is dropped. */
+const QUALIFIER = new RegExp(`^(?:${tcAny(['按职责分工负责', '按职责分工', '按职责负责', '根据职责', '分别负责', '共同负责', '负责', '配合', '参与', '协助'])})$`);
+
 /** One unit as written: trimmed, without a trailing 等 or stray punctuation. */
 function cleanUnit(raw: string): string {
   let u = tidy(raw).replace(/^[“"‘'《]+|[”"’'》]+$/g, '');
   u = u.replace(/[。.，,、；;：:]+$/, '').replace(/^(?:由|[、，,；;])+/, '');
+  if (QUALIFIER.test(u)) return '';
   u = u.replace(TRAILING_ETC, '').trim();
   const duty = u.replace(TRAILING_DUTY, '');
   if (duty.length >= 2 && duty !== u) u = duty.replace(TRAILING_ETC, '');
@@ -44,21 +49,53 @@ function cleanUnit(raw: string): string {
   return u;
 }
 
-/** Splits a list of units at 、，,;；/ and blanks, never inside parentheses ("乡镇(街道)"). */
-export function splitUnits(value: string): string[] {
-  const out: string[] = [];
+// What a unit's name ends with: "区司法局和区财政局" joins two units at 和, while
+// "区人力资源和社会保障局" is one (its left side "区人力资源" names no unit).
+const JOINED = new RegExp(`^(.{2,30}?${UNIT_END})(?:${tcAny(['以及', '及', '和', '与', '同'])})(${tc('各')}.{1,29}|.{2,30}${UNIT_END})$`);
+// "县发改局、县市场监管局等县级有关部门": the 等 closes a list and a collective follows.
+const ETC_THEN = new RegExp(`^(.{2,40}?)${tc('等')}(.{2,30})$`);
+const GENERIC = new RegExp(`^(?:${tcAny(['有关单位', '相关单位', '单位', '部门', '相关部门'])})$`);
+
+function expand(piece: string): string[] {
+  const etc = ETC_THEN.exec(piece);
+  if (etc && !GENERIC.test(etc[2]!)) return [...expand(etc[1]!), etc[2]!];
+  const j = JOINED.exec(piece);
+  if (j) return [...expand(j[1]!), ...expand(j[2]!)];
+  return [piece];
+}
+
+export interface UnitList {
+  units: string[];
+  /** A deadline written among the units ("…，6月底完成"). */
+  deadline: string | null;
+}
+
+/** Splits a list of units at 、，,;；/ and blanks (never inside brackets: "乡镇(街道)") and at 及/和/与 between units. */
+export function readUnitList(value: string): UnitList {
+  const pieces: string[] = [];
   let depth = 0;
   let cur = '';
   for (const ch of value) {
-    if (ch === '(' || ch === '（') depth++;
-    else if ((ch === ')' || ch === '）') && depth > 0) depth--;
+    if (/[(（[【〔]/.test(ch)) depth++;
+    else if (/[)）\]】〕]/.test(ch) && depth > 0) depth--;
     if (depth === 0 && /[、，,；;/／\s]/.test(ch)) {
-      out.push(cur);
+      pieces.push(cur);
       cur = '';
     } else cur += ch;
   }
-  out.push(cur);
-  return out.map(cleanUnit).filter(Boolean);
+  pieces.push(cur);
+  const units: string[] = [];
+  let deadline: string | null = null;
+  for (const p of pieces) {
+    const d = deadlineClause(p);
+    if (d) deadline ??= d;
+    else for (const u of expand(tidy(p))) units.push(cleanUnit(u));
+  }
+  return { units: units.filter(Boolean), deadline };
+}
+
+export function splitUnits(value: string): string[] {
+  return readUnitList(value).units;
 }
 
 // "(区司法局牵头,各部门配合)" / "由区司法局牵头,各部门配合。" / a line "区司法局牵头": the clause
@@ -69,9 +106,13 @@ const LEAD_CLAUSE = new RegExp(
   'g',
 );
 
+// "（区司法局牵头，各部门配合，年底前完成）": the closing deadline clause is not a unit.
+const CLOSING_CLAUSE = /[，,；;]\s*([^，,；;()（）\n]{1,24})(?=\s*[)）])/g;
+
 function leadClauses(text: string, lead: string[], resp: string[], seenL: Set<string>, seenR: Set<string>): void {
   if (!LEAD_WORD_RE.test(text)) return;
-  for (const m of text.matchAll(LEAD_CLAUSE)) {
+  const t = text.replace(CLOSING_CLAUSE, (m: string, c: string) => (deadlineClause(c) ? '' : m));
+  for (const m of t.matchAll(LEAD_CLAUSE)) {
     const leads = splitUnits(m[1] ?? '');
     if (!leads.length || leads.some((u) => u.length > 20)) continue;
     for (const u of leads) pushUnique(lead, seenL, u);
@@ -89,18 +130,21 @@ export function findUnits(text: string): Units {
   const seenL = new Set<string>();
   const seenR = new Set<string>();
   let deadline: string | null = null;
+  let inList: string | null = null;
   const keys = MAYBE_KEY.test(text) ? [...text.matchAll(ANY_KEY_RE)] : [];
   for (let k = 0; k < keys.length; k++) {
     const m = keys[k]!;
     const from = (m.index ?? 0) + m[0].length;
     const limit = keys[k + 1]?.index ?? text.length;
     const value = text.slice(from, valueEnd(text, from, limit));
-    if (m[1]) for (const u of splitUnits(value)) pushUnique(lead, seenL, u);
-    else if (m[2]) for (const u of splitUnits(value)) pushUnique(responsible, seenR, u);
-    else if (!deadline) deadline = tidy(value).replace(/[,，;；。、]+$/, '') || null;
+    if (m[1] || m[2]) {
+      const list = readUnitList(value);
+      for (const u of list.units) pushUnique(m[1] ? lead : responsible, m[1] ? seenL : seenR, u);
+      inList ??= list.deadline;
+    } else if (!deadline) deadline = tidy(value).replace(/[,，;；。、]+$/, '') || null;
   }
   if (!lead.length) leadClauses(text, lead, responsible, seenL, seenR);
-  return { ...markedLeads(lead, responsible), deadline };
+  return { ...markedLeads(lead, responsible), deadline: deadline ?? inList };
 }
 
 /** Moves units marked "（牵头）" to the lead list, without the mark. */

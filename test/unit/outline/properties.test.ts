@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseOutline } from '../../../shared/outline/index';
 import type { ParsedOutline } from '../../../shared/outline/types';
+import { outlineArb, renderOutline, renderTable, tableArb } from './generator';
 import { PAGE_ARTIFACT } from './helpers';
 
 const CN = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
@@ -158,6 +159,36 @@ describe('parseOutline on generated outlines', () => {
         });
         expect(JSON.stringify(doc).match(PAGE_ARTIFACT)).toBeNull();
         if (gen.preamble) expect(doc.sections[0]).toMatchObject({ heading: '总体要求', preamble: true });
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('parseOutline on outlines at any measure level and in any assignment format', () => {
+  it('recovers every measure with its path, title, units and deadline', () => {
+    fc.assert(
+      fc.property(outlineArb, (gen) => {
+        const { text, wants } = renderOutline(gen);
+        const out = parseOutline(text);
+        expect(out.documents).toHaveLength(1);
+        const got = out.documents[0]!.items.map((m) => ({ path: m.path, title: m.title, lead: m.lead, responsible: m.responsible, deadline: m.deadline }));
+        expect(got).toEqual(wants);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('parseOutline on generated task tables', () => {
+  it('reads every row with its path, title, units and deadline, whatever the separator and columns', () => {
+    fc.assert(
+      fc.property(tableArb, (gen) => {
+        const { text, wants } = renderTable(gen);
+        const out = parseOutline(text);
+        expect(out.documents).toHaveLength(1);
+        const got = out.documents[0]!.items.map((m) => ({ path: m.path, title: m.title, lead: m.lead, responsible: m.responsible, deadline: m.deadline }));
+        expect(got).toEqual(wants);
       }),
       { numRuns: 200 },
     );

@@ -1,5 +1,6 @@
 // Arranges a parsed document's measures under the headings they belong to, for the preview tree.
 import type { ParsedMeasure, ParsedSection } from '../../../../shared/outline/types';
+import { readUnitList } from '../../../../shared/outline/units';
 
 export interface PreviewGroup {
   section: ParsedSection | null;
@@ -35,10 +36,8 @@ export function headingText(label: string, heading: string): string {
   return /^[((]/.test(label) ? `${label}${heading}` : `${label}、${heading}`;
 }
 
-/** "区司法局、区法制办" → ["区司法局", "区法制办"]; any of 、,,;; separates. */
+/** Units typed by the clerk, read as the parser reads them: "区司法局、区法制办" → two units, while
+ *  "重庆市大渡口区人民政府办公室（区政府法制办公室、区金融工作办公室）" stays one (、 inside brackets). */
 export function splitUnits(s: string): string[] {
-  return s
-    .split(/[、,,;;\n]+/)
-    .map((u) => u.trim())
-    .filter(Boolean);
+  return readUnitList(s).units;
 }
