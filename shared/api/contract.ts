@@ -4,12 +4,14 @@ import type { CallDef } from './define';
 import { ledgerCalls } from './ledger';
 import { jobCalls } from './jobs';
 import { reportCalls } from './reports';
+import { reportDraftCalls } from './report-drafts';
 import { evidenceCalls } from './evidence';
 
 export const contract = {
   ...ledgerCalls,
   ...jobCalls,
   ...reportCalls,
+  ...reportDraftCalls,
   ...evidenceCalls,
 };
 

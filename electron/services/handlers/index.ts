@@ -3,11 +3,13 @@ import type { Handlers } from '../dispatch';
 import { ledgerHandlers } from './ledger';
 import { jobHandlers } from './jobs';
 import { reportHandlers } from './reports';
+import { reportDraftHandlers } from './report-drafts';
 import { evidenceHandlers } from './evidence';
 
 export const handlers: Handlers = {
   ...ledgerHandlers,
   ...jobHandlers,
   ...reportHandlers,
+  ...reportDraftHandlers,
   ...evidenceHandlers,
 };

@@ -7,6 +7,7 @@ import { renderReportHtml } from '../../../shared/report/html';
 import { parseReportPeriod } from '../../../shared/report/period';
 import { KIND_TITLES, type ReportData, type ReportDoc, type ReportFigures, type ReportFormat, type ReportKind, type ReportOptions, type ReportScope } from '../../../shared/report/types';
 import { writeDocxBuffer } from './docx';
+import type { DraftBlock, DraftHeader } from '../../../shared/report/draft';
 import { rasterizeCharts, type ChartImages } from './chart-images';
 import { writeLedgerXlsx } from './xlsx';
 import type { ReportPrinter } from './printer';
@@ -21,6 +22,9 @@ export interface ReportRequest {
   asOf?: string | undefined;
   evidenceAppendix?: boolean | undefined;
   charts?: boolean | undefined;
+  /** An edited draft's header and text (see drafts.ts). */
+  header?: DraftHeader | undefined;
+  blocks?: DraftBlock[] | undefined;
 }
 
 export interface Produced {
@@ -72,7 +76,7 @@ export async function produceReport(db: Db, req: ReportRequest, deps: ProduceDep
   const step = deps.step ?? (() => undefined);
   step(0.05, '正在读取台账');
   const data = deps.data ?? reportData(db, req);
-  const opts: ReportOptions = { kind: req.kind, issuer: req.issuer, date: req.date, evidenceAppendix: req.evidenceAppendix, charts: req.charts };
+  const opts: ReportOptions = { kind: req.kind, issuer: req.header?.issuer || req.issuer, date: req.date, evidenceAppendix: req.evidenceAppendix, charts: req.charts, header: req.header, blocks: req.blocks };
   const base = { fileName: reportFileName(req), figures: data.figures };
   if (req.format === 'xlsx') {
     // The workbook is the ledger whatever the kind: it needs the rows, not a document.
