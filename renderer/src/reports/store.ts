@@ -49,7 +49,8 @@ interface ReportsState {
   init(periodId: string): Promise<void>;
   set(patch: Partial<ReportForm>): void;
   loadPreview(): Promise<void>;
-  exportAs(format: ReportFormat): Promise<void>;
+  /** Exports the report, or the edited draft when `draftId` is given. */
+  exportAs(format: ReportFormat, draftId?: string): Promise<void>;
   cancel(key: number): Promise<void>;
 }
 
@@ -66,7 +67,7 @@ export function periodOf(f: ReportForm): string {
   }
 }
 
-function request(f: ReportForm) {
+export function request(f: ReportForm) {
   return {
     period: periodOf(f),
     kind: f.kind,
@@ -142,11 +143,11 @@ export const useReports = create<ReportsState>((set, get) => ({
       if (!quiet) reportError(e);
     }
   },
-  async exportAs(format) {
+  async exportAs(format, draftId) {
     const f = get().form;
     let job: JobStatus;
     try {
-      job = await api['reports.export']({ ...request(f), format });
+      job = await api['reports.export']({ ...request(f), format, ...(draftId ? { draftId } : {}) });
     } catch (e) {
       reportError(e);
       return;
