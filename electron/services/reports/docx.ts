@@ -13,6 +13,7 @@ import {
   PageBreak,
   PageOrientation,
   Paragraph,
+  Tab,
   TabStopType,
   TextRun,
 } from 'docx';
@@ -75,7 +76,7 @@ function headParagraphs(doc: ReportDoc): Paragraph[] {
         tabStops: [{ type: TabStopType.RIGHT, position: right }],
         spacing: BODY_SPACING,
         border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: 'C00000', space: 8 } },
-        children: [bodyRun(h.docNumber), ...(h.signer ? [bodyRun('\t签发人：'), new TextRun({ text: h.signer, font: font(FONTS.h2), size: SIZES.body })] : [])],
+        children: [bodyRun(h.docNumber), ...(h.signer ? [new TextRun({ children: [new Tab(), '签发人：'], font: font(FONTS.body), size: SIZES.body }), new TextRun({ text: h.signer, font: font(FONTS.h2), size: SIZES.body })] : [])],
       }),
       blank(),
     );
