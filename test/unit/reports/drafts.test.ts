@@ -31,7 +31,8 @@ describe('report drafts', () => {
     expect(d.header.date).toBe('2025-03-31');
     expect(d.versions).toEqual([]);
     // Headline figures come from the notes and the targets.
-    expect(d.headlines).toEqual(expect.arrayContaining(['办结行政复议案件148件', '纠错率13.7%']));
+    expect(d.headlines).toEqual(expect.arrayContaining(['全年办结行政复议案件148件', '纠错率13.7%', '纠错率不低于10%']));
+    expect(d.headlines.filter((h) => h.includes('累计'))).toEqual([]);
     expect(openDraft(db, user, req).blocks).toEqual(d.blocks);
   });
 
