@@ -42,10 +42,11 @@ const TEXT_WIDTH = A4.width - MARGINS.left - MARGINS.right;
 export const LINE = Math.floor(TEXT_HEIGHT / GRID.lines);
 
 /**
- * Character pitch of the document grid (w:charSpace): Word adds charSpace/4096 pt to the 16 pt body size, so the
- * 156 mm line holds 28 characters, not the 27 that 16 pt characters would.
+ * Characters condensed by this many twips (w:spacing in the run defaults) so that the 156 mm line holds 28 三号
+ * characters, not the 27 that 16 pt ones would. A grid of characters (linesAndChars with charSpace) does the same in
+ * Word, but LibreOffice then gives each 16 pt character two cells (18 or 14 to the line); condensing works in both.
  */
-export const CHAR_SPACE = Math.floor((TEXT_WIDTH / GRID.chars / 20 - 16) * 4096);
+export const CHAR_SPACING = Math.floor(TEXT_WIDTH / GRID.chars) - SIZES.body * 10;
 export const TITLE_LINE = 700;
 
 /** Two characters of 三号 for the first-line indent. */

@@ -23,7 +23,7 @@ import type { Block, ReportDoc } from '../../../shared/report/types';
 import JSZip from 'jszip';
 import type { ChartImages } from './chart-images';
 import { TABLE_HEAD_STYLE, TABLE_TEXT_STYLE, injectTables, tableMarker, tableXml } from './docx-table';
-import { A4, ALT_NAMES, CHAR_SPACE, FONTS, FOOTER_DISTANCE, INDENT_2CH, LANDSCAPE_MARGINS, LINE, MARGINS, SIZES, TITLE_LINE, font, mm } from './docx-layout';
+import { A4, ALT_NAMES, CHAR_SPACING, FONTS, FOOTER_DISTANCE, INDENT_2CH, LANDSCAPE_MARGINS, LINE, MARGINS, SIZES, TITLE_LINE, font, mm } from './docx-layout';
 
 const BODY_SPACING = { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
 const TABLE_SPACING = { line: 300, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
@@ -183,7 +183,7 @@ export function buildDocx(doc: ReportDoc, charts: ChartImages = new Map(), table
     evenAndOddHeaderAndFooters: true,
     styles: {
       default: {
-        document: { run: { font: font(FONTS.body), size: SIZES.body }, paragraph: { spacing: BODY_SPACING } },
+        document: { run: { font: font(FONTS.body), size: SIZES.body, characterSpacing: CHAR_SPACING }, paragraph: { spacing: BODY_SPACING } },
         title: { run: { font: font(FONTS.title), size: SIZES.title, color: '000000' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { line: TITLE_LINE, lineRule: LineRuleType.EXACT } } },
         heading1: heading(FONTS.h1),
         heading2: heading(FONTS.h2),
@@ -201,8 +201,8 @@ export function buildDocx(doc: ReportDoc, charts: ChartImages = new Map(), table
             size: { width: A4.width, height: A4.height, orientation: doc.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
             margin: { ...margins(doc.landscape), footer: doc.landscape ? mm(8) : FOOTER_DISTANCE, header: doc.landscape ? mm(10) : 851 },
           },
-          // The 22 × 28 grid of GB/T 9704: line pitch and character pitch for Word, WPS and LibreOffice alike.
-          grid: doc.landscape ? { type: DocumentGridType.LINES, linePitch: LINE } : { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE, charSpace: CHAR_SPACE },
+          // The 22-line grid of GB/T 9704; the 28 characters come from the condensed run defaults (CHAR_SPACING).
+          grid: { type: DocumentGridType.LINES, linePitch: LINE },
         },
         footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
         children: [

@@ -66,18 +66,19 @@ describe('annual report .docx', () => {
     expect(tail).toContain('2025年1月15日');
   });
 
-  it('lays the page on the 22 × 28 grid: docGrid with line and character pitch, exact 579-twip lines', async () => {
-    const { document } = await open((await produced).bytes);
+  it('lays the page on the 22 × 28 grid: docGrid line pitch and exact lines give 22, condensed 三号 characters 28', async () => {
+    const { document, styles } = await open((await produced).bytes);
     const grid = /<w:docGrid ([^>]*)\/>/.exec(document)![1]!;
-    expect(grid).toContain('w:type="linesAndChars"');
+    expect(grid).toContain('w:type="lines"');
     const linePitch = Number(/w:linePitch="(-?\d+)"/.exec(grid)![1]);
-    const charSpace = Number(/w:charSpace="(-?\d+)"/.exec(grid)![1]);
     const textHeight = 16838 - 2098 - 1984;
     const textWidth = 11906 - 1587 - 1474;
     expect(Math.floor(textHeight / linePitch)).toBe(22);
-    // Word's character pitch: the 16 pt body size plus charSpace/4096 pt, in twips.
-    const pitch = (16 + charSpace / 4096) * 20;
-    expect(Math.floor(textWidth / pitch)).toBe(28);
+    expect(styles).toMatch(new RegExp(`<w:docDefaults>[\\s\\S]*w:line="${linePitch}" w:lineRule="exact"`));
+    // 16 pt characters condensed by w:spacing: 28 fit the 156 mm line, 29 do not.
+    const spacing = Number(/<w:rPrDefault>[\s\S]*?<w:spacing w:val="(-?\d+)"\/>/.exec(styles)![1]);
+    expect(spacing).toBeLessThan(0);
+    expect(Math.floor(textWidth / (320 + spacing))).toBe(28);
   });
 
   it('centres the 署名 over the 成文日期, the date four characters in from the right', async () => {

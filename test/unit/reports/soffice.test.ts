@@ -27,7 +27,7 @@ function toPdf(bytes: Buffer, name: string): { pdf: string; dir: string } {
 }
 
 describe.skipIf(!haveSoffice)('the 22 × 28 grid in LibreOffice', () => {
-  it('sets 22 lines on a full page of body text', { timeout: 120_000 }, async () => {
+  it('sets 22 lines of 28 characters on a full page of body text', { timeout: 120_000 }, async () => {
     const { db } = buildLedger();
     // A long edited text, so that page 2 is body text from top to bottom.
     const sentence = '全区各级行政机关坚持依法行政，严格规范公正文明执法，持续深化放管服改革，法治政府建设取得新成效。';
@@ -38,6 +38,10 @@ describe.skipIf(!haveSoffice)('the 22 × 28 grid in LibreOffice', () => {
     const lines = page2.split('\n').filter((l) => l.trim() && !/^\s*—\s*\d+\s*—\s*$/.test(l));
     expect(page2).toMatch(/—\s*2\s*—/);
     expect(lines).toHaveLength(22);
+    // A full line of body text holds 28 characters; a paragraph's first line 26 after its two-character indent.
+    const widths = lines.map((l) => l.replace(/\s/g, '').length);
+    expect(Math.max(...widths)).toBe(28);
+    expect(widths.filter((w) => w === 28).length).toBeGreaterThan(10);
     removeDir(dir);
   });
 });
