@@ -56,8 +56,8 @@ function newBlockChanges(id: string, stored: DraftBlockRow[], gen: DraftBlock[])
 
 function view(db: Db, draft: DraftRow, data: ReportData, gen: DraftBlock[]): DraftView {
   const byKey = new Map(gen.map((b) => [b.key, b.text]));
-  // From the year's narratives (running totals already superseded) and the measures' targets.
-  const texts = [...gen.filter((b) => b.kind === 'p').map((b) => b.text), ...Object.values(data.targets).flat()];
+  // From the measures' year narratives (running totals already superseded) and their targets, not our own sums.
+  const texts = [...gen.filter((b) => /^(?:m|lead|gap|plan):/.test(b.key)).map((b) => b.text), ...Object.values(data.targets).flat()];
   return {
     id: draft.id,
     kind: draft.kind,

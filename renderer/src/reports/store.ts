@@ -102,7 +102,8 @@ export const useReports = create<ReportsState>((set, get) => ({
     sectionIds: [],
     departmentIds: [],
     issuer: '',
-    date: today(),
+    // Empty: the report is dated on its reporting deadline, not on the day it is drafted.
+    date: '',
     evidenceAppendix: false,
     charts: true,
   },
