@@ -1,6 +1,8 @@
-// Report drafts in the store: every write goes through writeDraftChanges as field changes of three entities,
-// the shape of the exchange core's record(), so drafts travel between PCs like any other change.
+// Report drafts in the store: every write is recorded through the exchange core's record() as field changes of
+// three registered entities (deterministic ids), so drafts travel between PCs and merge like any other change.
 import type { Db } from '../open';
+import { record } from '../sync/record';
+import { registerEntity } from '../sync/registry';
 import { nowIso } from '../../shared/ids';
 import { EMPTY_HEADER, type DraftBlock, type DraftHeader } from '../../shared/report/draft';
 import type { ReportScope } from '../../shared/report/types';
@@ -9,7 +11,7 @@ export const DRAFT = 'report_draft';
 export const DRAFT_BLOCK = 'report_draft_block';
 export const DRAFT_VERSION = 'report_draft_version';
 
-/** One field of one row, as an exchange operation carries it. */
+/** One field of one row: an exchange Change of a draft entity. */
 export interface DraftChange {
   entity: typeof DRAFT | typeof DRAFT_BLOCK | typeof DRAFT_VERSION;
   entityId: string;
@@ -57,12 +59,14 @@ export const draftAppliers: Record<DraftChange['entity'], (db: Db, entityId: str
   },
 };
 
-/**
- * The one write of drafts, inside the caller's transaction. When the exchange core lands this becomes
- * `record(db, userId, changes)` with the appliers above registered as entities.
- */
-export function writeDraftChanges(db: Db, _userId: string, changes: DraftChange[]): void {
-  for (const c of changes) draftAppliers[c.entity](db, c.entityId, c.field, c.value);
+/** The draft entities, registered with the exchange core (db/sync/entities/index.ts). Drafts belong to no measure. */
+export function registerReportDraftEntities(): void {
+  for (const name of [DRAFT, DRAFT_BLOCK, DRAFT_VERSION] as const) registerEntity({ name, apply: draftAppliers[name], measureOf: () => null });
+}
+
+/** The one write of drafts, inside the caller's transaction: stamped, chained, stored and applied by record(). */
+export function writeDraftChanges(db: Db, userId: string, changes: DraftChange[]): void {
+  record(db, userId, changes.map((c) => ({ ...c, measureId: null })));
 }
 
 export interface DraftRow {

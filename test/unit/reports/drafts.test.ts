@@ -91,20 +91,26 @@ describe('report drafts', () => {
     expect(xml).toContain('2025年3月31日');
   });
 
+  it('travels as exchange operations: one op per edited block, deterministic entity ids', () => {
+    const ops = db.prepare("SELECT entity, entity_id, field FROM ops WHERE entity LIKE 'report_draft%' AND field = 'text' ORDER BY seq").all() as { entity: string; entity_id: string; field: string }[];
+    expect(ops.length).toBeGreaterThan(0);
+    expect(ops.every((o) => o.entity_id.startsWith('annual|2024|||#'))).toBe(true);
+  });
+
   it('applies field changes in any order: a block created by its text alone gets defaults', () => {
     draftAppliers.report_draft_block(db, 'x|y#z', 'text', '先到的文字');
     expect(db.prepare("SELECT text, source, kind, deleted FROM report_draft_blocks WHERE id = 'x|y#z'").get()).toEqual({ text: '先到的文字', source: '', kind: 'p', deleted: 0 });
   });
 
-  it('migration 3 adds the draft tables to a version-2 store that holds a ledger', () => {
+  it('migration 4 adds the draft tables to a version-3 store that holds a ledger', () => {
     closeStore(db);
     const d2 = tempDir('fazhi-m3-');
     const raw = new Database(storePath(d2));
-    migrate(raw, migrations.slice(0, 2));
+    migrate(raw, migrations.slice(0, 3));
     raw.prepare("INSERT INTO users (id, name, role, created_at) VALUES ('u', '王芳', 'supervisor', '2024-01-01')").run();
     raw.close();
     const store = openStore(d2);
-    expect(store.pragma('user_version', { simple: true })).toBe(3);
+    expect(store.pragma('user_version', { simple: true })).toBe(4);
     const strict = store.prepare("SELECT name FROM pragma_table_list WHERE strict = 1 AND name LIKE 'report_draft%'").all() as { name: string }[];
     expect(strict.map((t) => t.name).sort()).toEqual(['report_draft_blocks', 'report_draft_versions', 'report_drafts']);
     expect(store.prepare('SELECT name FROM users').get()).toEqual({ name: '王芳' });

@@ -1,10 +1,10 @@
 // Report drafts: the text blocks a supervisor edits, the fields around them, and saved versions. Rows are made
-// and changed only by field writes (db/queries/report-drafts.ts), so that they travel as exchange operations.
+// and changed only through record() (entities in db/queries/report-drafts.ts), so that they travel as exchange operations.
 import type { Migration } from '../migrate';
 
-export const m0003: Migration = {
-  version: 3,
-  name: '0003-report-drafts',
+export const m0004: Migration = {
+  version: 4,
+  name: '0004-report-drafts',
   up(db) {
     db.exec(`
       -- id is "<kind>|<period>|<plans>|<sections>|<departments>": two PCs drafting the same report share one draft.
