@@ -109,6 +109,13 @@ export function ReportsScreen() {
           />
         </fieldset>
         <label className="field">
+          <span>{t('grouping')}</span>
+          <select value={form.grouping} onChange={(e) => set({ grouping: e.target.value === 'top' ? 'top' : 'area' })} data-testid="report-grouping">
+            <option value="area">{t('groupingArea')}</option>
+            <option value="top">{t('groupingTop')}</option>
+          </select>
+        </label>
+        <label className="field">
           <span>{t('issuer')}</span>
           <input type="text" value={form.issuer} placeholder={t('issuerHint')} maxLength={100} onChange={(e) => set({ issuer: e.target.value })} data-testid="report-issuer" />
         </label>

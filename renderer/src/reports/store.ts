@@ -34,6 +34,7 @@ export interface ReportForm {
   date: string;
   evidenceAppendix: boolean;
   charts: boolean;
+  grouping: 'area' | 'top';
 }
 
 interface ReportsState {
@@ -80,6 +81,7 @@ export function request(f: ReportForm) {
     ...(f.date ? { date: f.date } : {}),
     evidenceAppendix: f.evidenceAppendix,
     charts: f.charts,
+    grouping: f.grouping,
   };
 }
 
@@ -106,6 +108,7 @@ export const useReports = create<ReportsState>((set, get) => ({
     date: '',
     evidenceAppendix: false,
     charts: true,
+    grouping: 'area',
   },
   plans: [],
   sections: [],
