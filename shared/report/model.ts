@@ -176,7 +176,7 @@ function ledger(data: ReportData, opts: ReportOptions): ReportDoc {
   const blocks: Block[] = [
     { type: 'p', text: `${data.scopeLabel},${data.period.label}。${figuresSentence(data.figures)}完成率按${data.period.lastQuarter}的状态计算。` },
     // The .docx and PDF ledger leaves out the full text (the .xlsx has it) so that a whole plan is a handful of landscape pages.
-    { type: 'table', head: ledgerHead(data).filter((_, i) => i !== 3), widths: [4, 8, 14, 8, 9, 7, ...data.period.quarters.map(() => 40 / data.period.quarters.length), 9, 5, 7], rows: rows.map((r) => ledgerCells(r).filter((_, i) => i !== 3)) },
+    { type: 'table', head: ledgerHead(data).filter((_, i) => i !== 3), widths: [3, 6, 10, 5, 6, 6, ...data.period.quarters.map(() => 56 / data.period.quarters.length), 6, 4, 5], rows: rows.map((r) => ledgerCells(r).filter((_, i) => i !== 3)) },
     ...appendix(data, opts, false).pages.slice(1),
   ];
   return doc(data, opts, blocks, `(${data.period.label})`);

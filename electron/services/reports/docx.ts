@@ -202,7 +202,8 @@ export function buildDocx(doc: ReportDoc, charts: ChartImages = new Map(), table
             margin: { ...margins(doc.landscape), footer: doc.landscape ? mm(8) : FOOTER_DISTANCE, header: doc.landscape ? mm(10) : 851 },
           },
           // The 22-line grid of GB/T 9704; the 28 characters come from the condensed run defaults (CHAR_SPACING).
-          grid: { type: DocumentGridType.LINES, linePitch: LINE },
+          // The landscape ledger is a table, off any grid.
+          ...(doc.landscape ? {} : { grid: { type: DocumentGridType.LINES, linePitch: LINE } }),
         },
         footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
         children: [
