@@ -5,5 +5,6 @@ import { m0002 } from './0002-evidence';
 import { m0003 } from './0003-exchange';
 import { m0004 } from './0004-corrections';
 import { m0005 } from './0005-inspections';
+import { m0006 } from './0006-report-drafts';
 
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];

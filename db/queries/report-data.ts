@@ -2,10 +2,10 @@
 import { rectificationLines } from './inspections/report-lines';
 import type { Db } from '../open';
 import type { MeasureRow, Section, Status } from '../../shared/model';
-import { localIsoDate } from '../../shared/periods';
 import { AppError } from '../../shared/errors';
-import type { EvidenceFile, PlanInfo, ReportData, ReportFigures, ReportPeriod, ReportRecord, ReportScope, SectionGroup } from '../../shared/report/types';
-import { lackingEvidence, sectionGrouping } from '../../shared/report/common';
+import type { EvidenceFile, PlanInfo, ReportData, ReportFigures, ReportGrouping, ReportPeriod, ReportRecord, ReportScope, SectionGroup } from '../../shared/report/types';
+import { lackingEvidence, sectionGrouping, sectionChains } from '../../shared/report/common';
+import { LEADER_DUTY } from '../../shared/report/annual';
 import { addToCounts, emptyCounts } from './dashboard';
 import { listMeasures, listSections } from './measures';
 import { listDepartments } from './departments';
@@ -13,12 +13,9 @@ import { listDepartments } from './departments';
 export interface ReportDataArgs {
   period: ReportPeriod;
   scope?: ReportScope | undefined;
-  /** The day overdue is judged against; the period's end, or today when the period has not ended. */
+  /** The day overdue is judged against; the period's end (one rule for every report and sheet). */
   asOf?: string | undefined;
-}
-
-function reportAsOf(period: ReportPeriod, today: string = localIsoDate(new Date())): string {
-  return period.endsOn < today ? period.endsOn : today;
+  grouping?: ReportGrouping | undefined;
 }
 
 function emptyFigures(): ReportFigures {
@@ -28,11 +25,11 @@ function emptyFigures(): ReportFigures {
 function evidenceFiles(db: Db, quarters: string[]): EvidenceFile[] {
   const rows = db
     .prepare(
-      `SELECT measure_id, period_id, name, coalesce(doc_date, added_at) AS added_at, sha256 FROM evidence
+      `SELECT measure_id, period_id, name, coalesce(doc_date, added_at) AS added_at, sha256, doc_number, doc_date FROM evidence
        WHERE period_id IN (SELECT value FROM json_each(?)) ORDER BY measure_id, period_id, added_at, name`,
     )
-    .all(JSON.stringify(quarters)) as { measure_id: string; period_id: string; name: string; added_at: string; sha256: string }[];
-  return rows.map((r) => ({ measureId: r.measure_id, periodId: r.period_id, name: r.name, addedAt: r.added_at, sha256: r.sha256 }));
+    .all(JSON.stringify(quarters)) as { measure_id: string; period_id: string; name: string; added_at: string; sha256: string; doc_number: string | null; doc_date: string | null }[];
+  return rows.map((r) => ({ measureId: r.measure_id, periodId: r.period_id, name: r.name, addedAt: r.added_at, sha256: r.sha256, docNumber: r.doc_number, docDate: r.doc_date }));
 }
 
 function records(db: Db, quarters: string[]): ReportRecord[] {
@@ -43,6 +40,11 @@ function records(db: Db, quarters: string[]): ReportRecord[] {
     )
     .all(JSON.stringify(quarters)) as { measure_id: string; period_id: string; status: Status; narrative: string; updated_by_name: string | null; updated_at: string }[];
   return rows.map((r) => ({ measureId: r.measure_id, periodId: r.period_id, status: r.status, narrative: r.narrative, updatedByName: r.updated_by_name, updatedAt: r.updated_at }));
+}
+
+function measureTexts(db: Db, ids: string[]): Pick<ReportData, 'targets' | 'texts'> {
+  const rows = db.prepare('SELECT id, text, targets FROM measures WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as { id: string; text: string; targets: string }[];
+  return { targets: Object.fromEntries(rows.map((r) => [r.id, JSON.parse(r.targets) as string[]])), texts: Object.fromEntries(rows.map((r) => [r.id, r.text])) };
 }
 
 /** Section ids with all their descendants. */
@@ -156,7 +158,7 @@ function tally(measures: MeasureRow[], groupOf: (m: MeasureRow) => Section | nul
 export function loadReportData(db: Db, args: ReportDataArgs): ReportData {
   const { period } = args;
   const scope = args.scope ?? {};
-  const asOf = args.asOf ?? reportAsOf(period);
+  const asOf = args.asOf ?? period.endsOn;
   if (period.quarters.length > 400) throw new AppError('validation', '报告期过长,请选择不超过一百年的期间。');
   const allSections = listSections(db);
   const keep = inScope(allSections, scope);
@@ -174,7 +176,10 @@ export function loadReportData(db: Db, args: ReportDataArgs): ReportData {
   const planOrder = new Map(plans.map((p, i) => [p.id, i]));
   // listMeasures orders by plan id (random); reports follow the order plans were imported in.
   measures.sort((a, b) => (planOrder.get(a.planId) ?? 0) - (planOrder.get(b.planId) ?? 0));
-  const { figures, bySection, byDepartment } = tally(measures, sectionGrouping(allSections.filter((s) => planIds.includes(s.planId)), measures), lacking);
+  const planSections = allSections.filter((s) => planIds.includes(s.planId));
+  const { figures, bySection, byDepartment } = tally(measures, sectionGrouping(planSections, measures, args.grouping), lacking);
+  const chains = sectionChains(planSections);
+  const leaderDuty = measures.filter((m) => LEADER_DUTY.test([m.title, ...(m.sectionId ? chains(m.sectionId) : []).map((c) => c.heading)].join(' '))).map((m) => m.id);
   return {
     period,
     asOf,
@@ -188,5 +193,7 @@ export function loadReportData(db: Db, args: ReportDataArgs): ReportData {
     byDepartment,
     scopeLabel: scopeLabel(db, scope, plans, allSections),
     rectifications: rectificationLines(db, ids, asOf),
+    leaderDuty,
+    ...measureTexts(db, [...ids]),
   };
 }

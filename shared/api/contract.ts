@@ -4,6 +4,7 @@ import type { CallDef } from './define';
 import { ledgerCalls } from './ledger';
 import { jobCalls } from './jobs';
 import { reportCalls } from './reports';
+import { reportDraftCalls } from './report-drafts';
 import { evidenceCalls } from './evidence';
 import { exchangeCoreCalls } from './exchange';
 import { correctionCalls } from './corrections';
@@ -13,6 +14,7 @@ export const contract = {
   ...ledgerCalls,
   ...jobCalls,
   ...reportCalls,
+  ...reportDraftCalls,
   ...evidenceCalls,
   ...exchangeCoreCalls,
   ...correctionCalls,

@@ -26,6 +26,10 @@ export const reportRequest = z
     date: isoDate.optional(),
     evidenceAppendix: z.boolean().optional(),
     charts: z.boolean().optional(),
+    /** The heading level measures are reported under: the plan's areas (default) or the outline's first level. */
+    grouping: z.enum(['area', 'top']).optional(),
+    /** Export this draft's edited text and header in place of the generated report. */
+    draftId: z.string().min(1).max(2000).optional(),
   })
   .strict();
 

@@ -26,9 +26,10 @@ function shortLabel(s: string): string {
   return chars.length > LABEL_CHARS ? `${chars.slice(0, LABEL_CHARS - 1).join('')}…` : s;
 }
 
-/** The completion rate as the dashboard shows it: measures done or not applicable, in whole percent of all. */
+/** The one rule: 不适用 counts in neither the numerator nor the denominator. */
 export function completionRate(f: { total: number; done: number; notApplicable: number }): string {
-  return `${f.total ? Math.round(((f.done + f.notApplicable) / f.total) * 100) : 0}%`;
+  const counted = f.total - f.notApplicable;
+  return `${counted ? Math.round((f.done / counted) * 1000) / 10 : 0}%`;
 }
 
 export interface ChartSize {
@@ -68,7 +69,7 @@ export function renderChartSvg(c: ChartSpec, width = 640): string {
       out.push(`<rect x="${x.toFixed(2)}" y="${y + 4}" width="${w.toFixed(2)}" height="${ROW - 8}" fill="${CHART_COLORS[key]}"><title>${xmlEscape(`${b.label} ${n}`)}</title></rect>`);
       x += w;
     }
-    out.push(`<text x="${LABEL_W + barW + 8}" y="${y + 17}" fill="#222">${b.done + b.notApplicable}/${b.total}(${completionRate(b)})</text>`);
+    out.push(`<text x="${LABEL_W + barW + 8}" y="${y + 17}" fill="#222">${b.done}/${b.total - b.notApplicable}(${completionRate(b)})</text>`);
   });
   const ly = height - 14;
   let lx = LABEL_W;

@@ -1,7 +1,7 @@
 // Helpers shared by the report kinds: the section measures are reported under, sentences of figures, lookups.
 import type { MeasureRow, Section } from '../model';
 import { completionRate } from './charts';
-import type { ChartSpec, EvidenceFile, ReportData, ReportFigures, ReportRecord } from './types';
+import type { ChartSpec, EvidenceFile, ReportData, ReportFigures, ReportGrouping, ReportRecord } from './types';
 
 const CN_ORDINALS = '一二三四五六七八九十';
 
@@ -14,36 +14,39 @@ export function cnNumber(n: number): string {
   return `${CN_ORDINALS[tens - 1]!}十${ones ? CN_ORDINALS[ones - 1]! : ''}`;
 }
 
-/**
- * The section each measure is reported under: its ancestor at the first heading level where the plan's measures
- * part ways. A plan whose measures all sit under one 一、重点工作 is reported by its (一)(二)… instead.
- */
-export function sectionGrouping(sections: Section[], measures: MeasureRow[]): (m: MeasureRow) => Section | null {
+/** The chain of sections from the top of the outline down to `id`. */
+export function sectionChains(sections: Section[]): (id: string) => Section[] {
   const byId = new Map(sections.map((s) => [s.id, s]));
-  const chainOf = (id: string | null): Section[] => {
-    const chain: Section[] = [];
-    for (let s = id ? byId.get(id) : undefined; s; s = s.parentId ? byId.get(s.parentId) : undefined) chain.unshift(s);
+  const memo = new Map<string, Section[]>();
+  return (id) => {
+    let chain = memo.get(id);
+    if (chain) return chain;
+    chain = [];
+    for (let s = byId.get(id); s; s = s.parentId ? byId.get(s.parentId) : undefined) chain.unshift(s);
+    memo.set(id, chain);
     return chain;
   };
-  const chains = new Map<string, Section[]>();
-  for (const m of measures) if (m.sectionId && !chains.has(m.sectionId)) chains.set(m.sectionId, chainOf(m.sectionId));
-  const level = new Map<string, number>();
-  const plans = new Set(measures.map((m) => m.planId));
-  for (const planId of plans) {
-    const planChains = measures.filter((m) => m.planId === planId).map((m) => (m.sectionId ? chains.get(m.sectionId)! : []));
-    let depth = 0;
-    for (;;) {
-      if (planChains.some((c) => c.length <= depth + 1)) break;
-      const ids = new Set(planChains.map((c) => c[depth]!.id));
-      if (ids.size !== 1) break;
-      depth++;
-    }
-    level.set(planId, depth);
+}
+
+/**
+ * The section each measure is reported under. 'top': the outline's first level. 'area' (default): the plan's own
+ * areas, going down from a heading that holds most of the plan's measures (一、主要任务 → its (一)…(七)), so
+ * that one heading never swallows the report; a measure right under such a heading stays with it.
+ */
+export function sectionGrouping(sections: Section[], measures: MeasureRow[], mode: ReportGrouping = 'area'): (m: MeasureRow) => Section | null {
+  const chainOf = sectionChains(sections);
+  const perPlan = new Map<string, number>();
+  const holds = new Map<string, number>();
+  for (const m of measures) {
+    perPlan.set(m.planId, (perPlan.get(m.planId) ?? 0) + 1);
+    if (m.sectionId) for (const s of chainOf(m.sectionId)) holds.set(s.id, (holds.get(s.id) ?? 0) + 1);
   }
   return (m) => {
-    const chain = m.sectionId ? chains.get(m.sectionId) : undefined;
-    if (!chain || !chain.length) return null;
-    return chain[Math.min(level.get(m.planId) ?? 0, chain.length - 1)]!;
+    const chain = m.sectionId ? chainOf(m.sectionId) : [];
+    if (!chain.length) return null;
+    let d = 0;
+    if (mode === 'area') while (d + 1 < chain.length && (holds.get(chain[d]!.id) ?? 0) * 2 > (perPlan.get(m.planId) ?? 0)) d++;
+    return chain[d]!;
   };
 }
 
@@ -70,7 +73,7 @@ export function units(m: MeasureRow, role: 'lead' | 'responsible'): string {
 export function figuresSentence(f: ReportFigures, subject = '纳入统计的措施'): string {
   const parts = [`已完成${f.done}项`, `推进中${f.inProgress}项`, `未开始${f.notStarted}项`];
   if (f.notApplicable) parts.push(`不适用${f.notApplicable}项`);
-  return `${subject}共${f.total}项,其中${parts.join('、')},完成率${completionRate(f)};逾期未完成${f.overdue}项,无佐证材料${f.withoutEvidence}项。`;
+  return `${subject}共${f.total}项,其中${parts.join('、')},完成率${completionRate(f)}${f.notApplicable ? '(不适用的不计入)' : ''};逾期未完成${f.overdue}项,无佐证材料${f.withoutEvidence}项。`;
 }
 
 export function figuresTable(f: ReportFigures): { head: string[]; rows: string[][] } {
@@ -108,4 +111,11 @@ export function lackingEvidence(data: Pick<ReportData, 'measures' | 'evidence'>)
 
 export function isOpen(m: MeasureRow): boolean {
   return m.status === '未开始' || m.status === '推进中';
+}
+
+/** The heading each measure is reported under (its group in `bySection`). */
+export function sectionOfMeasure(data: Pick<ReportData, 'bySection'>): (measureId: string) => string {
+  const map = new Map<string, string>();
+  for (const g of data.bySection) for (const m of g.measures) map.set(m.id, g.heading);
+  return (id) => map.get(id) ?? '';
 }

@@ -3,6 +3,7 @@ import { assertNever } from '../errors';
 import { renderChartSvg } from './charts';
 import type { Block, ReportDoc } from './types';
 import { xmlEscape } from './xml';
+import { titleLines } from './title-lines';
 
 /** Fonts of GB/T 9704 first, then what Windows, WPS and Debian have. */
 const HTML_FONTS = {
@@ -38,7 +39,18 @@ h4 { font-size: 16pt; font-weight: bold; margin: 0; text-indent: 2em; }
 p { margin: 0; text-indent: 2em; text-align: justify; }
 p .lead { font-weight: bold; }
 table { width: 100%; border-collapse: collapse; margin: 6pt 0 12pt; font-size: 10.5pt; line-height: 15pt; page-break-inside: auto; }
-th, td { border: 0.5pt solid #000; padding: 2pt 4pt; vertical-align: top; text-align: left; white-space: pre-wrap; word-break: break-all; }
+th, td { border: 0.5pt solid #000; padding: 2pt 4pt; vertical-align: top; text-align: left; white-space: pre-wrap; overflow-wrap: anywhere; }
+td.short { white-space: nowrap; overflow-wrap: normal; }
+th { white-space: nowrap; }
+div.head p.mark { font-family: ${HTML_FONTS.title}; color: #c00; font-size: 26pt; line-height: 40pt; text-align: center; text-indent: 0; margin: 0 0 29pt; }
+div.head p.docno { text-indent: 0; display: flex; justify-content: space-between; padding: 0 1em; }
+div.head p.docno.center { justify-content: center; }
+div.head hr { border: 0; border-top: 1pt solid #c00; margin: 4mm 0 29pt; }
+p.recipient { text-indent: 0; }
+p.attachments { margin-top: 29pt; text-indent: 2em; }
+p.attachments + p.attachments { margin-top: 0; text-indent: 5em; }
+div.pagebreak { page-break-after: always; }
+p.annex-label { font-family: ${HTML_FONTS.h1}; text-indent: 0; }
 th { font-family: ${HTML_FONTS.h1}; font-weight: normal; background: #f2f2f2; }
 thead { display: table-header-group; }
 tr { page-break-inside: avoid; }
@@ -47,8 +59,9 @@ figure.chart svg { max-width: 100%; height: auto; }
 figure.photo { margin: 8pt 0; text-align: center; page-break-inside: avoid; }
 figure.photo img { max-width: 100%; max-height: 160mm; }
 figure.photo figcaption { font-size: 12pt; line-height: 18pt; }
-div.signature { margin-top: 58pt; page-break-inside: avoid; }
-div.signature p { text-align: right; text-indent: 0; padding-right: 4em; }
+div.signature { margin-top: 58pt; page-break-inside: avoid; text-align: right; padding-right: 4em; }
+div.signature .sig-box { display: inline-block; }
+div.signature p { text-align: center; text-indent: 0; }
 `;
 }
 
@@ -67,13 +80,22 @@ function blockHtml(b: Block): string {
     case 'table': {
       const cols = b.widths ? `<colgroup>${b.widths.map((w) => `<col width="${w}%">`).join('')}</colgroup>` : '';
       const head = `<thead><tr>${b.head.map((h) => `<th>${xmlEscape(h)}</th>`).join('')}</tr></thead>`;
-      const rows = b.rows.map((r) => `<tr>${r.map((c) => `<td>${xmlEscape(c)}</td>`).join('')}</tr>`).join('\n');
+      // Numbers, dates and short cells stay on one line; only prose wraps.
+      const cell = (c: string) => `<td${[...c].length <= 12 && !c.includes('\n') ? ' class="short"' : ''}>${xmlEscape(c)}</td>`;
+      const rows = b.rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('\n');
       return `<table>${b.caption ? `<caption>${xmlEscape(b.caption)}</caption>` : ''}${cols}${head}<tbody>${rows}</tbody></table>`;
     }
     case 'image':
       return `<figure class="photo"><img src="data:${b.mime};base64,${b.base64}" alt="${xmlEscape(b.caption)}"><figcaption>${xmlEscape(b.caption)}</figcaption></figure>`;
     case 'signature':
-      return `<div class="signature"><p>${xmlEscape(b.issuer)}</p><p>${xmlEscape(b.date)}</p></div>`;
+      // 署名 centred over 成文日期, the date four characters in from the right (GB/T 9704 7.3.5).
+      return `<div class="signature"><div class="sig-box"><p>${xmlEscape(b.issuer)}</p><p>${xmlEscape(b.date)}</p></div></div>`;
+    case 'attachments':
+      return b.items.map((x, i) => `<p class="attachments">${i ? '' : '附件：'}${b.items.length > 1 ? `${i + 1}.` : ''}${xmlEscape(x)}</p>`).join('');
+    case 'pagebreak':
+      return '<div class="pagebreak"></div>';
+    case 'annexLabel':
+      return `<p class="annex-label">${xmlEscape(b.text)}</p><h1 class="title">${xmlEscape(b.title)}</h1>`;
     default:
       return assertNever(b);
   }
@@ -89,10 +111,20 @@ export interface RenderedHtml {
   title: string;
 }
 
+function headHtml(h: NonNullable<ReportDoc['head']>): string {
+  const mark = h.mark ? `<p class="mark">${xmlEscape(h.mark)}</p>` : '';
+  const docno = h.docNumber || h.signer
+    ? `<p class="docno${h.signer ? '' : ' center'}"><span>${xmlEscape(h.docNumber)}</span>${h.signer ? `<span>签发人：${xmlEscape(h.signer)}</span>` : ''}</p>`
+    : '';
+  return mark || docno ? `<div class="head">${mark}${docno}<hr></div>` : '';
+}
+
 export function renderReportHtml(doc: ReportDoc): RenderedHtml {
   const body = [
-    `<h1 class="title">${xmlEscape(doc.title)}</h1>`,
+    doc.head ? headHtml(doc.head) : '',
+    `<h1 class="title">${titleLines(doc.title).map(xmlEscape).join('<br>')}</h1>`,
     doc.subtitle ? `<p class="subtitle">${xmlEscape(doc.subtitle)}</p>` : '',
+    doc.head?.recipient ? `<p class="recipient">${xmlEscape(doc.head.recipient)}：</p>` : '',
     ...doc.blocks.map(blockHtml),
   ]
     .filter(Boolean)

@@ -1,70 +1,78 @@
-// The ledger: one row per measure × quarter of the period, the same rows for the .xlsx, the table and the HTML.
+// The ledger (台账): one row per measure, the period's quarters side by side; the same rows for the .xlsx, the table and the HTML.
 import type { Status } from '../model';
-import { evidenceIndex, recordIndex, units } from './common';
+import { evidenceIndex, recordIndex, sectionOfMeasure, units } from './common';
+import { quarterLabelZh, parseQuarterId } from '../periods';
+import { zhDate } from './period';
 import type { ReportData } from './types';
+
+/** A quarter with no record for a measure: said as such, never carried forward from an earlier one. */
+export const NOT_REPORTED = '未报送';
+
+export interface LedgerQuarter {
+  periodId: string;
+  status: Status | typeof NOT_REPORTED;
+  narrative: string;
+}
 
 export interface LedgerRow {
   measureId: string;
   planId: string;
   number: string;
-  title: string;
+  area: string;
+  task: string;
+  text: string;
   lead: string;
   responsible: string;
   deadline: string;
-  quarter: string;
+  quarters: LedgerQuarter[];
+  /** Effective status at the period's last quarter: the figures' status. */
   status: Status;
+  /** Judged at the period's end. */
   overdue: boolean;
-  narrative: string;
-  evidenceCount: number;
-  evidenceNames: string;
-  changedBy: string;
-  changedAt: string;
+  evidence: string;
+  remark: string;
 }
 
-export const LEDGER_HEAD = ['编号', '措施', '牵头单位', '责任单位', '完成时限', '季度', '状态', '是否逾期', '推进情况', '佐证材料数', '佐证材料', '最后修改人', '最后修改时间'] as const;
+/** "2024年第三季度进展情况" per quarter of the period. */
+export function ledgerHead(data: Pick<ReportData, 'period'>): string[] {
+  return ['序号', '领域', '工作任务', '具体措施', '牵头单位', '责任单位', '完成时限', ...data.period.quarters.map((q) => `${quarterLabelZh(parseQuarterId(q)!)}进展情况`), '佐证材料', '状态', '备注'];
+}
 
-/** Local time as 2024-10-08 14:03, for the ledger's "last change at". */
-function shortTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+export function quarterCell(q: LedgerQuarter): string {
+  return q.status === NOT_REPORTED ? NOT_REPORTED : `【${q.status}】${q.narrative}`;
 }
 
 export function ledgerRows(data: ReportData): LedgerRow[] {
   const rec = recordIndex(data.records);
   const ev = evidenceIndex(data.evidence);
-  const rows: LedgerRow[] = [];
-  for (const m of data.measures) {
+  const area = sectionOfMeasure(data);
+  return data.measures.map((m) => {
     const files = ev.get(m.id) ?? [];
-    const lead = units(m, 'lead');
-    const responsible = units(m, 'responsible');
-    for (const q of data.period.quarters) {
+    const quarters = data.period.quarters.map((q): LedgerQuarter => {
       const r = rec(m.id, q);
-      const qFiles = files.filter((f) => f.periodId === q);
-      const status = data.statusByQuarter[q]?.[m.id] ?? '未开始';
-      rows.push({
-        measureId: m.id,
-        planId: m.planId,
-        number: m.number,
-        title: m.title,
-        lead,
-        responsible,
-        deadline: m.deadline ?? '',
-        quarter: q,
-        status,
-        overdue: q === data.period.lastQuarter ? m.overdue : false,
-        narrative: r?.narrative ?? '',
-        evidenceCount: qFiles.length,
-        evidenceNames: qFiles.map((f) => f.name).join('\n'),
-        changedBy: r?.updatedByName ?? '',
-        changedAt: r ? shortTime(r.updatedAt) : '',
-      });
-    }
-  }
-  return rows;
+      return r ? { periodId: q, status: r.status, narrative: r.narrative } : { periodId: q, status: NOT_REPORTED, narrative: '' };
+    });
+    const missing = quarters.filter((q) => q.status === NOT_REPORTED).length;
+    const remark = [m.overdue && '已逾期', m.status === '不适用' && '不适用,不计入完成率', missing && `${missing}个季度未报送`].filter(Boolean).join(';');
+    return {
+      measureId: m.id,
+      planId: m.planId,
+      number: m.number,
+      area: area(m.id),
+      task: m.title,
+      text: data.texts[m.id] ?? m.title,
+      lead: units(m, 'lead'),
+      responsible: units(m, 'responsible'),
+      deadline: m.deadline ?? '',
+      quarters,
+      status: m.status,
+      overdue: m.overdue,
+      evidence: files.map((f) => [f.name, f.docNumber, f.docDate && zhDate(f.docDate)].filter(Boolean).join(' ')).join('\n'),
+      remark,
+    };
+  });
 }
 
-export function ledgerCells(r: LedgerRow): (string | number)[] {
-  return [r.number, r.title, r.lead, r.responsible, r.deadline, r.quarter, r.status, r.overdue ? '是' : '否', r.narrative, r.evidenceCount, r.evidenceNames, r.changedBy, r.changedAt];
+export function ledgerCells(r: LedgerRow): string[] {
+  return [r.number, r.area, r.task, r.text, r.lead, r.responsible, r.deadline, ...r.quarters.map(quarterCell), r.evidence, r.status, r.remark];
 }

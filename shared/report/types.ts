@@ -1,6 +1,7 @@
 // The report's vocabulary: kinds, formats, the period and scope asked for, the data read for it, and the document built from it.
 import type { MeasureRow, Status, StatusCounts } from '../model';
 import type { RectificationLine } from './rectifications';
+import type { DraftBlock, DraftHeader } from './draft';
 
 export const REPORT_KINDS = ['quarterly', 'annual', 'ledger'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -48,6 +49,9 @@ export interface EvidenceFile {
   /** ISO date or timestamp the file was added. */
   addedAt: string;
   sha256: string;
+  /** The document's own 文号 and date, when the clerk gave them. */
+  docNumber: string | null;
+  docDate: string | null;
 }
 
 /** A progress record of one quarter, as the reports need it. */
@@ -97,7 +101,16 @@ export interface ReportData {
   rectifications?: RectificationLine[] | undefined;
   /** Human description of the scope ("全部方案", "牵头或责任单位:区司法局"). */
   scopeLabel: string;
+  /** Measures the plan gives to the principal leaders (第一责任人职责), reported in part 二 of the annual report. */
+  leaderDuty: string[];
+  /** Quantitative targets of each measure, as the outline states them. */
+  targets: Record<string, string[]>;
+  /** Full text of each measure. */
+  texts: Record<string, string>;
 }
+
+/** 'area': the plan's own areas (the (一)…(七) under 主要任务); 'top': the outline's first level. */
+export type ReportGrouping = 'area' | 'top';
 
 export interface ReportOptions {
   kind: ReportKind;
@@ -107,6 +120,10 @@ export interface ReportOptions {
   date?: string | undefined;
   evidenceAppendix?: boolean | undefined;
   charts?: boolean | undefined;
+  /** 版头 fields, 主送机关 and 署名 of an edited draft. */
+  header?: DraftHeader | undefined;
+  /** The edited text of a draft, in place of the generated one. */
+  blocks?: DraftBlock[] | undefined;
 }
 
 export interface ChartBar {
@@ -133,7 +150,13 @@ export type Block =
   | { type: 'table'; caption?: string; head: string[]; rows: string[][]; widths?: number[]; /** Cells are names and hashes, shown exactly as stored. */ verbatim?: boolean }
   | { type: 'signature'; issuer: string; date: string }
   /** A picture (the inspectors' photos): bytes as base64, size in pixels. */
-  | { type: 'image'; caption: string; mime: 'image/png' | 'image/jpeg'; base64: string; width: number; height: number };
+  | { type: 'image'; caption: string; mime: 'image/png' | 'image/jpeg'; base64: string; width: number; height: number }
+  /** 附件说明 under the text: "附件:1.…". */
+  | { type: 'attachments'; items: string[] }
+  /** Annexes start on a page of their own. */
+  | { type: 'pagebreak' }
+  /** "附件" at the top left of an annex page, then the annex's title centred. */
+  | { type: 'annexLabel'; text: string; title: string };
 
 export interface ReportDoc {
   kind: ReportKind | 'feedback';
@@ -144,4 +167,6 @@ export interface ReportDoc {
   blocks: Block[];
   /** Landscape pages suit the ledger's wide table. */
   landscape: boolean;
+  /** 版头 and 主送机关, when the document carries them. */
+  head?: Pick<DraftHeader, 'mark' | 'docNumber' | 'signer' | 'recipient'> | undefined;
 }

@@ -83,8 +83,8 @@ test('record a quarter, then export every kind in every format from the report s
 
   const kinds = [
     { kind: 'quarterly', mode: 'quarter', text: '四、2021年第四季度工作计划' },
-    { kind: 'annual', mode: 'year', text: '三、下一步工作打算' },
-    { kind: 'ledger', mode: 'quarter', text: '佐证材料数' },
+    { kind: 'annual', mode: 'year', text: '三、存在的不足和原因' },
+    { kind: 'ledger', mode: 'quarter', text: '2021年第三季度进展情况' },
   ] as const;
   for (const k of kinds) {
     await page.getByTestId(`period-mode-${k.mode}`).check();

@@ -6,3 +6,8 @@ import { registerInspectionEntities } from '../../queries/inspections/entities';
 registerLedgerEntities();
 registerConflictEntity();
 registerInspectionEntities();
+import { registerReportDraftEntities } from '../../queries/report-drafts';
+
+registerLedgerEntities();
+registerConflictEntity();
+registerReportDraftEntities();

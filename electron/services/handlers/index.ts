@@ -3,6 +3,7 @@ import type { Handlers } from '../dispatch';
 import { ledgerHandlers } from './ledger';
 import { jobHandlers } from './jobs';
 import { reportHandlers } from './reports';
+import { reportDraftHandlers } from './report-drafts';
 import { evidenceHandlers } from './evidence';
 import { exchangeCoreHandlers } from './exchange';
 import { correctionHandlers } from './corrections';
@@ -12,6 +13,7 @@ export const handlers: Handlers = {
   ...ledgerHandlers,
   ...jobHandlers,
   ...reportHandlers,
+  ...reportDraftHandlers,
   ...evidenceHandlers,
   ...exchangeCoreHandlers,
   ...correctionHandlers,

@@ -7,7 +7,9 @@ import { AppError } from '../../../shared/errors';
 import { buildReport } from '../../../shared/report/model';
 import { renderReportHtml } from '../../../shared/report/html';
 import type { ExportDone } from '../../../shared/api/reports';
-import { produceReport, reportData } from '../reports/produce';
+import { produceReport, reportData, type ReportRequest } from '../reports/produce';
+import { draftForExport } from '../reports/drafts';
+import type { Db } from '../../../db/open';
 import { chromiumPrinter, type ReportPrinter } from '../reports/printer';
 import { writeFileAtomic } from '../reports/atomic';
 import { newExport, sweepExports } from '../reports/exports';
@@ -30,14 +32,23 @@ export function setReportPrinterFactory(f: () => ReportPrinter): void {
   printer = null;
 }
 
+/** A request naming a draft takes the draft's period, scope, header and edited text. */
+function withDraft<T extends Omit<ReportRequest, 'format'> & { draftId?: string | undefined }>(db: Db, r: T): T {
+  if (!r.draftId) return r;
+  const d = draftForExport(db, r.draftId);
+  return { ...r, ...d.request, header: d.header, blocks: d.blocks };
+}
+
 export const reportHandlers: Pick<Handlers, 'reports.preview' | 'reports.export'> = {
-  'reports.preview': (ctx, a) => {
+  'reports.preview': (ctx, req) => {
+    const a = withDraft(ctx.db, req);
     const data = reportData(ctx.db, a);
     const doc = buildReport(data, a);
     const r = renderReportHtml(doc);
     return { title: r.title, html: r.html, css: r.css, body: r.body, figures: doc.figures, periodLabel: data.period.label, asOf: data.asOf };
   },
-  'reports.export': (ctx, a) => {
+  'reports.export': (ctx, req) => {
+    const a = withDraft(ctx.db, req);
     // Check the request before the job starts so that a bad period or an empty scope is an immediate message.
     const data = reportData(ctx.db, a);
     sweepExports(ctx.dataDir);

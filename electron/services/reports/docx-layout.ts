@@ -8,6 +8,9 @@ export const A4 = { width: 11906, height: 16838 } as const;
 
 export const MARGINS = { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) } as const;
 
+/** Landscape pages (the ledger) keep less paper at the edges so that a plan's table is a handful of pages. */
+export const LANDSCAPE_MARGINS = { top: mm(20), bottom: mm(18), left: mm(18), right: mm(18) } as const;
+
 /** The footer sits so that the page number's line is about 7 mm below the text block. */
 export const FOOTER_DISTANCE = mm(23);
 
@@ -29,8 +32,21 @@ export const ALT_NAMES: Record<string, string> = {
 /** Half-points: 二号 22pt, 三号 16pt, 四号 14pt, 五号 10.5pt. */
 export const SIZES = { title: 44, body: 32, pageNumber: 28, table: 21 } as const;
 
-/** Exact line pitch of the body: 29 pt gives 22 lines on the 225 mm text block. */
-export const LINE = 580;
+/** Lines and characters of a full page: 22 × 28 (GB/T 9704 5.2.2). */
+export const GRID = { lines: 22, chars: 28 } as const;
+
+const TEXT_HEIGHT = A4.height - MARGINS.top - MARGINS.bottom;
+const TEXT_WIDTH = A4.width - MARGINS.left - MARGINS.right;
+
+/** Exact line pitch of the body and of the document grid: the 225 mm text block divided by 22, rounded down so 22 fit. */
+export const LINE = Math.floor(TEXT_HEIGHT / GRID.lines);
+
+/**
+ * Characters condensed by this many twips (w:spacing in the run defaults) so that the 156 mm line holds 28 三号
+ * characters, not the 27 that 16 pt ones would. A grid of characters (linesAndChars with charSpace) does the same in
+ * Word, but LibreOffice then gives each 16 pt character two cells (18 or 14 to the line); condensing works in both.
+ */
+export const CHAR_SPACING = Math.floor(TEXT_WIDTH / GRID.chars) - SIZES.body * 10;
 export const TITLE_LINE = 700;
 
 /** Two characters of 三号 for the first-line indent. */

@@ -22,7 +22,8 @@ const BORDER = 'w:val="single" w:sz="4" w:space="0" w:color="000000"';
 function cell(text: string, width: number, style: string): string {
   const paras = text
     .split('\n')
-    .map((line) => `<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr>${line ? `<w:r><w:t xml:space="preserve">${xmlEscape(line)}</w:t></w:r>` : ''}</w:p>`)
+    // Off the page's line grid: cells keep their own 15 pt lines (LibreOffice otherwise gives each a 29 pt grid line).
+    .map((line) => `<w:p><w:pPr><w:pStyle w:val="${style}"/><w:snapToGrid w:val="0"/></w:pPr>${line ? `<w:r><w:t xml:space="preserve">${xmlEscape(line)}</w:t></w:r>` : ''}</w:p>`)
     .join('');
   return `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/></w:tcPr>${paras}</w:tc>`;
 }

@@ -1,23 +1,29 @@
 // Writes a report as .docx in the official document layout; charts go in as PNG pictures (chart-images.ts).
 import {
   AlignmentType,
+  BorderStyle,
   Document,
+  DocumentGridType,
   Footer,
   HeadingLevel,
   ImageRun,
   LineRuleType,
   Packer,
   PageNumber,
+  PageBreak,
   PageOrientation,
   Paragraph,
+  Tab,
+  TabStopType,
   TextRun,
 } from 'docx';
+import { titleLines } from '../../../shared/report/title-lines';
 import { assertNever } from '../../../shared/errors';
 import type { Block, ReportDoc } from '../../../shared/report/types';
 import JSZip from 'jszip';
 import type { ChartImages } from './chart-images';
 import { TABLE_HEAD_STYLE, TABLE_TEXT_STYLE, injectTables, tableMarker, tableXml } from './docx-table';
-import { A4, ALT_NAMES, FONTS, FOOTER_DISTANCE, INDENT_2CH, LINE, MARGINS, SIZES, TITLE_LINE, font } from './docx-layout';
+import { A4, ALT_NAMES, CHAR_SPACING, FONTS, FOOTER_DISTANCE, INDENT_2CH, LANDSCAPE_MARGINS, LINE, MARGINS, SIZES, TITLE_LINE, font, mm } from './docx-layout';
 
 const BODY_SPACING = { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
 const TABLE_SPACING = { line: 300, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
@@ -26,8 +32,68 @@ function bodyRun(text: string, bold = false): TextRun {
   return new TextRun({ text, bold, font: font(FONTS.body), size: SIZES.body });
 }
 
+function margins(landscape: boolean) {
+  return landscape ? LANDSCAPE_MARGINS : MARGINS;
+}
+
 function textWidth(landscape: boolean): number {
-  return (landscape ? A4.height : A4.width) - MARGINS.left - MARGINS.right;
+  const m = margins(landscape);
+  return (landscape ? A4.height : A4.width) - m.left - m.right;
+}
+
+/** Width of a line of body text in characters: CJK and full-width marks one, digits and Latin half. */
+function charWidth(s: string): number {
+  let n = 0;
+  for (const c of s) n += /[\u0000-\u00ff]/.test(c) ? 0.5 : 1;
+  return n;
+}
+
+const CHAR = SIZES.body * 10; // one 三号 character in twips
+
+const blank = () => new Paragraph({ spacing: BODY_SPACING, children: [] });
+
+function titleParagraph(text: string): Paragraph {
+  const lines = titleLines(text);
+  return new Paragraph({
+    heading: HeadingLevel.TITLE,
+    alignment: AlignmentType.CENTER,
+    spacing: { line: TITLE_LINE, lineRule: LineRuleType.EXACT },
+    children: lines.map((l, i) => new TextRun({ text: l, font: font(FONTS.title), size: SIZES.title, ...(i ? { break: 1 } : {}) })),
+  });
+}
+
+/** 版头: 发文机关标志 in red, 发文字号 (left) and 签发人 (right) on one line, the red separator; then the title and 主送机关. */
+function headParagraphs(doc: ReportDoc): Paragraph[] {
+  const h = doc.head;
+  const out: Paragraph[] = [];
+  if (h && (h.mark || h.docNumber || h.signer)) {
+    if (h.mark) out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 1000, lineRule: LineRuleType.EXACT, after: LINE }, children: [new TextRun({ text: h.mark, font: font(FONTS.title), size: 52, color: 'C00000' })] }));
+    const right = textWidth(doc.landscape) - CHAR;
+    out.push(
+      new Paragraph({
+        alignment: h.signer ? AlignmentType.LEFT : AlignmentType.CENTER,
+        indent: h.signer ? { left: CHAR } : {},
+        tabStops: [{ type: TabStopType.RIGHT, position: right }],
+        spacing: BODY_SPACING,
+        border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: 'C00000', space: 8 } },
+        children: [bodyRun(h.docNumber), ...(h.signer ? [new TextRun({ children: [new Tab(), '签发人：'], font: font(FONTS.body), size: SIZES.body }), new TextRun({ text: h.signer, font: font(FONTS.h2), size: SIZES.body })] : [])],
+      }),
+      blank(),
+    );
+  }
+  out.push(titleParagraph(doc.title));
+  if (doc.subtitle) out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: BODY_SPACING, children: [bodyRun(doc.subtitle)] }));
+  out.push(blank());
+  if (h?.recipient) out.push(new Paragraph({ spacing: BODY_SPACING, children: [bodyRun(`${h.recipient}：`)] }));
+  return out;
+}
+
+/** 署名 centred over 成文日期; the date four characters in from the right (GB/T 9704 7.3.5). */
+function signatureParagraphs(issuer: string, date: string): Paragraph[] {
+  const dateRight = CHAR * 4;
+  const issuerRight = Math.max(0, Math.round(dateRight + ((charWidth(date) - charWidth(issuer)) / 2) * CHAR));
+  const line = (text: string, right: number) => new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right }, spacing: BODY_SPACING, children: [bodyRun(text)] });
+  return [blank(), blank(), line(issuer, issuerRight), line(date, dateRight)];
 }
 
 /** Column widths in twips from the block's relative widths. */
@@ -84,12 +150,25 @@ function blockToDocx(b: Block, doc: ReportDoc, charts: ChartImages, tables: stri
         new Paragraph({ alignment: AlignmentType.CENTER, spacing: BODY_SPACING, children: [bodyRun(b.caption)] }),
       ];
     }
-    case 'signature': {
-      const sig = (text: string) =>
-        new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: INDENT_2CH * 2 }, spacing: BODY_SPACING, children: [bodyRun(text)] });
-      const blank = () => new Paragraph({ spacing: BODY_SPACING, children: [] });
-      return [blank(), blank(), sig(b.issuer), sig(b.date)];
-    }
+    case 'signature':
+      return signatureParagraphs(b.issuer, b.date);
+    case 'attachments':
+      // 附件说明: one line under the text, two characters in; several annexes numbered, aligned after "附件：".
+      return [
+        blank(),
+        ...b.items.map(
+          (x, i) =>
+            new Paragraph({
+              indent: { left: i ? INDENT_2CH + CHAR * 3 : INDENT_2CH },
+              spacing: BODY_SPACING,
+              children: [bodyRun(`${i ? '' : '附件：'}${b.items.length > 1 ? `${i + 1}．` : ''}${x}`)],
+            }),
+        ),
+      ];
+    case 'pagebreak':
+      return [new Paragraph({ spacing: BODY_SPACING, children: [new PageBreak()] })];
+    case 'annexLabel':
+      return [new Paragraph({ spacing: BODY_SPACING, children: [new TextRun({ text: b.text, font: font(FONTS.h1), size: SIZES.body })] }), blank(), titleParagraph(b.title), blank()];
     default:
       return assertNever(b);
   }
@@ -115,7 +194,7 @@ export function buildDocx(doc: ReportDoc, charts: ChartImages = new Map(), table
     evenAndOddHeaderAndFooters: true,
     styles: {
       default: {
-        document: { run: { font: font(FONTS.body), size: SIZES.body }, paragraph: { spacing: BODY_SPACING } },
+        document: { run: { font: font(FONTS.body), size: SIZES.body, characterSpacing: CHAR_SPACING }, paragraph: { spacing: BODY_SPACING } },
         title: { run: { font: font(FONTS.title), size: SIZES.title, color: '000000' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { line: TITLE_LINE, lineRule: LineRuleType.EXACT } } },
         heading1: heading(FONTS.h1),
         heading2: heading(FONTS.h2),
@@ -131,14 +210,15 @@ export function buildDocx(doc: ReportDoc, charts: ChartImages = new Map(), table
         properties: {
           page: {
             size: { width: A4.width, height: A4.height, orientation: doc.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
-            margin: { ...MARGINS, footer: FOOTER_DISTANCE, header: 851 },
+            margin: { ...margins(doc.landscape), footer: doc.landscape ? mm(8) : FOOTER_DISTANCE, header: doc.landscape ? mm(10) : 851 },
           },
+          // The 22-line grid of GB/T 9704; the 28 characters come from the condensed run defaults (CHAR_SPACING).
+          // The landscape ledger is a table, off any grid.
+          ...(doc.landscape ? {} : { grid: { type: DocumentGridType.LINES, linePitch: LINE } }),
         },
         footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
         children: [
-          new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, spacing: { line: TITLE_LINE, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: doc.title, font: font(FONTS.title), size: SIZES.title })] }),
-          ...(doc.subtitle ? [new Paragraph({ alignment: AlignmentType.CENTER, spacing: BODY_SPACING, children: [bodyRun(doc.subtitle)] })] : []),
-          new Paragraph({ spacing: BODY_SPACING, children: [] }),
+          ...headParagraphs(doc),
           ...doc.blocks.flatMap((b) => blockToDocx(b, doc, charts, tables)),
         ],
       },

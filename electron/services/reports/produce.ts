@@ -5,8 +5,9 @@ import { AppError, assertNever } from '../../../shared/errors';
 import { buildReport, reportTitle } from '../../../shared/report/model';
 import { renderReportHtml } from '../../../shared/report/html';
 import { parseReportPeriod } from '../../../shared/report/period';
-import { KIND_TITLES, type ReportData, type ReportDoc, type ReportFigures, type ReportFormat, type ReportKind, type ReportOptions, type ReportScope } from '../../../shared/report/types';
+import { KIND_TITLES, type ReportData, type ReportDoc, type ReportFigures, type ReportFormat, type ReportKind, type ReportOptions, type ReportScope, type ReportGrouping } from '../../../shared/report/types';
 import { writeDocxBuffer } from './docx';
+import type { DraftBlock, DraftHeader } from '../../../shared/report/draft';
 import { rasterizeCharts, type ChartImages } from './chart-images';
 import { writeLedgerXlsx } from './xlsx';
 import type { ReportPrinter } from './printer';
@@ -21,6 +22,10 @@ export interface ReportRequest {
   asOf?: string | undefined;
   evidenceAppendix?: boolean | undefined;
   charts?: boolean | undefined;
+  grouping?: ReportGrouping | undefined;
+  /** An edited draft's header and text (see drafts.ts). */
+  header?: DraftHeader | undefined;
+  blocks?: DraftBlock[] | undefined;
 }
 
 export interface Produced {
@@ -46,10 +51,10 @@ export const MIME: Record<ReportFormat, string> = {
   html: 'text/html; charset=utf-8',
 };
 
-export function reportData(db: Db, req: Pick<ReportRequest, 'period' | 'scope' | 'asOf'>): ReportData {
+export function reportData(db: Db, req: Pick<ReportRequest, 'period' | 'scope' | 'asOf' | 'grouping'>): ReportData {
   const period = parseReportPeriod(req.period);
   if (!period) throw new AppError('validation', `报告期“${req.period}”无法识别。请写成 2024-Q3(季度)、2024-H1(半年)、2024(全年)或 2024-01-01..2024-06-30(日期)。`);
-  const data = loadReportData(db, { period, scope: req.scope, asOf: req.asOf });
+  const data = loadReportData(db, { period, scope: req.scope, asOf: req.asOf, grouping: req.grouping });
   if (!data.measures.length) throw new AppError('no_measures', '所选范围内没有措施,无法生成报告。请先导入实施方案,或放宽范围。');
   return data;
 }
@@ -72,7 +77,7 @@ export async function produceReport(db: Db, req: ReportRequest, deps: ProduceDep
   const step = deps.step ?? (() => undefined);
   step(0.05, '正在读取台账');
   const data = deps.data ?? reportData(db, req);
-  const opts: ReportOptions = { kind: req.kind, issuer: req.issuer, date: req.date, evidenceAppendix: req.evidenceAppendix, charts: req.charts };
+  const opts: ReportOptions = { kind: req.kind, issuer: req.header?.issuer || req.issuer, date: req.date, evidenceAppendix: req.evidenceAppendix, charts: req.charts, header: req.header, blocks: req.blocks };
   const base = { fileName: reportFileName(req), figures: data.figures };
   if (req.format === 'xlsx') {
     // The workbook is the ledger whatever the kind: it needs the rows, not a document.

@@ -5,18 +5,24 @@ import { xmlEscape } from '../../../shared/report/xml';
 
 export type Cell = string | number | { formula: string; result: number } | null;
 
-export const STYLE = { normal: 0, header: 1, wrap: 2, title: 3, bold: 4 } as const;
+/** Cell styles; the `boxed*` ones have thin borders all round, as a printed ledger has. */
+export const STYLE = { normal: 0, header: 1, wrap: 2, title: 3, bold: 4, boxedHeader: 5, boxedWrap: 6, boxedCenter: 7 } as const;
 
 export interface SheetSpec {
   name: string;
   columns: { width: number; style?: number }[];
-  rows: { cells: Cell[]; style?: number }[];
+  rows: { cells: Cell[]; style?: number; /** Points; tall enough for the wrapped text. */ height?: number }[];
   /** Rows frozen at the top. */
   frozenRows?: number;
-  /** Filter buttons on the first row across all columns. */
+  /** Filter buttons on the header row across all columns. */
   autoFilter?: boolean;
   merges?: string[];
+  /** Repeat the header row on every printed page. */
   printTitleRow?: boolean;
+  /** The header row (1-based), for the filter and the printed titles; 1 unless a title row comes first. */
+  headerRow?: number;
+  /** Page numbers in the printed footer. */
+  pageNumbers?: boolean;
 }
 
 export function columnName(n: number): string {
@@ -64,7 +70,7 @@ function sheetXml(sheet: SheetSpec, sst: SharedStrings): string {
   out.push('</cols><sheetData>');
   sheet.rows.forEach((row, r) => {
     const rn = r + 1;
-    out.push(`<row r="${rn}"${row.style ? ` s="${row.style}" customFormat="1"` : ''}>`);
+    out.push(`<row r="${rn}"${row.style ? ` s="${row.style}" customFormat="1"` : ''}${row.height ? ` ht="${row.height}" customHeight="1"` : ''}>`);
     row.cells.forEach((v, c) => {
       if (v === null || v === '') return;
       const ref = `${columnName(c + 1)}${rn}`;
@@ -77,10 +83,12 @@ function sheetXml(sheet: SheetSpec, sst: SharedStrings): string {
     out.push('</row>');
   });
   out.push('</sheetData>');
-  if (sheet.autoFilter) out.push(`<autoFilter ref="A1:${lastCol}${Math.max(1, sheet.rows.length)}"/>`);
+  const hr = sheet.headerRow ?? 1;
+  if (sheet.autoFilter) out.push(`<autoFilter ref="A${hr}:${lastCol}${Math.max(hr, sheet.rows.length)}"/>`);
   if (sheet.merges?.length) out.push(`<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`);
   out.push('<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>');
   out.push('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+  if (sheet.pageNumbers) out.push(`<headerFooter><oddFooter>${xmlEscape('&C第 &P 页，共 &N 页')}</oddFooter></headerFooter>`);
   out.push('</worksheet>');
   return out.join('');
 }
@@ -89,9 +97,9 @@ const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
 <fonts count="3"><font><sz val="11"/><name val="宋体"/><family val="3"/><charset val="134"/></font><font><b/><sz val="11"/><name val="黑体"/><family val="3"/><charset val="134"/></font><font><b/><sz val="14"/><name val="黑体"/><family val="3"/><charset val="134"/></font></fonts>
 <fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFF2F2F2"/><bgColor indexed="64"/></patternFill></fill></fills>
-<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>
+<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border><left style="thin"><color auto="1"/></left><right style="thin"><color auto="1"/></right><top style="thin"><color auto="1"/></top><bottom style="thin"><color auto="1"/></bottom><diagonal/></border></borders>
 <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
-<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf><xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>
+<cellXfs count="8"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf><xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf><xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf><xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="top" wrapText="1"/></xf></cellXfs>
 <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
 </styleSheet>`;
 
@@ -109,8 +117,9 @@ export async function writeXlsx(sheets: SheetSpec[], meta: { title: string; crea
   const defined = sheets.flatMap((s, i) => {
     const names: string[] = [];
     const lastCol = columnName(s.columns.length);
-    if (s.autoFilter) names.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${xmlEscape(`${quoteSheet(s.name)}!$A$1:$${lastCol}$${Math.max(1, s.rows.length)}`)}</definedName>`);
-    if (s.printTitleRow) names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlEscape(`${quoteSheet(s.name)}!$1:$1`)}</definedName>`);
+    const hr = s.headerRow ?? 1;
+    if (s.autoFilter) names.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${xmlEscape(`${quoteSheet(s.name)}!$A$${hr}:$${lastCol}$${Math.max(hr, s.rows.length)}`)}</definedName>`);
+    if (s.printTitleRow) names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlEscape(`${quoteSheet(s.name)}!$${hr}:$${hr}`)}</definedName>`);
     return names;
   });
   zip.file(

@@ -5,7 +5,9 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../stores/session';
 import { REPORT_FORMATS, REPORT_KINDS, type ReportFormat } from '../../../shared/report/types';
-import { periodOf, useReports, type PeriodMode } from './store';
+import { periodOf, request, useReports, type PeriodMode } from './store';
+import { DraftEditor } from './DraftEditor';
+import { useDraft } from './draft-store';
 import { PreviewFrame } from './PreviewFrame';
 import './reports.css';
 
@@ -17,6 +19,7 @@ export function ReportsScreen() {
   const periodId = useSession((x) => x.periodId);
   const { form, plans, sections, departments, preview, previewNote, loading, exports } = useReports();
   const set = useReports((x) => x.set);
+  const draftOpen = useDraft((x) => x.draft !== null);
 
   useEffect(() => {
     void useReports.getState().init(periodId);
@@ -106,6 +109,13 @@ export function ReportsScreen() {
           />
         </fieldset>
         <label className="field">
+          <span>{t('grouping')}</span>
+          <select value={form.grouping} onChange={(e) => set({ grouping: e.target.value === 'top' ? 'top' : 'area' })} data-testid="report-grouping">
+            <option value="area">{t('groupingArea')}</option>
+            <option value="top">{t('groupingTop')}</option>
+          </select>
+        </label>
+        <label className="field">
           <span>{t('issuer')}</span>
           <input type="text" value={form.issuer} placeholder={t('issuerHint')} maxLength={100} onChange={(e) => set({ issuer: e.target.value })} data-testid="report-issuer" />
         </label>
@@ -122,6 +132,11 @@ export function ReportsScreen() {
           {t('charts')}
         </label>
         <div className="reports-actions">
+          {form.kind === 'annual' && (
+            <button type="button" className="primary" disabled={!preview} onClick={() => void useDraft.getState().open(request(form))} data-testid="draft-open">
+              {t('draftOpen')}
+            </button>
+          )}
           {REPORT_FORMATS.map((f) => (
             <button key={f} type="button" className={f === 'docx' ? 'primary' : ''} disabled={!preview} onClick={() => void useReports.getState().exportAs(f)} data-testid={`export-${f}`}>
               {t('export')} {FORMAT_LABELS[f]}
@@ -160,7 +175,9 @@ export function ReportsScreen() {
         )}
       </div>
       <section className="reports-preview" aria-label={t('previewTitle')}>
-        {preview ? (
+        {draftOpen ? (
+          <DraftEditor onExport={(id) => void useReports.getState().exportAs('docx', id)} />
+        ) : preview ? (
           <>
             <p className="muted small" data-testid="report-figures">
               {preview.periodLabel} · {t('figures', { ...preview.figures })}

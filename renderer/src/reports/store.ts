@@ -34,6 +34,7 @@ export interface ReportForm {
   date: string;
   evidenceAppendix: boolean;
   charts: boolean;
+  grouping: 'area' | 'top';
 }
 
 interface ReportsState {
@@ -49,7 +50,8 @@ interface ReportsState {
   init(periodId: string): Promise<void>;
   set(patch: Partial<ReportForm>): void;
   loadPreview(): Promise<void>;
-  exportAs(format: ReportFormat): Promise<void>;
+  /** Exports the report, or the edited draft when `draftId` is given. */
+  exportAs(format: ReportFormat, draftId?: string): Promise<void>;
   cancel(key: number): Promise<void>;
 }
 
@@ -66,7 +68,7 @@ export function periodOf(f: ReportForm): string {
   }
 }
 
-function request(f: ReportForm) {
+export function request(f: ReportForm) {
   return {
     period: periodOf(f),
     kind: f.kind,
@@ -79,6 +81,7 @@ function request(f: ReportForm) {
     ...(f.date ? { date: f.date } : {}),
     evidenceAppendix: f.evidenceAppendix,
     charts: f.charts,
+    grouping: f.grouping,
   };
 }
 
@@ -101,9 +104,11 @@ export const useReports = create<ReportsState>((set, get) => ({
     sectionIds: [],
     departmentIds: [],
     issuer: '',
-    date: today(),
+    // Empty: the report is dated on its reporting deadline, not on the day it is drafted.
+    date: '',
     evidenceAppendix: false,
     charts: true,
+    grouping: 'area',
   },
   plans: [],
   sections: [],
@@ -142,11 +147,11 @@ export const useReports = create<ReportsState>((set, get) => ({
       if (!quiet) reportError(e);
     }
   },
-  async exportAs(format) {
+  async exportAs(format, draftId) {
     const f = get().form;
     let job: JobStatus;
     try {
-      job = await api['reports.export']({ ...request(f), format });
+      job = await api['reports.export']({ ...request(f), format, ...(draftId ? { draftId } : {}) });
     } catch (e) {
       reportError(e);
       return;

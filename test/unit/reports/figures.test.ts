@@ -77,41 +77,61 @@ describe('report figures', () => {
     expect(f.withoutEvidence).toBeGreaterThan(0);
   });
 
-  it('writes the same figures into each kind of report', () => {
+  it('writes the same figures into the internal reports, and the annual one under the same rule', () => {
     const data = loadReportData(db, { period: parseReportPeriod('2024-Q3')!, asOf: AS_OF });
     const f = data.figures;
-    for (const kind of ['quarterly', 'annual', 'ledger'] as const) {
+    for (const kind of ['quarterly', 'ledger'] as const) {
       const html = renderReportHtml(buildReport(data, { kind, date: '2025-01-15' })).html;
       expect(html).toContain(`共${f.total}项，其中已完成${f.done}项、推进中${f.inProgress}项、未开始${f.notStarted}项`);
+      expect(html).toContain(`完成率${completionRate(f)}`);
       expect(html).toContain(`逾期未完成${f.overdue}项，无佐证材料${f.withoutEvidence}项`);
       expect(html).not.toMatch(/<link|<script|src="http|url\(http/);
     }
+    const annual = renderReportHtml(buildReport(data, { kind: 'annual', date: '2025-01-15' })).html;
+    expect(annual).toContain(`措施${f.total - f.notApplicable}项`);
+    expect(annual).toContain(`已完成${f.done}项`);
+    expect(annual).toContain(`完成率${completionRate(f)}`);
+    // Each area's chart label is the figure of the sentence under the area's heading.
+    const chart = renderReportHtml(buildReport(data, { kind: 'quarterly' })).html;
+    for (const g of data.bySection) {
+      expect(chart).toContain(`${g.done}/${g.total - g.notApplicable}(${completionRate(g)})`);
+      expect(chart).toContain(`本部分措施共${g.total}项，其中已完成${g.done}项`);
+      expect(chart).toContain(`完成率${completionRate(g)}`);
+    }
   });
 
-  it('quarterly report lists overdue measures and those without evidence, and plans the next quarter', () => {
+  it('quarterly report names overdue, unreported and evidence-less measures by number, and plans the next quarter by department', () => {
     const data = loadReportData(db, { period: parseReportPeriod('2024-Q3')!, asOf: AS_OF });
     const html = renderReportHtml(buildReport(data, { kind: 'quarterly', date: '2025-01-15' })).html;
-    expect(html).toContain(`（一）逾期未完成的措施（${data.figures.overdue}项）`);
-    expect(html).toContain(`（二）缺少佐证材料的措施（${data.figures.withoutEvidence}项）`);
+    expect(html).toContain(`逾期未完成的措施${data.figures.overdue}项（编号`);
+    expect(html).toContain(`缺少佐证材料的措施${data.figures.withoutEvidence}项（编号`);
+    expect(html).toContain('未报送本季度推进情况的措施');
     expect(html).toContain('四、2024年第四季度工作计划');
+    expect(html).toContain('按牵头单位分列如下');
     expect(html).toContain('完成标准化事项评估。');
   });
 
-  it('annual report follows the seeds: 一、二、三 and a signature', () => {
+  it('annual report: five parts, the signature, then the annex on its own page without hashes', () => {
     const data = loadReportData(db, { period: parseReportPeriod('2024')!, asOf: AS_OF });
     const doc = buildReport(data, { kind: 'annual', issuer: '某区人民政府', date: '2025-01-15', evidenceAppendix: true });
     expect(doc.title).toBe('某区人民政府关于2024年法治政府建设情况的报告');
     expect(doc.blocks.filter((b) => b.type === 'h1').map((b) => (b as { text: string }).text)).toEqual([
-      '一、工作推进情况',
-      '二、存在的问题',
-      '三、下一步工作打算',
-      '附件：佐证材料清单',
+      '一、主要举措和成效',
+      '二、党政主要负责人履行推进法治建设第一责任人职责情况',
+      '三、存在的不足和原因',
+      '四、2025年工作打算',
+      '五、其他需要报告的情况',
     ]);
-    expect(doc.blocks.at(-1)).toEqual({ type: 'signature', issuer: '某区人民政府', date: '2025年1月15日' });
+    const types = doc.blocks.map((b) => b.type);
+    expect(types.slice(-5)).toEqual(['attachments', 'signature', 'pagebreak', 'annexLabel', 'table']);
+    expect(doc.blocks.find((b) => b.type === 'signature')).toEqual({ type: 'signature', issuer: '某区人民政府', date: '2025年1月15日' });
     const html = renderReportHtml(doc).html;
-    // Narratives of all four quarters, and every evidence file with its hash.
-    expect(html).toContain('梳理权责事项1200项。权责清单已经区政府常务会议审议并公布。');
-    for (const f of data.evidence) expect(html).toContain(f.sha256);
+    // The year's state once: the latest note, not the quarters glued together.
+    expect(html).toContain('权责清单已经区政府常务会议审议并公布。');
+    for (const f of data.evidence) {
+      expect(html).not.toContain(f.sha256);
+      expect(html).toContain(f.name);
+    }
   });
 
   it('agrees with the dashboard for the same quarter: counts, overdue and completion rate', () => {
@@ -122,7 +142,9 @@ describe('report figures', () => {
       // 无佐证 is the evidence screen's 缺佐证 for the quarter.
       expect(withoutEvidence).toBe(missingEvidence(db, { periodId: q }).length);
       expect(counts).toEqual(d.totals);
-      expect(completionRate(data.figures)).toBe(`${Math.round(((d.totals.done + d.totals.notApplicable) / d.totals.total) * 100)}%`);
+      // One rule: 不适用 out of numerator and denominator.
+      const counted = d.totals.total - d.totals.notApplicable;
+      expect(completionRate(data.figures)).toBe(`${counted ? Math.round((d.totals.done / counted) * 1000) / 10 : 0}%`);
       const html = renderReportHtml(buildReport(data, { kind: 'quarterly', date: '2025-01-15' })).html;
       expect(html).toContain(`完成率${completionRate(data.figures)}`);
     }

@@ -20,10 +20,19 @@ describe('section grouping', () => {
     expect(g(m('1', 'x'))?.heading).toBe('放管服改革');
     expect(g(m('2', 'y'))?.heading).toBe('依法决策');
   });
-  it('keeps the top heading when a measure sits right under it', () => {
+  it('keeps a measure right under the top heading there, and the others under their areas', () => {
     const sections = [sec('t', null, '重点工作'), sec('x', 't', '放管服改革')];
     const g = sectionGrouping(sections, [m('1', 'x'), m('2', 't')]);
-    expect(g(m('1', 'x'))?.heading).toBe('重点工作');
+    expect(g(m('1', 'x'))?.heading).toBe('放管服改革');
+    expect(g(m('2', 't'))?.heading).toBe('重点工作');
+  });
+  it('goes down into 主要任务 when it holds most measures, not into smaller parts (one heading never swallows the report)', () => {
+    const sections = [sec('z', null, '总体要求'), sec('t', null, '主要任务'), sec('a', 't', '职能'), sec('b', 't', '决策'), sec('o', null, '组织保障'), sec('o1', 'o', '党的领导')];
+    const ms = [m('1', 'a'), m('2', 'a'), m('3', 'b'), m('4', 'b'), m('5', 'o1')];
+    const g = sectionGrouping(sections, ms);
+    expect(ms.map((x) => g(x)?.heading)).toEqual(['职能', '职能', '决策', '决策', '组织保障']);
+    const top = sectionGrouping(sections, ms, 'top');
+    expect(ms.map((x) => top(x)?.heading)).toEqual(['主要任务', '主要任务', '主要任务', '主要任务', '组织保障']);
   });
 });
 

@@ -11,6 +11,7 @@ import { useApp } from '../../stores/app';
 import { formatDay, formatQuarter, joinUnits } from '../../format';
 import { ChartLegend, StackedBarChart, type ChartRow } from '../../components/StackedBarChart';
 import { headingText } from '../import/group';
+import { completionRate } from '../../../../shared/report/charts';
 
 export function DashboardScreen() {
   const { t } = useTranslation();
@@ -38,7 +39,7 @@ export function DashboardScreen() {
     counts: s,
   }));
   const deptRows: ChartRow[] = (data?.byDepartment ?? []).map((d) => ({ key: d.departmentId, label: d.name, counts: d }));
-  const percent = totals && totals.total ? Math.round(((totals.done + totals.notApplicable) / totals.total) * 100) : 0;
+  const percent = totals ? completionRate(totals).replace('%', '') : '0';
 
   return (
     <div className="page dashboard" data-testid="dashboard">
