@@ -124,9 +124,11 @@ export class PackageReader {
   readonly manifest: Manifest;
 
   constructor(file: string) {
+    let db: Database.Database | undefined;
     try {
-      this.db = new Database(file, { readonly: true, fileMustExist: true });
-      const meta = new Map((this.db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
+      db = new Database(file, { readonly: true, fileMustExist: true });
+      this.db = db;
+      const meta = new Map((db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
       const format = meta.get('format') ?? '';
       const m = /^fazhi-ledger-package\/(\d+)$/.exec(format);
       if (!m) throw notAPackage(`format marker ${format.slice(0, 60)}`);
@@ -148,7 +150,7 @@ export class PackageReader {
       if (parsed.data.formatVersion > FORMAT_VERSION) throw newerFormat(parsed.data.formatVersion);
       this.manifest = parsed.data;
     } catch (e) {
-      this.close();
+      if (db?.open) db.close();
       if (e instanceof AppError) throw e;
       throw notAPackage(String(e));
     }
@@ -205,8 +207,6 @@ export class PackageReader {
   }
 
   close(): void {
-    // Called from the constructor's error path too, before db may be assigned.
-    const db = (this as { db?: Database.Database }).db;
-    if (db?.open) db.close();
+    if (this.db.open) this.db.close();
   }
 }
