@@ -3,5 +3,6 @@ import type { CliCommand } from '../host/commands/types';
 import { ledgerCommands } from '../host/commands/ledger';
 import { evidenceCommands } from '../host/commands/evidence';
 import { reportCommands } from '../host/commands/report';
+import { packageCommands } from '../host/commands/packages';
 
-export const cliCommands: CliCommand[] = [...ledgerCommands, ...evidenceCommands, ...reportCommands];
+export const cliCommands: CliCommand[] = [...ledgerCommands, ...evidenceCommands, ...reportCommands, ...packageCommands];

@@ -20,6 +20,7 @@ export const en: Dict = {
     dashboard: 'Statistics',
     evidence: 'Evidence',
     reports: 'Reports',
+    exchange: 'Exchange',
     main: 'Main navigation',
   },
   header: {

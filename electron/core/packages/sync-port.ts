@@ -1,0 +1,73 @@
+// The package transport's one door into the operations core (db/sync): identity, vectors, ops, preview, apply, audit.
+// Everything the transport needs of the core passes here, so a later intranet transport can reuse the rest unchanged.
+import type { Db } from '../../../db/open';
+import { adoptLedger, applyOps, identity, opsSince, previewApply, verifyChain, versionVector, type Op, type Slice } from '../../../db/sync/index';
+
+export type { Op };
+
+export interface ConflictItem {
+  entity: string;
+  entityId: string;
+  field: string;
+  measureId: string | null;
+  mine: unknown;
+  theirs: unknown;
+}
+
+export interface RefusedItem {
+  entity: string;
+  entityId: string;
+  field: string;
+  reason: string;
+}
+
+export interface Preview {
+  /** Operations that will change something here. */
+  apply: number;
+  /** Operations this store already holds. */
+  skip: number;
+  conflicts: ConflictItem[];
+  refused: RefusedItem[];
+}
+
+export function storeIdentity(db: Db): { ledgerId: string; replicaId: string } {
+  const id = identity(db);
+  return { ledgerId: id.ledgerId, replicaId: id.replicaId };
+}
+
+export function storeVector(db: Db): Record<string, string> {
+  return versionVector(db);
+}
+
+/** A store that holds no operation yet: the first package it imports makes it a copy of that ledger. */
+export function isEmptyStore(db: Db): boolean {
+  return !db.prepare('SELECT 1 FROM ops LIMIT 1').get();
+}
+
+export function adopt(db: Db, ledgerId: string): void {
+  adoptLedger(db, ledgerId);
+}
+
+export function opsFor(db: Db, receiverVector: Record<string, string>, slice: Slice | undefined): Op[] {
+  return opsSince(db, receiverVector, slice);
+}
+
+export function checkChain(ops: readonly Op[]): { kind: string; detail: string }[] {
+  return verifyChain(ops);
+}
+
+interface ApplyOptions {
+  senderVector: Record<string, string>;
+  allowedSlice: Slice | null;
+  clone: boolean;
+}
+
+export function preview(db: Db, ops: readonly Op[], o: ApplyOptions): Preview {
+  const p = previewApply(db, ops, { senderVector: o.senderVector, ...(o.allowedSlice ? { allowedSlice: o.allowedSlice } : {}) });
+  return { apply: p.apply, skip: p.skip, conflicts: p.conflicts, refused: p.refused };
+}
+
+export function apply(db: Db, ops: readonly Op[], o: ApplyOptions): { applied: number; skipped: number; refused: number; conflicts: number } {
+  const r = applyOps(db, ops, { senderVector: o.senderVector, ...(o.allowedSlice ? { allowedSlice: o.allowedSlice } : {}) });
+  return { applied: r.applied, skipped: r.skipped, refused: r.refused.length, conflicts: r.conflicts.length };
+}
