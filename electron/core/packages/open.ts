@@ -18,9 +18,30 @@ export function packageTmpDir(dataDir: string): string {
   return path.join(dataDir, 'exchange', 'tmp');
 }
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Decrypted copies and half-written packages of a process that was killed: they go before new ones are made. */
+export function sweepPackageTmp(dataDir: string): void {
+  const dir = packageTmpDir(dataDir);
+  for (const n of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+    const pid = Number(/^(\d+)-/.exec(n)?.[1] ?? NaN);
+    if (Number.isInteger(pid) && pid !== process.pid && alive(pid)) continue;
+    if (pid === process.pid) continue;
+    fs.rmSync(path.join(dir, n), { force: true });
+  }
+}
+
 export function tmpName(dataDir: string, suffix: string): string {
   const dir = packageTmpDir(dataDir);
   fs.mkdirSync(dir, { recursive: true });
+  sweepPackageTmp(dataDir);
   return path.join(dir, `${process.pid}-${randomBytes(8).toString('hex')}${suffix}`);
 }
 
