@@ -10,7 +10,7 @@ import { exportPackage, writeReceipt } from '../../core/packages/export';
 import { importPackage, inspectPackage } from '../../core/packages/import';
 import { importReceipt } from '../../core/packages/receipt';
 import { listPackages, listPeers, owedReturns } from '../../core/packages/bookkeeping';
-import { storeIdentity } from '../../core/packages/sync-port';
+import { isEmptyStore, storeIdentity } from '../../core/packages/sync-port';
 import type { PackagePreview } from '../../../shared/api/exchange';
 
 type ExchangeHandlers = Pick<Handlers, 'exchange.overview' | 'exchange.export' | 'exchange.inspect' | 'exchange.import' | 'exchange.importReceipt'>;
@@ -22,6 +22,11 @@ function stamp(): string {
 /** Changing the ledger needs a chosen user; exporting is reading, but the screen asks the same. */
 function requireUser(ctx: AppContext): void {
   currentUser(ctx);
+}
+
+/** A PC with no ledger yet may become a working copy before anyone has a user there (users come with the ledger). */
+function requireUserUnlessEmpty(ctx: AppContext): void {
+  if (!isEmptyStore(ctx.db)) currentUser(ctx);
 }
 
 export const exchangeHandlers: ExchangeHandlers = {
@@ -90,7 +95,7 @@ export const exchangeHandlers: ExchangeHandlers = {
     );
   },
   'exchange.import': (ctx, a) => {
-    requireUser(ctx);
+    requireUserUnlessEmpty(ctx);
     const file = sourceFile(ctx.dataDir, a.source);
     return startJob(
       'exchange.import',

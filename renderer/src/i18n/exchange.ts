@@ -57,6 +57,8 @@ export const exchangeZh = {
   owedItem: '{{label}}(发出于 {{at}})',
   kindNames: { ledger: '整本台账', slice: '部分台账', return: '回传', receipt: '回执' },
   conflictsPanel: '冲突处理',
+  setupTitle: '从交换包建立本机台账',
+  setupBody: '本单位的台账由法治办发来交换包时,选择该文件并输入口令,本机即成为该台账的工作副本;之后再选择或新建用户。',
 };
 
 export const exchangeEn: typeof exchangeZh = {
@@ -117,4 +119,6 @@ export const exchangeEn: typeof exchangeZh = {
   owedItem: '{{label}} (sent {{at}})',
   kindNames: { ledger: 'Whole ledger', slice: 'Part of the ledger', return: 'Return', receipt: 'Receipt' },
   conflictsPanel: 'Conflicts',
+  setupTitle: 'Set up this PC from a package',
+  setupBody: 'When the office sends your ledger as a package, choose the file and enter the passphrase: this PC becomes a working copy of that ledger. Then choose or create a user.',
 };
