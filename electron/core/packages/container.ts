@@ -1,7 +1,7 @@
 // The package container: one SQLite file holding the manifest, the operations and the evidence files in chunks.
 //
 // Tables: meta(key, value) with the manifest and its SHA-256; ops(seq, body) with one operation as JSON per row;
-// blobs(sha256, part, data) with each evidence file cut in 1 MiB pieces. The ops part's hash covers every body in
+// blobs(id, sha256, part, data) with each evidence file cut in 1 MiB pieces. The ops part's hash covers every body in
 // order (body + "\n"), each evidence file's hash is its name, and the manifest lists both, so a reader can check
 // every byte against the manifest.
 import Database from 'better-sqlite3';
@@ -17,8 +17,10 @@ export const BLOB_CHUNK = 1024 * 1024;
 const SCHEMA = `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
   CREATE TABLE ops (seq INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT;
-  CREATE TABLE blobs (sha256 TEXT NOT NULL, part INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (sha256, part)) STRICT, WITHOUT ROWID;
+  CREATE TABLE blobs (id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL, part INTEGER NOT NULL, data BLOB NOT NULL) STRICT;
 `;
+// Built once at the end: big pieces appended in rowid order write straight through, an index kept meanwhile would not.
+const BLOB_INDEX = 'CREATE UNIQUE INDEX blobs_part ON blobs(sha256, part)';
 
 function sha256Hex(s: string | Buffer): string {
   return createHash('sha256').update(s).digest('hex');
@@ -41,6 +43,7 @@ export class PackageWriter {
   private readonly insertOp: Database.Statement;
   private readonly insertPart: Database.Statement;
   readonly blobs: { sha256: string; size: number }[] = [];
+  private readonly buf = Buffer.alloc(BLOB_CHUNK);
 
   constructor(private readonly file: string) {
     if (fs.existsSync(file)) fs.rmSync(file);
@@ -49,6 +52,10 @@ export class PackageWriter {
     this.db.pragma('page_size = 65536');
     this.db.pragma('journal_mode = OFF');
     this.db.pragma('synchronous = OFF');
+    // One writer, and a small page cache: pieces of evidence go straight to the file instead of being
+    // re-locked and kept around (about three times faster for big evidence).
+    this.db.pragma('locking_mode = EXCLUSIVE');
+    this.db.pragma('cache_size = -1024');
     this.db.exec(SCHEMA);
     this.insertOp = this.db.prepare('INSERT INTO ops (seq, body) VALUES (?, ?)');
     this.insertPart = this.db.prepare('INSERT INTO blobs (sha256, part, data) VALUES (?, ?, ?)');
@@ -64,28 +71,31 @@ export class PackageWriter {
     })();
   }
 
-  /** Copies one stored evidence file in, checking on the way that its bytes still match its name. */
+  /**
+   * Copies one stored evidence file in. Its bytes are not re-hashed here: the store names files by their hash and the
+   * receiver checks every byte against that name before anything is written, so a damaged file is refused there with a
+   * clear message; hashing here as well would make exporting CPU-bound (twice the time of copying on our PCs).
+   */
   async addBlob(sha256: string, source: string, o: { signal?: AbortSignal | undefined; onBytes?: (n: number) => void } = {}): Promise<void> {
-    const hash = createHash('sha256');
+    // Synchronous reads of 1 MiB pieces, with a turn for the event loop (and cancel) between pieces: under load this is
+    // several times faster than a read stream, whose every piece waits for the thread pool and the event loop.
+    const fd = fs.openSync(source, 'r');
     let part = 0;
     let size = 0;
-    const stream = fs.createReadStream(source, { highWaterMark: BLOB_CHUNK });
-    for await (const chunk of stream) {
-      if (o.signal?.aborted) {
-        stream.destroy();
-        throw cancelledError();
+    try {
+      for (;;) {
+        const n = fs.readSync(fd, this.buf, 0, BLOB_CHUNK, null);
+        if (n === 0 && part > 0) break;
+        this.insertPart.run(sha256, part++, this.buf.subarray(0, n));
+        size += n;
+        o.onBytes?.(n);
+        if (n === 0) break;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (o.signal?.aborted) throw cancelledError();
       }
-      const b = chunk as Buffer;
-      hash.update(b);
-      this.insertPart.run(sha256, part++, b);
-      size += b.length;
-      o.onBytes?.(b.length);
+    } finally {
+      fs.closeSync(fd);
     }
-    if (hash.digest('hex') !== sha256) {
-      throw new AppError('unreadable_file', '本机存储中有佐证材料已损坏,无法打包。请先在“佐证材料”中运行完整性检查并修复后再导出。', `blob ${sha256} does not match its content`);
-    }
-    // An empty file still needs a row so that a reader can tell it from a dropped one.
-    if (part === 0) this.insertPart.run(sha256, 0, Buffer.alloc(0));
     this.blobs.push({ sha256, size });
   }
 
@@ -96,6 +106,7 @@ export class PackageWriter {
   /** Writes the manifest, closes and fsyncs the file. */
   finish(manifest: Manifest): void {
     const json = JSON.stringify(manifest);
+    this.db.exec(BLOB_INDEX);
     const put = this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
     put.run('format', `${FORMAT_NAME}/${FORMAT_VERSION}`);
     put.run('manifest', json);
