@@ -139,6 +139,8 @@ export class PackageReader {
     try {
       db = new Database(file, { readonly: true, fileMustExist: true });
       this.db = db;
+      // Evidence pieces span many pages; a bigger cache reads them in fewer, larger steps.
+      db.pragma('cache_size = -16384');
       const meta = new Map((db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
       const format = meta.get('format') ?? '';
       const m = /^fazhi-ledger-package\/(\d+)$/.exec(format);

@@ -3,14 +3,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../../db/open';
 import { latestVersion } from '../../../db/migrate';
-import { releaseBlob, removeBlob } from '../../../db/evidence-store/sweep';
-import { storeStream, type StoredBlob } from '../../../db/evidence-store/write';
+import { removeBlob } from '../../../db/evidence-store/sweep';
 import { isUnused } from '../../../db/evidence-store/check';
 import { systemUser } from '../../../db/queries/users';
 import { AppError } from '../../../shared/errors';
 import { nowIso } from '../../../shared/ids';
 import { addPackage, findPackage, getOrigin, getPeer, setOrigin, upsertPeer } from './bookkeeping';
 import { damaged, type CryptOptions } from './crypto';
+import { storePackageBlobs } from './blobs-in';
 import type { PackageReader } from './container';
 import type { Manifest, PackageSlice, ReceiptBody } from './manifest';
 import { openPackage, type OpenedPackage } from './open';
@@ -111,39 +111,8 @@ export interface ImportOptions extends CryptOptions {
   onProgress?: ((fraction: number | null, step: string) => void) | undefined;
 }
 
-/** Brings the checked package's evidence into the store; any damaged file undoes the files this import created. */
-async function storeBlobs(db: Db, dataDir: string, reader: PackageReader, o: ImportOptions): Promise<StoredBlob[]> {
-  const stored: StoredBlob[] = [];
-  const total = reader.manifest.counts.blobBytes;
-  let done = 0;
-  try {
-    for (const [i, b] of reader.manifest.parts.blobs.entries()) {
-      const step = `正在写入佐证材料(${i + 1}/${reader.manifest.parts.blobs.length})`;
-      const got = await storeStream(
-        dataDir,
-        reader.blobStream(b.sha256),
-        { name: b.sha256, maxBytes: Number.MAX_SAFE_INTEGER, expectedSize: b.size, signal: o.signal, onProgress: (n) => o.onProgress?.(total ? (done + n) / total : null, step) },
-        (e) => damaged(`blob ${b.sha256}: ${String(e)}`),
-      ).catch((e: unknown) => {
-        // A size other than the manifest's is damage, not a file changing under a clerk's hands.
-        throw e instanceof AppError && e.code === 'unreadable_file' ? damaged(`blob ${b.sha256}: ${e.message}`) : e;
-      });
-      stored.push(got);
-      done += b.size;
-      if (got.sha256 !== b.sha256) throw damaged(`blob ${b.sha256} hashed to ${got.sha256}`);
-    }
-    return stored;
-  } catch (e) {
-    await undoBlobs(db, dataDir, stored);
-    throw e;
-  }
-}
-
-async function undoBlobs(db: Db, dataDir: string, blobs: StoredBlob[]): Promise<void> {
-  for (const b of blobs) {
-    releaseBlob(b.sha256);
-    if (b.created && isUnused(db, b.sha256)) await removeBlob(dataDir, b.sha256).catch(() => undefined);
-  }
+async function undoBlobs(db: Db, dataDir: string, created: readonly string[]): Promise<void> {
+  for (const sha of created) if (isUnused(db, sha)) await removeBlob(dataDir, sha).catch(() => undefined);
 }
 
 /** Imports a package: checks, evidence files, then one transaction for the operations and this replica's bookkeeping. */
@@ -152,9 +121,15 @@ export async function importPackage(db: Db, dataDir: string, file: string, passp
   const { opened, ops, inspection } = await inspectPackage(db, dataDir, file, passphrase, o);
   try {
     const m = inspection.manifest;
-    const stored = await storeBlobs(db, dataDir, opened.reader, o);
+    const total = m.counts.blobBytes;
+    let done = 0;
+    const stored = await storePackageBlobs(dataDir, opened.reader, {
+      signal: o.signal,
+      onBytes: (n) => o.onProgress?.(total ? (done += n) / total : null, '正在写入佐证材料'),
+    });
     if (o.signal?.aborted) {
-      await undoBlobs(db, dataDir, stored);
+      stored.release();
+      await undoBlobs(db, dataDir, stored.created);
       throw new AppError('cancelled', '操作已取消,未导入任何内容。');
     }
     o.onProgress?.(1, '正在合并修改');
@@ -177,17 +152,18 @@ export async function importPackage(db: Db, dataDir: string, file: string, passp
           ...(given?.direction === 'sent' && !getPeer(db, m.senderReplicaId) ? { label: given.label, slice: given.slice, originPackageId: m.origin!.packageId } : {}),
           at,
         });
-        addPackage(db, m, { direction: 'received', peerReplicaId: m.senderReplicaId, fileName: path.basename(file), size: fs.statSync(file).size, at, applied: { ...c, blobs: stored.length } });
+        addPackage(db, m, { direction: 'received', peerReplicaId: m.senderReplicaId, fileName: path.basename(file), size: fs.statSync(file).size, at, applied: { ...c, blobs: m.counts.blobs } });
         return c;
       })();
     } catch (e) {
-      await undoBlobs(db, dataDir, stored);
+      stored.release();
+      await undoBlobs(db, dataDir, stored.created);
       throw e;
     }
-    for (const b of stored) releaseBlob(b.sha256);
+    stored.release();
     const me = storeIdentity(db);
-    const receipt: ReceiptBody = { packageId: m.packageId, receiverReplicaId: me.replicaId, importedAt: at, ...counts, blobs: stored.length };
-    return { packageId: m.packageId, senderReplicaId: m.senderReplicaId, kind: m.kind, clone: inspection.clone, ...counts, blobs: stored.length, receipt };
+    const receipt: ReceiptBody = { packageId: m.packageId, receiverReplicaId: me.replicaId, importedAt: at, ...counts, blobs: m.counts.blobs };
+    return { packageId: m.packageId, senderReplicaId: m.senderReplicaId, kind: m.kind, clone: inspection.clone, ...counts, blobs: m.counts.blobs, receipt };
   } finally {
     opened.dispose();
   }
