@@ -5,14 +5,14 @@ import { ledgerCalls } from './ledger';
 import { jobCalls } from './jobs';
 import { reportCalls } from './reports';
 import { evidenceCalls } from './evidence';
-import { exchangeCalls } from './exchange';
+import { packageCalls } from './packages';
 
 export const contract = {
   ...ledgerCalls,
   ...jobCalls,
   ...reportCalls,
   ...evidenceCalls,
-  ...exchangeCalls,
+  ...packageCalls,
 };
 
 export type Contract = typeof contract;

@@ -4,12 +4,12 @@ import { ledgerHandlers } from './ledger';
 import { jobHandlers } from './jobs';
 import { reportHandlers } from './reports';
 import { evidenceHandlers } from './evidence';
-import { exchangeHandlers } from './exchange';
+import { packageHandlers } from './packages';
 
 export const handlers: Handlers = {
   ...ledgerHandlers,
   ...jobHandlers,
   ...reportHandlers,
   ...evidenceHandlers,
-  ...exchangeHandlers,
+  ...packageHandlers,
 };

@@ -5,7 +5,7 @@ import { waitForJob } from '../api/jobs';
 import { reportError, useApp } from '../stores/app';
 import type { Department, PlanSummary } from '../../../shared/model';
 import type { JobStatus } from '../../../shared/api/jobs';
-import type { ExchangeOverview, ExportDone, ImportDone, PackagePreview } from '../../../shared/api/exchange';
+import type { ExchangeOverview, ExportDone, ImportDone, PackagePreview } from '../../../shared/api/packages';
 import type { Result } from '../../../shared/api/define';
 
 export type ExportKind = 'ledger' | 'slice' | 'return';

@@ -8,7 +8,7 @@ import { tempDir } from '../../helpers/temp';
 import { removeStoreDir } from '../evidence/helpers';
 import { seedOffice } from './helpers';
 import type { JobStatus } from '../../../shared/api/jobs';
-import type { ExchangeOverview, ExportDone, ImportDone, PackagePreview } from '../../../shared/api/exchange';
+import type { ExchangeOverview, ExportDone, ImportDone, PackagePreview } from '../../../shared/api/packages';
 
 let dir: string;
 let office: RunningHost;

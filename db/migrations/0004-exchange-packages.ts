@@ -3,9 +3,9 @@
 // recorded as operations (each PC keeps its own account of what it sent and received).
 import type { Migration } from '../migrate';
 
-export const m0003: Migration = {
-  version: 3,
-  name: '0003-exchange-packages',
+export const m0004: Migration = {
+  version: 4,
+  name: '0004-exchange-packages',
   up(db) {
     db.exec(`
       CREATE TABLE exchange_packages (

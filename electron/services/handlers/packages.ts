@@ -11,9 +11,9 @@ import { importPackage, inspectPackage } from '../../core/packages/import';
 import { importReceipt } from '../../core/packages/receipt';
 import { listPackages, listPeers, owedReturns } from '../../core/packages/bookkeeping';
 import { isEmptyStore, storeIdentity } from '../../core/packages/sync-port';
-import type { PackagePreview } from '../../../shared/api/exchange';
+import type { PackagePreview } from '../../../shared/api/packages';
 
-type ExchangeHandlers = Pick<Handlers, 'exchange.overview' | 'exchange.export' | 'exchange.inspect' | 'exchange.import' | 'exchange.importReceipt'>;
+type PackageHandlers = Pick<Handlers, 'exchange.overview' | 'exchange.export' | 'exchange.inspect' | 'exchange.import' | 'exchange.importReceipt'>;
 
 function stamp(): string {
   return new Date().toISOString().slice(0, 10).replace(/-/g, '');
@@ -29,7 +29,7 @@ function requireUserUnlessEmpty(ctx: AppContext): void {
   if (!isEmptyStore(ctx.db)) currentUser(ctx);
 }
 
-export const exchangeHandlers: ExchangeHandlers = {
+export const packageHandlers: PackageHandlers = {
   'exchange.overview': (ctx) => {
     const id = storeIdentity(ctx.db);
     return {
