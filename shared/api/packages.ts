@@ -79,7 +79,7 @@ export interface PackagePreview {
   counts: { ops: number; blobs: number; blobBytes: number };
   apply: number;
   skip: number;
-  conflicts: { entity: string; entityId: string; field: string; measureId: string | null; mine: unknown; theirs: unknown }[];
+  conflicts: { id: string; measureId: string; periodId: string; field: string }[];
   refused: { entity: string; entityId: string; field: string; reason: string }[];
 }
 

@@ -36,11 +36,15 @@ interface PackageRow {
   applied: string | null;
 }
 
-export function addPackage(db: Db, m: Manifest, e: { direction: 'sent' | 'received'; peerReplicaId: string | null; fileName: string; size: number; at: string; applied?: Record<string, number> }): void {
+export function addPackage(
+  db: Db,
+  m: Manifest,
+  e: { direction: 'sent' | 'received'; peerReplicaId: string | null; fileName: string; size: number; at: string; applied?: Record<string, number>; label?: string },
+): void {
   db.prepare(
     `INSERT INTO exchange_packages (id, direction, kind, peer_replica_id, label, slice, file_name, size, ops, blobs, at, applied)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(m.packageId, e.direction, m.kind, e.peerReplicaId, m.label, m.slice ? JSON.stringify(m.slice) : null, e.fileName, e.size, m.counts.ops, m.counts.blobs, e.at, e.applied ? JSON.stringify(e.applied) : null);
+  ).run(m.packageId, e.direction, m.kind, e.peerReplicaId, e.label ?? m.label, m.slice ? JSON.stringify(m.slice) : null, e.fileName, e.size, m.counts.ops, m.counts.blobs, e.at, e.applied ? JSON.stringify(e.applied) : null);
 }
 
 export function findPackage(db: Db, id: string): { direction: string; slice: PackageSlice | null; kind: PackageKind; label: string; at: string } | null {

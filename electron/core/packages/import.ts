@@ -152,7 +152,9 @@ export async function importPackage(db: Db, dataDir: string, file: string, passp
           ...(given?.direction === 'sent' && !getPeer(db, m.senderReplicaId) ? { label: given.label, slice: given.slice, originPackageId: m.origin!.packageId } : {}),
           at,
         });
-        addPackage(db, m, { direction: 'received', peerReplicaId: m.senderReplicaId, fileName: path.basename(file), size: fs.statSync(file).size, at, applied: { ...c, blobs: m.counts.blobs } });
+        // Received packages are listed under the name we know the sender by (its slice's department), not the label it wrote.
+        const label = getPeer(db, m.senderReplicaId)?.label || m.label;
+        addPackage(db, m, { direction: 'received', peerReplicaId: m.senderReplicaId, label, fileName: path.basename(file), size: fs.statSync(file).size, at, applied: { ...c, blobs: m.counts.blobs } });
         return c;
       })();
     } catch (e) {

@@ -31,6 +31,8 @@ export async function importReceipt(db: Db, dataDir: string, file: string): Prom
     if (sent?.direction !== 'sent') throw new AppError('not_found', '该回执对应的交换包不是本机发出的,无法登记。请确认回执是否发错了单位。');
     const isNew = db.transaction(() => {
       const added = addReceipt(db, r, nowIso());
+      // The same receipt again changes nothing, not even when we last heard from the receiver.
+      if (!added) return false;
       const fresh = !getPeer(db, r.receiverReplicaId);
       upsertPeer(db, {
         replicaId: r.receiverReplicaId,

@@ -5,13 +5,12 @@ import { adoptLedger, applyOps, identity, opsSince, previewApply, verifyChain, v
 
 export type { Op };
 
+/** A progress status or narrative both sides changed since they last exchanged; the supervisor resolves it. */
 export interface ConflictItem {
-  entity: string;
-  entityId: string;
+  id: string;
+  measureId: string;
+  periodId: string;
   field: string;
-  measureId: string | null;
-  mine: unknown;
-  theirs: unknown;
 }
 
 export interface RefusedItem {
@@ -22,7 +21,7 @@ export interface RefusedItem {
 }
 
 export interface Preview {
-  /** Operations that will change something here. */
+  /** Operations new to this store. */
   apply: number;
   /** Operations this store already holds. */
   skip: number;
@@ -62,12 +61,18 @@ interface ApplyOptions {
   clone: boolean;
 }
 
-export function preview(db: Db, ops: readonly Op[], o: ApplyOptions): Preview {
-  const p = previewApply(db, ops, { senderVector: o.senderVector, ...(o.allowedSlice ? { allowedSlice: o.allowedSlice } : {}) });
-  return { apply: p.apply, skip: p.skip, conflicts: p.conflicts, refused: p.refused };
+function options(o: ApplyOptions): { senderVector: Record<string, string>; allowedSlice?: Slice } {
+  return { senderVector: o.senderVector, ...(o.allowedSlice ? { allowedSlice: o.allowedSlice } : {}) };
 }
 
-export function apply(db: Db, ops: readonly Op[], o: ApplyOptions): { applied: number; skipped: number; refused: number; conflicts: number } {
-  const r = applyOps(db, ops, { senderVector: o.senderVector, ...(o.allowedSlice ? { allowedSlice: o.allowedSlice } : {}) });
-  return { applied: r.applied, skipped: r.skipped, refused: r.refused.length, conflicts: r.conflicts.length };
+export function preview(db: Db, ops: readonly Op[], o: ApplyOptions): Preview {
+  // An empty store takes everything and can meet no conflict; the core's dry run would first need the ledger adopted.
+  if (o.clone) return { apply: ops.length, skip: 0, conflicts: [], refused: [] };
+  const p = previewApply(db, ops, options(o));
+  return { apply: p.received, skip: p.skipped, conflicts: p.conflicts, refused: p.refused.map((r) => ({ entity: r.entity, entityId: r.entityId, field: r.field, reason: r.reason })) };
+}
+
+export function apply(db: Db, ops: readonly Op[], o: ApplyOptions & { author?: string | undefined }): { applied: number; skipped: number; refused: number; conflicts: number } {
+  const r = applyOps(db, ops, { ...options(o), ...(o.author ? { author: o.author } : {}) });
+  return { applied: r.received, skipped: r.skipped, refused: r.refused.length, conflicts: r.conflicts.length };
 }

@@ -11,7 +11,7 @@ import { importPackage } from '../../../electron/core/packages/import';
 import { storeIdentity } from '../../../electron/core/packages/sync-port';
 import { FORMAT_NAME } from '../../../electron/core/packages/manifest';
 import { tempDir } from '../../helpers/temp';
-import { removeStoreDir, writeFileOfSize } from '../evidence/helpers';
+import { filesUnder, removeStoreDir, writeFileOfSize } from '../evidence/helpers';
 import { editPackage, rehashOps, seedOffice, snapshot, type Office } from './helpers';
 
 const FAST = { kdf: { log2N: 10, r: 8, p: 1 } };
@@ -66,7 +66,8 @@ async function refused(file: string, pass: string | undefined, message: RegExp):
   const before = snapshot(office.db, office.dataDir);
   await expect(importPackage(office.db, office.dataDir, file, pass, FAST)).rejects.toThrow(message);
   expect(snapshot(office.db, office.dataDir)).toBe(before);
-  expect(fs.readdirSync(path.join(office.dataDir, 'exchange', 'tmp'))).toEqual([]);
+  expect(filesUnder(path.join(office.dataDir, 'exchange', 'tmp'))).toEqual([]);
+  expect(filesUnder(path.join(office.dataDir, 'evidence', 'tmp'))).toEqual([]);
 }
 
 describe('a package that is not what it says is refused with the store unchanged', () => {
