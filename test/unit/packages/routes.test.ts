@@ -29,8 +29,8 @@ beforeAll(async () => {
   closeStore(o.db);
   office = await startHost({ dataDir: path.join(dir, 'office'), rendererDir: renderer() });
   dept = await startHost({ dataDir: path.join(dir, 'dept'), rendererDir: renderer() });
-  // The office's one user becomes the working user.
-  await call(office, 'session.get', {});
+  // A supervisor works at the office.
+  await call(office, 'users.create', { name: '王主任', role: 'supervisor', departmentName: null });
 });
 afterAll(async () => {
   await office.close();
