@@ -25,9 +25,9 @@ test('a department’s quarter goes out encrypted, comes back merged with its fi
   const usb = path.join(testInfo.outputDir, 'usb');
   fs.mkdirSync(usb, { recursive: true });
 
-  // The office: a supervisor and a ledger from a template.
+  // The office: a supervisor and a ledger from a template whose measures name their lead units.
   await app.firstRun.createUser('王主任', 'supervisor', '区司法局');
-  await app.checklist.templates.first().getByTestId('template-use').click();
+  await app.checklist.templates.filter({ hasText: '曹县' }).getByTestId('template-use').click();
   await expect(app.checklist.rows.first()).toBeVisible();
   const period = await page.getByTestId('period-select').evaluate((s: HTMLSelectElement) => [...s.options].map((o) => o.value).find((v) => v.endsWith('-Q3')) ?? s.value);
   await page.getByTestId('period-select').selectOption(period);

@@ -5,7 +5,8 @@ import { useExchange } from './store';
 
 export function PackageList() {
   const { t } = useTranslation('exchange');
-  const packages = useExchange((x) => x.overview?.packages ?? []);
+  const overview = useExchange((x) => x.overview);
+  const packages = overview?.packages ?? [];
   return (
     <section className="exchange-card" data-testid="exchange-packages">
       <h2>{t('packages')}</h2>
