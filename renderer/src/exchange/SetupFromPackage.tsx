@@ -5,7 +5,7 @@ import { useExchange } from './store';
 
 export function SetupFromPackage() {
   const { t } = useTranslation('exchange');
-  const { file, importPassphrase, busy, preview, importDone } = useExchange();
+  const { file, importPassphrase, busy, preview, importDone, importJob } = useExchange();
   const s = useExchange.getState();
   if (importDone) return null;
   return (
@@ -17,7 +17,12 @@ export function SetupFromPackage() {
       <button type="button" disabled={!file || busy !== null} onClick={() => void s.inspect()} data-testid="setup-inspect">
         {busy ? t('checking') : t('check')}
       </button>
-      {preview && (
+      {busy === 'import' && (
+        <p data-testid="setup-busy">
+          <progress max={1} value={importJob?.progress ?? undefined} /> {importJob?.step || t('importing')}
+        </p>
+      )}
+      {preview && busy !== 'import' && (
         <div data-testid="setup-preview">
           <p>{t('previewFrom', { label: preview.ledgerTitle || preview.label, at: preview.createdAt.slice(0, 10) })}</p>
           <p>{t('previewCounts', { apply: preview.apply, skip: preview.skip, blobs: preview.counts.blobs })}</p>
