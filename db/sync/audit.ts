@@ -9,8 +9,10 @@ import { OP_COLUMNS, toOp, type OpRow } from './ops-store';
  * Rules, per replica:
  * - each op's hash must be sha256(prevHash + canonical op): else `edited`;
  * - an op's predecessor (the op whose hash is its prevHash) must be in the store, unless the op
- *   arrived without it (gap_ok: a slice left it out). A missing predecessor is `deleted` — or
- *   `edited` when the op just before it by clock is there with another hash (edited and re-hashed);
+ *   arrived without it (gap_ok: a slice left it out). A missing predecessor is `deleted`,
+ *   reported on the entry after the gap (an entry edited and re-hashed shows the same way);
+ * - the last entries of a chain can be cut off unseen: a receipt or the other side's vector
+ *   (which names the newest entry it holds) shows those;
  * - the predecessor must be older by clock, and this store's own ops must have been stored in
  *   clock order: else `reordered`;
  * - two ops may not follow the same predecessor: `forked`.
@@ -27,8 +29,6 @@ export function verifyAudit(db: Db): ChainProblem[] {
   }
   for (const [replicaId, list] of byReplica) {
     const byHash = new Map(list.map((r) => [r.hash, r]));
-    const byClock = [...list].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
-    const before = new Map(byClock.map((r, i) => [r.hash, i > 0 ? byClock[i - 1]! : undefined]));
     const followers = new Set<string>();
     const report = (r: OpRow, kind: ChainProblem['kind'], detail: string): void => {
       problems.push({ kind, replicaId, hlc: r.hlc, seq: r.seq, detail });
@@ -46,13 +46,8 @@ export function verifyAudit(db: Db): ChainProblem[] {
         return;
       }
       if (r.gap_ok === 1) return;
-      const prior = before.get(r.hash);
-      if (prior && prior.hash !== op.prevHash && !byHash.has(op.prevHash)) {
-        // The entry before it by clock is there but under another hash: it was edited and re-hashed — unless entries between were deleted.
-        report(prior, prior.prev_hash === '' || byHash.has(prior.prev_hash) ? 'edited' : 'deleted', '本条之后的记录所指向的哈希已不存在');
-      } else {
-        report(r, 'deleted', '本条之前的记录已不存在');
-      }
+      // The entry it follows is gone — deleted, or altered and re-hashed, which replaces it just the same.
+      report(r, 'deleted', '本条之前的一条记录已不存在(被删除,或被改动后重算了哈希)');
     });
   }
   return problems;

@@ -132,12 +132,13 @@ function applyInside(db: Db, ops: readonly Op[], opts: ApplyOptions): ApplyResul
   for (const op of fresh) {
     const fk = `${op.entity}\u0000${op.entityId}\u0000${op.field}`;
     newest.set(fk, op);
-    const win = winningOp(db, op.entity, op.entityId, op.field);
-    if (!win || win.hlc !== op.hlc || win.replicaId !== op.replicaId) continue;
     // An entity this version does not know stays in the log, to be applied by a newer one.
     if (!isRegistered(op.entity)) continue;
-    entityDef(op.entity).apply(db, op.entityId, op.field, JSON.parse(op.value) as unknown);
+    // Even an op that loses its field may be the entity's first or last (its stamps): after() runs for it.
     touched.add(op.entity, op.entityId);
+    const win = winningOp(db, op.entity, op.entityId, op.field);
+    if (!win || win.hlc !== op.hlc || win.replicaId !== op.replicaId) continue;
+    entityDef(op.entity).apply(db, op.entityId, op.field, JSON.parse(op.value) as unknown);
     changed.add(`${op.entity}\u0000${op.entityId}`);
   }
   // Per field: the newest op that came in against the value this store held before (fresh is in clock order).

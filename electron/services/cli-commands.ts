@@ -4,5 +4,6 @@ import { ledgerCommands } from '../host/commands/ledger';
 import { evidenceCommands } from '../host/commands/evidence';
 import { reportCommands } from '../host/commands/report';
 import { packageCommands } from '../host/commands/packages';
+import { exchangeCoreCommands } from '../host/commands/exchange';
 
-export const cliCommands: CliCommand[] = [...ledgerCommands, ...evidenceCommands, ...reportCommands, ...packageCommands];
+export const cliCommands: CliCommand[] = [...ledgerCommands, ...evidenceCommands, ...reportCommands, ...exchangeCoreCommands, ...packageCommands];

@@ -6,6 +6,7 @@ import { jobCalls } from './jobs';
 import { reportCalls } from './reports';
 import { evidenceCalls } from './evidence';
 import { packageCalls } from './packages';
+import { exchangeCoreCalls } from './exchange';
 
 export const contract = {
   ...ledgerCalls,
@@ -13,6 +14,7 @@ export const contract = {
   ...reportCalls,
   ...evidenceCalls,
   ...packageCalls,
+  ...exchangeCoreCalls,
 };
 
 export type Contract = typeof contract;

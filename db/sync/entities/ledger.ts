@@ -174,11 +174,11 @@ export function registerLedgerEntities(): void {
       stamp: (s) => ({ added_by: s.createdBy, added_at: s.createdAt }),
       measureOf: (_db, id) => parts(id, 3)[0]!,
       derive: (db, id) => {
-        const e = stmt(db, 'SELECT measure_id, period_id FROM evidence WHERE id = ?').get(id) as { measure_id: string; period_id: string } | undefined;
-        if (!e) return;
-        ensurePeriod(db, e.period_id);
+        const e = stmt(db, 'SELECT period_id FROM evidence WHERE id = ?').get(id) as { period_id: string } | undefined;
+        if (e) ensurePeriod(db, e.period_id);
+        // Removing a file touches its measure too: the newest op of the file, present or not.
         const last = stmt(db, "SELECT max(hlc) AS h FROM ops WHERE entity = 'evidence' AND entity_id = ?").get(id) as { h: string };
-        touchMeasure(db, e.measure_id, last.h.slice(0, 24));
+        touchMeasure(db, parts(id, 3)[0]!, last.h.slice(0, 24));
       },
     }),
   );

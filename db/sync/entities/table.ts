@@ -47,8 +47,8 @@ export function tableEntity(spec: TableSpec): EntityDef {
     const key = spec.key(entityId);
     const row: Record<string, unknown> = { ...key };
     for (const [field, c] of Object.entries(spec.fields)) row[c.column] = dbValue(c, ops.has(field) ? ops.get(field) : c.fallback);
-    const s = entityStamp(db, spec.name, entityId);
-    if (s && spec.stamp) Object.assign(row, spec.stamp(s, db, key));
+    // Placeholders for NOT NULL stamp columns: the batch's after() sets the real ones.
+    if (spec.stamp) Object.assign(row, spec.stamp({ createdBy: '', createdAt: '', updatedBy: '', updatedAt: '' }, db, key));
     const cols = Object.keys(row);
     stmt(db, `INSERT INTO ${spec.table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row);
     markBuilt(db, spec.name, entityId);
