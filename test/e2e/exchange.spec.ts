@@ -98,6 +98,8 @@ test('a department’s quarter goes out encrypted, comes back merged with its fi
   const receipt = await office.confirm(usb);
   await expect(page.getByTestId('exchange-import-done')).toBeVisible();
   await expect(office.owed).toHaveCount(0);
+  // The department's value waits in the conflict list for a supervisor.
+  await expect(page.getByTestId('exchange-conflict').filter({ hasText: '部门:整改全部完成' })).toBeVisible();
 
   // The merged ledger: the office's later narrative stands, the department's file arrived.
   await page.getByTestId('nav-checklist').click();

@@ -8,6 +8,7 @@ import { formatTime } from '../format';
 import { formatSize } from '../../../shared/sizes';
 import { useExchange, type ExportKind } from './store';
 import { PackageList } from './PackageList';
+import { OpenConflicts } from './OpenConflicts';
 import './exchange.css';
 
 const KINDS: { id: ExportKind; key: 'kindLedger' | 'kindSlice' | 'kindReturn' }[] = [
@@ -179,6 +180,7 @@ export function ExchangeScreen() {
         <ExportForm />
         <ImportForm />
       </div>
+      <OpenConflicts />
       <section className="exchange-card" data-testid="exchange-owed">
         <h2>{t('owed')}</h2>
         {overview && overview.owed.length === 0 && <p className="muted">{t('owedNone')}</p>}

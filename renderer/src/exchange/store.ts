@@ -7,6 +7,7 @@ import type { Department, PlanSummary } from '../../../shared/model';
 import type { JobStatus } from '../../../shared/api/jobs';
 import type { ExchangeOverview, ExportDone, ImportDone, PackagePreview } from '../../../shared/api/packages';
 import type { Result } from '../../../shared/api/define';
+import type { ConflictItem } from '../../../shared/api/exchange';
 
 export type ExportKind = 'ledger' | 'slice' | 'return';
 
@@ -26,6 +27,7 @@ interface Source {
 
 interface ExchangeState {
   overview: ExchangeOverview | null;
+  conflicts: ConflictItem[];
   plans: PlanSummary[];
   departments: Department[];
   form: ExportForm;
@@ -72,6 +74,7 @@ function failed(job: JobStatus, fallback: string): ApiError {
 
 export const useExchange = create<ExchangeState>((set, get) => ({
   overview: null,
+  conflicts: [],
   plans: [],
   departments: [],
   form: { kind: 'slice', planId: '', departments: [], periodId: '', peerReplicaId: '', passphrase: '' },
@@ -96,7 +99,8 @@ export const useExchange = create<ExchangeState>((set, get) => ({
   },
   async refresh() {
     try {
-      set({ overview: await api['exchange.overview']({}) });
+      const [overview, conflicts] = await Promise.all([api['exchange.overview']({}), api['conflicts.list']({ open: true })]);
+      set({ overview, conflicts });
     } catch (e) {
       reportError(e);
     }

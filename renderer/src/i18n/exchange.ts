@@ -57,6 +57,10 @@ export const exchangeZh = {
   owedItem: '{{label}}(发出于 {{at}})',
   kindNames: { ledger: '整本台账', slice: '部分台账', return: '回传', receipt: '回执' },
   conflictsPanel: '冲突处理',
+  openConflicts: '待处理的冲突({{n}} 处)',
+  kept: '现采用“{{value}}”',
+  other: ',另一方为“{{value}}”',
+  fields: { status: '状态', narrative: '推进情况' },
   setupTitle: '从交换包建立本机台账',
   setupBody: '本单位的台账由法治办发来交换包时,选择该文件并输入口令,本机即成为该台账的工作副本;之后再选择或新建用户。',
 };
@@ -119,6 +123,10 @@ export const exchangeEn: typeof exchangeZh = {
   owedItem: '{{label}} (sent {{at}})',
   kindNames: { ledger: 'Whole ledger', slice: 'Part of the ledger', return: 'Return', receipt: 'Receipt' },
   conflictsPanel: 'Conflicts',
+  openConflicts: 'Open conflicts ({{n}})',
+  kept: 'now “{{value}}”',
+  other: ', the other side had “{{value}}”',
+  fields: { status: 'status', narrative: 'progress' },
   setupTitle: 'Set up this PC from a package',
   setupBody: 'When the office sends your ledger as a package, choose the file and enter the passphrase: this PC becomes a working copy of that ledger. Then choose or create a user.',
 };
