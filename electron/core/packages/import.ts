@@ -77,7 +77,13 @@ function readCheckedOps(reader: PackageReader): Op[] {
 }
 
 /** Opens and checks a package and says what importing it would do; changes nothing. The caller disposes `opened`. */
-export async function inspectPackage(db: Db, dataDir: string, file: string, passphrase: string | undefined, o: CryptOptions = {}): Promise<{ opened: OpenedPackage; inspection: Inspection; ops: Op[] }> {
+export async function inspectPackage(
+  db: Db,
+  dataDir: string,
+  file: string,
+  passphrase: string | undefined,
+  o: CryptOptions & { preview?: boolean } = {},
+): Promise<{ opened: OpenedPackage; inspection: Inspection; ops: Op[] }> {
   const opened = await openPackage(file, dataDir, passphrase, o);
   try {
     const m = opened.reader.manifest;
@@ -85,7 +91,8 @@ export async function inspectPackage(db: Db, dataDir: string, file: string, pass
     const { clone } = checkManifest(db, m);
     const ops = readCheckedOps(opened.reader);
     const allowedSlice = clone ? null : allowedSliceFor(db, m);
-    const p = preview(db, ops, { senderVector: m.senderVector, allowedSlice, clone });
+    // The dry run costs as much as the merge itself: only the screen's preview asks for it.
+    const p = o.preview === false ? { apply: ops.length, skip: 0, conflicts: [], refused: [] } : preview(db, ops, { senderVector: m.senderVector, allowedSlice, clone });
     return { opened, ops, inspection: { manifest: m, encrypted: opened.encrypted, clone, allowedSlice, preview: p } };
   } catch (e) {
     opened.dispose();
@@ -118,7 +125,7 @@ async function undoBlobs(db: Db, dataDir: string, created: readonly string[]): P
 /** Imports a package: checks, evidence files, then one transaction for the operations and this replica's bookkeeping. */
 export async function importPackage(db: Db, dataDir: string, file: string, passphrase: string | undefined, o: ImportOptions = {}): Promise<ImportResult> {
   o.onProgress?.(null, '正在校验交换包');
-  const { opened, ops, inspection } = await inspectPackage(db, dataDir, file, passphrase, o);
+  const { opened, ops, inspection } = await inspectPackage(db, dataDir, file, passphrase, { ...o, preview: false });
   try {
     const m = inspection.manifest;
     const total = m.counts.blobBytes;
