@@ -6,5 +6,6 @@ import { m0003 } from './0003-exchange';
 import { m0004 } from './0004-corrections';
 import { m0005 } from './0005-inspections';
 import { m0006 } from './0006-report-drafts';
+import { m0007 } from './0007-exchange-packages';
 
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];

@@ -3,6 +3,7 @@ import type { CliCommand } from '../host/commands/types';
 import { ledgerCommands } from '../host/commands/ledger';
 import { evidenceCommands } from '../host/commands/evidence';
 import { reportCommands } from '../host/commands/report';
+import { packageCommands } from '../host/commands/packages';
 import { exchangeCoreCommands } from '../host/commands/exchange';
 import { correctionCommands } from '../host/commands/corrections';
 import { inspectionCommands } from '../host/commands/inspections';
@@ -14,4 +15,5 @@ export const cliCommands: CliCommand[] = [
   ...exchangeCoreCommands,
   ...correctionCommands,
   ...inspectionCommands,
+  ...packageCommands,
 ];

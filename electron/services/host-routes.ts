@@ -2,5 +2,6 @@
 import type { HostRoute } from '../host/routes';
 import { evidenceRoutes } from './evidence-routes';
 import { reportDownloadRoute } from './reports/route';
+import { exchangeRoutes } from './exchange/routes';
 
-export const hostRoutes: HostRoute[] = [...evidenceRoutes, reportDownloadRoute];
+export const hostRoutes: HostRoute[] = [...evidenceRoutes, reportDownloadRoute, ...exchangeRoutes];

@@ -9,6 +9,7 @@ import { ReportsScreen } from './reports/ReportsScreen';
 import { ConflictsPanel } from './exchange/ConflictsPanel';
 import { DepartmentsScreen } from './corrections/DepartmentsScreen';
 import { InspectionsScreen } from './inspections/InspectionsScreen';
+import { ExchangeScreen } from './exchange/ExchangeScreen';
 
 export interface NavItem {
   /** The URL hash segment: #/checklist. */
@@ -26,5 +27,6 @@ export const navItems: readonly NavItem[] = [
   { id: 'conflicts', labelKey: 'nav.conflicts', Screen: ConflictsPanel },
   { id: 'departments', labelKey: 'nav.departments', Screen: DepartmentsScreen },
   { id: 'inspections', labelKey: 'nav.inspections', Screen: InspectionsScreen },
+  { id: 'exchange', labelKey: 'nav.exchange', Screen: ExchangeScreen },
   // Further screens join here.
 ];

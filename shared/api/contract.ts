@@ -6,6 +6,7 @@ import { jobCalls } from './jobs';
 import { reportCalls } from './reports';
 import { reportDraftCalls } from './report-drafts';
 import { evidenceCalls } from './evidence';
+import { packageCalls } from './packages';
 import { exchangeCoreCalls } from './exchange';
 import { correctionCalls } from './corrections';
 import { inspectionCalls } from './inspections';
@@ -16,6 +17,7 @@ export const contract = {
   ...reportCalls,
   ...reportDraftCalls,
   ...evidenceCalls,
+  ...packageCalls,
   ...exchangeCoreCalls,
   ...correctionCalls,
   ...inspectionCalls,

@@ -5,6 +5,7 @@ import { jobHandlers } from './jobs';
 import { reportHandlers } from './reports';
 import { reportDraftHandlers } from './report-drafts';
 import { evidenceHandlers } from './evidence';
+import { packageHandlers } from './packages';
 import { exchangeCoreHandlers } from './exchange';
 import { correctionHandlers } from './corrections';
 import { inspectionHandlers } from './inspections';
@@ -15,6 +16,7 @@ export const handlers: Handlers = {
   ...reportHandlers,
   ...reportDraftHandlers,
   ...evidenceHandlers,
+  ...packageHandlers,
   ...exchangeCoreHandlers,
   ...correctionHandlers,
   ...inspectionHandlers,

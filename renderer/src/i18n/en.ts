@@ -23,6 +23,7 @@ export const en: Dict = {
     conflicts: 'Conflicts',
     departments: 'Departments',
     inspections: 'Inspections',
+    exchange: 'Exchange',
     main: 'Main navigation',
   },
   header: {

@@ -8,6 +8,7 @@ import { reportsZh, reportsEn } from './reports';
 import { conflictsZh, conflictsEn } from './conflicts';
 import { correctionsZh, correctionsEn } from './corrections';
 import { inspectionsZh, inspectionsEn } from './inspections';
+import { exchangeZh, exchangeEn } from './exchange';
 import { fullWidthPunctuation } from '../../../shared/zh-punctuation';
 
 /** Each screen's own dictionary: Chinese first, English with the same keys (one line per namespace). */
@@ -17,6 +18,7 @@ const NAMESPACES = {
   conflicts: [conflictsZh, conflictsEn],
   corrections: [correctionsZh, correctionsEn],
   inspections: [inspectionsZh, inspectionsEn],
+  exchange: [exchangeZh, exchangeEn],
 } as const;
 
 export const LANGUAGES = [

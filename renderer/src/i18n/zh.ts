@@ -22,6 +22,7 @@ export const zh = {
     conflicts: '冲突',
     departments: '单位',
     inspections: '督察',
+    exchange: '交换',
     main: '主导航',
   },
   header: {

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../stores/session';
 import { UserForm } from '../components/UserForm';
+import { SetupFromPackage } from '../exchange/SetupFromPackage';
 
 export function UserScreen() {
   const { t } = useTranslation();
@@ -22,6 +23,7 @@ export function UserScreen() {
             <h2>{t('users.firstTitle')}</h2>
             <p className="muted">{t('users.firstBody')}</p>
             <UserForm />
+            <SetupFromPackage />
           </>
         )}
         {choosing && (

@@ -1,0 +1,233 @@
+// The package container: one SQLite file holding the manifest, the operations and the evidence files in chunks.
+//
+// Tables: meta(key, value) with the manifest and its SHA-256; ops(seq, body) with one operation as JSON per row;
+// blobs(id, sha256, part, data) with each evidence file cut in 1 MiB pieces. The ops part's hash covers every body in
+// order (body + "\n"), each evidence file's hash is its name, and the manifest lists both, so a reader can check
+// every byte against the manifest.
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { AppError } from '../../../shared/errors';
+import { cancelledError } from '../../../db/evidence-store/write';
+import { FORMAT_NAME, FORMAT_VERSION, manifestSchema, type Manifest } from './manifest';
+import { damaged } from './crypto';
+
+export const BLOB_CHUNK = 1024 * 1024;
+
+const SCHEMA = `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+  CREATE TABLE ops (seq INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT;
+  CREATE TABLE blobs (id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL, part INTEGER NOT NULL, data BLOB NOT NULL) STRICT;
+`;
+// Built once at the end: big pieces appended in rowid order write straight through, an index kept meanwhile would not.
+const BLOB_INDEX = 'CREATE UNIQUE INDEX blobs_part ON blobs(sha256, part)';
+
+function sha256Hex(s: string | Buffer): string {
+  return createHash('sha256').update(s).digest('hex');
+}
+
+export function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Writes a new package file; the caller renames it into place once finish() returns. */
+export class PackageWriter {
+  private readonly db: Database.Database;
+  private readonly opsHash = createHash('sha256');
+  private opCount = 0;
+  private readonly insertOp: Database.Statement;
+  private readonly insertPart: Database.Statement;
+  readonly blobs: { sha256: string; size: number }[] = [];
+  private readonly buf = Buffer.alloc(BLOB_CHUNK);
+
+  constructor(private readonly file: string) {
+    if (fs.existsSync(file)) fs.rmSync(file);
+    this.db = new Database(file);
+    // A temporary file fsynced once at the end: no journal, no syncs on the way.
+    this.db.pragma('page_size = 65536');
+    this.db.pragma('journal_mode = OFF');
+    this.db.pragma('synchronous = OFF');
+    // One writer, and a small page cache: pieces of evidence go straight to the file instead of being
+    // re-locked and kept around (about three times faster for big evidence).
+    this.db.pragma('locking_mode = EXCLUSIVE');
+    this.db.pragma('cache_size = -1024');
+    this.db.exec(SCHEMA);
+    this.insertOp = this.db.prepare('INSERT INTO ops (seq, body) VALUES (?, ?)');
+    this.insertPart = this.db.prepare('INSERT INTO blobs (sha256, part, data) VALUES (?, ?, ?)');
+  }
+
+  addOps(ops: readonly unknown[]): void {
+    this.db.transaction(() => {
+      for (const op of ops) {
+        const body = JSON.stringify(op);
+        this.opsHash.update(body).update('\n');
+        this.insertOp.run(this.opCount++, body);
+      }
+    })();
+  }
+
+  /**
+   * Copies one stored evidence file in. Its bytes are not re-hashed here: the store names files by their hash and the
+   * receiver checks every byte against that name before anything is written, so a damaged file is refused there with a
+   * clear message; hashing here as well would make exporting CPU-bound (twice the time of copying on our PCs).
+   */
+  async addBlob(sha256: string, source: string, o: { signal?: AbortSignal | undefined; onBytes?: (n: number) => void } = {}): Promise<void> {
+    // Synchronous reads of 1 MiB pieces, with a turn for the event loop (and cancel) between pieces: under load this is
+    // several times faster than a read stream, whose every piece waits for the thread pool and the event loop.
+    const fd = fs.openSync(source, 'r');
+    let part = 0;
+    let size = 0;
+    try {
+      for (;;) {
+        const n = fs.readSync(fd, this.buf, 0, BLOB_CHUNK, null);
+        if (n === 0 && part > 0) break;
+        this.insertPart.run(sha256, part++, this.buf.subarray(0, n));
+        size += n;
+        o.onBytes?.(n);
+        if (n === 0) break;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (o.signal?.aborted) throw cancelledError();
+      }
+    } finally {
+      fs.closeSync(fd);
+    }
+    this.blobs.push({ sha256, size });
+  }
+
+  opsPart(): { sha256: string; count: number } {
+    return { sha256: this.opsHash.copy().digest('hex'), count: this.opCount };
+  }
+
+  /** Writes the manifest, closes and fsyncs the file. */
+  finish(manifest: Manifest): void {
+    const json = JSON.stringify(manifest);
+    this.db.exec(BLOB_INDEX);
+    const put = this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+    put.run('format', `${FORMAT_NAME}/${FORMAT_VERSION}`);
+    put.run('manifest', json);
+    put.run('manifest_sha256', sha256Hex(json));
+    this.db.close();
+    fsyncFile(this.file);
+  }
+
+  abort(): void {
+    if (this.db.open) this.db.close();
+    fs.rmSync(this.file, { force: true });
+  }
+}
+
+export function newerFormat(v: number): AppError {
+  return new AppError('validation', `该交换包由更新版本的法治台账生成(包格式 ${v},本程序支持到 ${FORMAT_VERSION})。请升级法治台账后再导入。`);
+}
+
+function notAPackage(detail: string): AppError {
+  return new AppError('unsupported_file', '所选文件不是法治台账的交换包,或已损坏。请确认选择的是 .fzpkg 交换包文件。', detail);
+}
+
+/** Reads a package file that is not encrypted (or already decrypted); every check throws a Chinese AppError. */
+export class PackageReader {
+  private readonly db: Database.Database;
+  readonly manifest: Manifest;
+
+  constructor(file: string) {
+    let db: Database.Database | undefined;
+    try {
+      db = new Database(file, { readonly: true, fileMustExist: true });
+      this.db = db;
+      // Evidence pieces span many pages; a bigger cache reads them in fewer, larger steps.
+      db.pragma('cache_size = -16384');
+      const meta = new Map((db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
+      const format = meta.get('format') ?? '';
+      const m = /^fazhi-ledger-package\/(\d+)$/.exec(format);
+      if (!m) throw notAPackage(`format marker ${format.slice(0, 60)}`);
+      if (Number(m[1]) > FORMAT_VERSION) throw newerFormat(Number(m[1]));
+      const json = meta.get('manifest') ?? '';
+      if (sha256Hex(json) !== meta.get('manifest_sha256')) throw damaged('manifest hash');
+      let raw: unknown;
+      try {
+        raw = JSON.parse(json);
+      } catch {
+        throw damaged('manifest json');
+      }
+      const parsed = manifestSchema.safeParse(raw);
+      if (!parsed.success) {
+        const v = (raw as { formatVersion?: unknown } | null)?.formatVersion;
+        if (typeof v === 'number' && v > FORMAT_VERSION) throw newerFormat(v);
+        throw damaged(`manifest: ${parsed.error.issues[0]?.message ?? ''}`);
+      }
+      if (parsed.data.formatVersion > FORMAT_VERSION) throw newerFormat(parsed.data.formatVersion);
+      this.manifest = parsed.data;
+    } catch (e) {
+      if (db?.open) db.close();
+      if (e instanceof AppError) throw e;
+      throw notAPackage(String(e));
+    }
+  }
+
+  /** The operations in order, checked against the manifest's hash and count. */
+  readOps<T = unknown>(): T[] {
+    const hash = createHash('sha256');
+    const out: T[] = [];
+    let expectSeq = 0;
+    for (const r of this.db.prepare('SELECT seq, body FROM ops ORDER BY seq').iterate() as Iterable<{ seq: number; body: string }>) {
+      if (r.seq !== expectSeq++) throw damaged('ops sequence has a gap');
+      hash.update(r.body).update('\n');
+      try {
+        out.push(JSON.parse(r.body) as T);
+      } catch {
+        throw damaged('op json');
+      }
+    }
+    const p = this.manifest.parts.ops;
+    if (out.length !== p.count || hash.digest('hex') !== p.sha256) throw damaged('ops part hash');
+    return out;
+  }
+
+  /** The pieces of one evidence file in order. */
+  *blobChunks(sha256: string): Generator<Buffer> {
+    for (const r of this.db.prepare('SELECT part, data FROM blobs WHERE sha256 = ? ORDER BY part').iterate(sha256) as Iterable<{ part: number; data: Buffer }>) {
+      yield r.data;
+    }
+  }
+
+  /** The same pieces as a stream, giving the event loop a turn between them. */
+  async *blobStream(sha256: string): AsyncGenerator<Buffer> {
+    for (const chunk of this.blobChunks(sha256)) {
+      yield chunk;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /** Checks that the file holds exactly the evidence the manifest lists, each with the right bytes. */
+  async verifyBlobs(o: { signal?: AbortSignal | undefined; onBytes?: (n: number) => void } = {}): Promise<void> {
+    const listed = new Set(this.manifest.parts.blobs.map((b) => b.sha256));
+    const present = this.db.prepare('SELECT DISTINCT sha256 FROM blobs').pluck().all() as string[];
+    if (present.length !== listed.size || present.some((s) => !listed.has(s))) throw damaged('blob set differs from the manifest');
+    for (const b of this.manifest.parts.blobs) {
+      const hash = createHash('sha256');
+      let size = 0;
+      let part = 0;
+      for (const r of this.db.prepare('SELECT part, data FROM blobs WHERE sha256 = ? ORDER BY part').iterate(b.sha256) as Iterable<{ part: number; data: Buffer }>) {
+        if (r.part !== part++) throw damaged(`blob ${b.sha256} missing a piece`);
+        hash.update(r.data);
+        size += r.data.length;
+        o.onBytes?.(r.data.length);
+        // Give the event loop (and cancel) a turn between pieces of big files.
+        if (part % 16 === 0) {
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          if (o.signal?.aborted) throw cancelledError();
+        }
+      }
+      if (size !== b.size || hash.digest('hex') !== b.sha256) throw damaged(`blob ${b.sha256} content`);
+    }
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,93 @@
+// The package transport's one door into the operations core (db/sync): identity, vectors, ops, preview, apply, audit.
+// Everything the transport needs of the core passes here, so a later intranet transport can reuse the rest unchanged.
+import type { Db } from '../../../db/open';
+import { adoptLedger, applyOps, identity, opsSince, previewApply, verifyChain, versionVector, type Op, type Slice } from '../../../db/sync/index';
+
+export type { Op };
+
+/** A progress status or narrative both sides changed since they last exchanged; the supervisor resolves it. */
+export interface ConflictItem {
+  id: string;
+  measureId: string;
+  periodId: string;
+  field: string;
+}
+
+export interface RefusedItem {
+  entity: string;
+  entityId: string;
+  field: string;
+  reason: string;
+}
+
+export interface Preview {
+  /** Operations new to this store. */
+  apply: number;
+  /** Operations this store already holds. */
+  skip: number;
+  conflicts: ConflictItem[];
+  refused: RefusedItem[];
+}
+
+export function storeIdentity(db: Db): { ledgerId: string; replicaId: string } {
+  const id = identity(db);
+  return { ledgerId: id.ledgerId, replicaId: id.replicaId };
+}
+
+export function storeVector(db: Db): Record<string, string> {
+  return versionVector(db);
+}
+
+/** A store that holds no operation yet: the first package it imports makes it a copy of that ledger. */
+export function isEmptyStore(db: Db): boolean {
+  return !db.prepare('SELECT 1 FROM ops LIMIT 1').get();
+}
+
+export function adopt(db: Db, ledgerId: string): void {
+  adoptLedger(db, ledgerId);
+}
+
+/**
+ * What a package carries. A slice brings the users who wrote inside it; the departments those users belong to come
+ * along too, or the receiver's store could not hold the users (a user row refers to its department).
+ */
+export function opsFor(db: Db, receiverVector: Record<string, string>, slice: Slice | undefined): Op[] {
+  const ops = opsSince(db, receiverVector, slice);
+  if (!slice) return ops;
+  const carried = new Set(ops.filter((op) => op.entity === 'department').map((op) => op.entityId));
+  const needed = new Set<string>();
+  for (const op of ops) {
+    if (op.entity !== 'user' || op.field !== 'department_id') continue;
+    const v = JSON.parse(op.value) as unknown;
+    if (typeof v === 'string' && !carried.has(v)) needed.add(v);
+  }
+  if (needed.size === 0) return ops;
+  const extra = opsSince(db, receiverVector).filter((op) => op.entity === 'department' && needed.has(op.entityId));
+  return [...ops, ...extra].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+}
+
+export function checkChain(ops: readonly Op[]): { kind: string; detail: string }[] {
+  return verifyChain(ops);
+}
+
+interface ApplyOptions {
+  senderVector: Record<string, string>;
+  allowedSlice: Slice | null;
+  clone: boolean;
+}
+
+function options(o: ApplyOptions): { senderVector: Record<string, string>; allowedSlice?: Slice } {
+  return { senderVector: o.senderVector, ...(o.allowedSlice ? { allowedSlice: o.allowedSlice } : {}) };
+}
+
+export function preview(db: Db, ops: readonly Op[], o: ApplyOptions): Preview {
+  // An empty store takes everything and can meet no conflict; the core's dry run would first need the ledger adopted.
+  if (o.clone) return { apply: ops.length, skip: 0, conflicts: [], refused: [] };
+  const p = previewApply(db, ops, options(o));
+  return { apply: p.received, skip: p.skipped, conflicts: p.conflicts, refused: p.refused.map((r) => ({ entity: r.entity, entityId: r.entityId, field: r.field, reason: r.reason })) };
+}
+
+export function apply(db: Db, ops: readonly Op[], o: ApplyOptions & { author?: string | undefined }): { applied: number; skipped: number; refused: number; conflicts: number } {
+  const r = applyOps(db, ops, { ...options(o), ...(o.author ? { author: o.author } : {}) });
+  return { applied: r.received, skipped: r.skipped, refused: r.refused.length, conflicts: r.conflicts.length };
+}

@@ -1,0 +1,49 @@
+// Checks a package file on its own, against nothing in the store: decryption, manifest, every part's hash, the audit chain.
+import type { CryptOptions } from './crypto';
+import type { Manifest } from './manifest';
+import { openPackage } from './open';
+import { checkChain, type Op } from './sync-port';
+import { AppError } from '../../../shared/errors';
+
+export interface VerifyReport {
+  ok: true;
+  packageId: string;
+  kind: Manifest['kind'];
+  encrypted: boolean;
+  ledgerId: string;
+  ledgerTitle: string;
+  senderReplicaId: string;
+  label: string;
+  createdAt: string;
+  slice: Manifest['slice'];
+  counts: Manifest['counts'];
+}
+
+export async function verifyPackageFile(dataDir: string, file: string, passphrase: string | undefined, o: CryptOptions & { signal?: AbortSignal } = {}): Promise<VerifyReport> {
+  const opened = await openPackage(file, dataDir, passphrase, o);
+  try {
+    const r = opened.reader;
+    const m = r.manifest;
+    const ops = r.readOps<Op>();
+    const problems = checkChain(ops);
+    if (problems.length > 0) {
+      throw new AppError('validation', `交换包中的修改记录未通过审计链校验(${problems[0]!.detail}),可能被删改或调换过顺序。请向发送方重新索取。`, JSON.stringify(problems.slice(0, 5)));
+    }
+    await r.verifyBlobs({ signal: o.signal });
+    return {
+      ok: true,
+      packageId: m.packageId,
+      kind: m.kind,
+      encrypted: opened.encrypted,
+      ledgerId: m.ledgerId,
+      ledgerTitle: m.ledgerTitle,
+      senderReplicaId: m.senderReplicaId,
+      label: m.label,
+      createdAt: m.createdAt,
+      slice: m.slice,
+      counts: m.counts,
+    };
+  } finally {
+    opened.dispose();
+  }
+}
