@@ -137,7 +137,7 @@ const ORDER: Record<EvidenceSort, string> = {
 };
 
 export function listEvidence(db: Db, f: EvidenceFilter = {}): EvidenceItem[] {
-  const where: string[] = [];
+  const where: string[] = ['p.deleted = 0'];
   const params: Record<string, unknown> = {};
   if (f.measureId) {
     where.push('e.measure_id = @measureId');
@@ -160,7 +160,7 @@ export function listEvidence(db: Db, f: EvidenceFilter = {}): EvidenceItem[] {
     where.push('EXISTS (SELECT 1 FROM measure_departments md WHERE md.measure_id = m.id AND md.department_id = @departmentId)');
     params.departmentId = f.departmentId;
   }
-  const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${ORDER[f.sort ?? 'date-desc']}`;
+  const sql = `${SELECT} WHERE ${where.join(' AND ')} ORDER BY ${ORDER[f.sort ?? 'date-desc']}`;
   const items = (db.prepare(sql).all(params) as EvidenceDbRow[]).map(toItem);
   return f.kind ? items.filter((i) => i.kind === f.kind) : items;
 }
