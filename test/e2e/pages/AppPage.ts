@@ -7,6 +7,7 @@ import { ImportPage } from './ImportPage';
 import { ChecklistPage } from './ChecklistPage';
 import { DashboardPage } from './DashboardPage';
 import { EvidencePage } from './EvidencePage';
+import { PlansPage } from './PlansPage';
 
 export class AppPage {
   readonly firstRun: FirstRunPage;
@@ -14,6 +15,7 @@ export class AppPage {
   readonly checklist: ChecklistPage;
   readonly dashboard: DashboardPage;
   readonly evidence: EvidencePage;
+  readonly plans: PlansPage;
   private readonly errors: string[] = [];
 
   constructor(
@@ -26,6 +28,7 @@ export class AppPage {
     this.checklist = new ChecklistPage(page);
     this.dashboard = new DashboardPage(page);
     this.evidence = new EvidencePage(page);
+    this.plans = new PlansPage(page);
     page.on('console', (m) => {
       // Failed loads are recorded with their URL by the response handler below.
       if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) this.errors.push(`console: ${m.text()}`);
