@@ -91,6 +91,11 @@ export function requireMeasure(db: Db, measureId: string): void {
 const label = (e: { name: string; sha256: string }): string => `${e.name}(SHA-256 ${e.sha256})`;
 
 /** Writes the rows of stored files in one transaction; a file the record already has is reported, not doubled. */
+/** An empty file proves nothing: it is never evidence, so it can never clear 缺佐证. */
+export function emptyEvidenceError(name: string): AppError {
+  return new AppError('empty_file', `文件“${name}”是空文件(0 字节),不能作为佐证材料,未保存。请确认选对了文件、扫描或导出已经完成,再重新添加。`);
+}
+
 export function insertEvidence(db: Db, rows: readonly NewEvidence[], userId: string): { items: EvidenceItem[]; duplicates: string[] } {
   return db.transaction(() => {
     const now = nowIso();
@@ -102,6 +107,7 @@ export function insertEvidence(db: Db, rows: readonly NewEvidence[], userId: str
     );
     const touch = db.prepare('UPDATE measures SET updated_at = ? WHERE id = ?');
     for (const r of rows) {
+      if (r.size === 0) throw emptyEvidenceError(r.name);
       requireMeasure(db, r.measureId);
       const period = evidenceQuarter(r.periodId, r.docDate);
       ensurePeriod(db, period);
