@@ -45,6 +45,21 @@ export interface SetProgressArgs {
   status: Status;
   narrative: string;
   userId: string;
+  /**
+   * The version of the record the edit was based on (its updatedAt; null: there was no record). Given, a
+   * save over a newer version is refused; absent (the command line), the save is unconditional.
+   */
+  baseVersion?: string | null | undefined;
+}
+
+/** updated_at is the record's version: every save moves it forward, even two within one millisecond. */
+function after(now: string, previous: string | undefined): string {
+  return previous && now <= previous ? new Date(Date.parse(previous) + 1).toISOString() : now;
+}
+
+function staleError(newer: ProgressRow | undefined): AppError {
+  const who = newer?.updated_by_name ?? '他人';
+  return new AppError('stale_version', `在您编辑期间,${who}已保存了这一季度较新的进展,您的修改尚未保存。请对照较新的内容合并后再保存。`);
 }
 
 /** Creates or updates the record for the quarter; logs each changed field. */
@@ -52,8 +67,9 @@ export function setProgress(db: Db, a: SetProgressArgs): ProgressRecord {
   return db.transaction((): ProgressRecord => {
     if (!measureExists(db, a.measureId)) throw new AppError('not_found', '找不到这项措施,无法记录进展。请刷新后重试。');
     ensurePeriod(db, a.periodId);
-    const now = nowIso();
     const old = db.prepare(`${SELECT} WHERE p.measure_id = ? AND p.period_id = ?`).get(a.measureId, a.periodId) as ProgressRow | undefined;
+    const now = after(nowIso(), old?.updated_at);
+    if (a.baseVersion !== undefined && (old?.updated_at ?? null) !== a.baseVersion) throw staleError(old);
     const id = old?.id ?? newId();
     if (old) {
       if (old.status === a.status && old.narrative === a.narrative) return toRecord(old);

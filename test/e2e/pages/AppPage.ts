@@ -8,6 +8,7 @@ import { ChecklistPage } from './ChecklistPage';
 import { DashboardPage } from './DashboardPage';
 import { EvidencePage } from './EvidencePage';
 import { PlansPage } from './PlansPage';
+import { MergePage } from './MergePage';
 
 export class AppPage {
   readonly firstRun: FirstRunPage;
@@ -16,6 +17,7 @@ export class AppPage {
   readonly dashboard: DashboardPage;
   readonly evidence: EvidencePage;
   readonly plans: PlansPage;
+  readonly merge: MergePage;
   private readonly errors: string[] = [];
 
   constructor(
@@ -29,6 +31,7 @@ export class AppPage {
     this.dashboard = new DashboardPage(page);
     this.evidence = new EvidencePage(page);
     this.plans = new PlansPage(page);
+    this.merge = new MergePage(page);
     page.on('console', (m) => {
       // Failed loads are recorded with their URL by the response handler below.
       if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) this.errors.push(`console: ${m.text()}`);
