@@ -6,6 +6,7 @@ import { jobCalls } from './jobs';
 import { reportCalls } from './reports';
 import { evidenceCalls } from './evidence';
 import { planCalls } from './plans';
+import { targetCalls } from './targets';
 
 export const contract = {
   ...ledgerCalls,
@@ -13,6 +14,7 @@ export const contract = {
   ...reportCalls,
   ...evidenceCalls,
   ...planCalls,
+  ...targetCalls,
 };
 
 export type Contract = typeof contract;

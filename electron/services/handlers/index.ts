@@ -5,6 +5,7 @@ import { jobHandlers } from './jobs';
 import { reportHandlers } from './reports';
 import { evidenceHandlers } from './evidence';
 import { planHandlers } from './plans';
+import { targetHandlers } from './targets';
 
 export const handlers: Handlers = {
   ...ledgerHandlers,
@@ -12,4 +13,5 @@ export const handlers: Handlers = {
   ...reportHandlers,
   ...evidenceHandlers,
   ...planHandlers,
+  ...targetHandlers,
 };

@@ -23,6 +23,14 @@ export const dailyZh = {
   staleMerged: '合并后的内容(可修改)',
   staleSave: '保存合并后的内容',
   staleTakeTheirs: '放弃我的修改,采用较新内容',
+  actualFor: '本季度实际',
+  actualHint: '如 28日、96%',
+  below: '低于目标',
+  met: '已达标',
+  belowList: '低于目标的指标',
+  noneBelow: '本季度没有低于目标的指标。',
+  belowLine: '目标:{{target}};实际:{{actual}}',
+  historyTarget: '{{quarter}}指标“{{target}}”的实际完成',
 };
 
 export const dailyEn: typeof dailyZh = {
@@ -49,4 +57,12 @@ export const dailyEn: typeof dailyZh = {
   staleMerged: 'Merged text (you can edit it)',
   staleSave: 'Save the merged text',
   staleTakeTheirs: 'Drop my changes and keep the newer text',
+  actualFor: 'Actual this quarter',
+  actualHint: 'e.g. 28 days, 96%',
+  below: 'Below target',
+  met: 'Target met',
+  belowList: 'Figures below target',
+  noneBelow: 'No figure is below target this quarter.',
+  belowLine: 'Target: {{target}}; actual: {{actual}}',
+  historyTarget: 'Actual of “{{target}}”, {{quarter}}',
 };

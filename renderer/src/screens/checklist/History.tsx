@@ -15,6 +15,10 @@ function fieldLabel(e: ChangeEntry): string {
   const name = colon < 0 ? field : field.slice(0, colon);
   const rest = colon < 0 ? '' : field.slice(colon + 1);
   if ((name === 'status' || name === 'narrative' || name === 'evidence') && rest) return i18n.t(`detail.historyField.${name}`, { quarter: formatQuarter(rest) });
+  if (name === 'target' && rest) {
+    const [quarter = '', ...target] = rest.split(':');
+    return i18n.t('daily:historyTarget', { quarter: formatQuarter(quarter), target: target.join(':') });
+  }
   const sub = name.startsWith('evidence.') ? EVIDENCE_FIELDS[name.slice('evidence.'.length) as keyof typeof EVIDENCE_FIELDS] : undefined;
   if (sub) return i18n.t(`detail.historyField.${sub}`, { name: rest });
   return field || e.entity;

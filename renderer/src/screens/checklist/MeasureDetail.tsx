@@ -5,6 +5,7 @@ import { formatDay, formatQuarter, formatTime, joinUnits, statusKey, statusLabel
 import { ProgressEditor } from './ProgressEditor';
 import { History } from './History';
 import { EvidencePanel } from '../../evidence/EvidencePanel';
+import { TargetFigures } from '../../daily/TargetFigures';
 
 export function MeasureDetail() {
   const { t } = useTranslation();
@@ -57,11 +58,7 @@ export function MeasureDetail() {
           <>
             <dt>{t('measure.targets')}</dt>
             <dd>
-              {detail.targets.map((x, i) => (
-                <span key={i} className="tag">
-                  {x}
-                </span>
-              ))}
+              <TargetFigures measureId={detail.id} />
             </dd>
           </>
         )}

@@ -10,6 +10,7 @@ import { useApp } from '../../stores/app';
 import { formatDay, formatQuarter, joinUnits } from '../../format';
 import { ChartLegend, StackedBarChart, type ChartRow } from '../../components/StackedBarChart';
 import { headingText } from '../import/group';
+import { BelowTargetList } from '../../daily/BelowTargetList';
 
 export function DashboardScreen() {
   const { t } = useTranslation();
@@ -86,6 +87,7 @@ export function DashboardScreen() {
           <div className="due-lists">
             <DueList title={t('dashboard.overdueList')} empty={t('dashboard.noneOverdue')} rows={data?.overdue ?? []} kind="overdue" />
             <DueList title={t('dashboard.dueSoonList')} empty={t('dashboard.noneDueSoon')} rows={data?.dueSoon ?? []} kind="due-soon" />
+            <BelowTargetList planId={planId} />
           </div>
         </>
       )}
