@@ -93,7 +93,7 @@ const ROW_SELECT = `SELECT m.id, m.plan_id, m.section_id, m.path, m.number, m.ti
 export function listMeasures(db: Db, f: MeasureFilter): MeasureRow[] {
   const dueBy = dueWindow(f.asOf);
   // A deleted plan's measures stay in the store but out of every list.
-  const where: string[] = ['m.plan_id IN (SELECT id FROM plans WHERE deleted = 0)'];
+  const where: string[] = ['m.deleted = 0', 'm.plan_id IN (SELECT id FROM plans WHERE deleted = 0)'];
   const params: Record<string, unknown> = { periodId: f.periodId };
   if (f.planId) {
     where.push('m.plan_id = @planId');
@@ -129,7 +129,7 @@ export function getMeasureRow(db: Db, id: string, periodId: string, asOf?: strin
 }
 
 export function measureExists(db: Db, id: string): boolean {
-  return db.prepare('SELECT 1 FROM measures WHERE id = ?').get(id) !== undefined;
+  return db.prepare('SELECT 1 FROM measures WHERE id = ? AND deleted = 0').get(id) !== undefined;
 }
 
 interface SectionRow {

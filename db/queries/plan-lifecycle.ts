@@ -5,7 +5,7 @@ import { AppError } from '../../shared/errors';
 import type { ParsedDocument } from '../../shared/outline/types';
 import { documentShape, shapeOf, similarity, SAME_OUTLINE } from '../../shared/outline/fingerprint';
 import type { User } from '../../shared/model';
-import { logChange } from './changelog';
+import { record } from '../sync/index';
 
 export interface SimilarPlan {
   planId: string;
@@ -29,21 +29,25 @@ export function findSimilarPlan(db: Db, doc: Pick<ParsedDocument, 'items'>): Sim
 }
 
 interface PlanState {
-  title: string;
   deleted: number;
   imported_by: string;
   imported_at: string;
 }
 
 function planState(db: Db, planId: string): PlanState {
-  const p = db.prepare('SELECT title, deleted, imported_by, imported_at FROM plans WHERE id = ?').get(planId) as PlanState | undefined;
+  const p = db.prepare('SELECT deleted, imported_by, imported_at FROM plans WHERE id = ?').get(planId) as PlanState | undefined;
   if (!p) throw new AppError('not_found', '找不到该方案。请刷新后重试。');
   return p;
 }
 
-/** The one write of a plan's tombstone; the exchange's record() takes its place when it lands. */
+/** A plan's tombstone, as ops that travel to other PCs (the op log is its history: who, when, back again). */
 function writeDeleted(db: Db, planId: string, deleted: boolean, userId: string, at: string): void {
-  db.prepare('UPDATE plans SET deleted = ?, deleted_at = ?, deleted_by = ? WHERE id = ?').run(deleted ? 1 : 0, deleted ? at : null, deleted ? userId : null, planId);
+  const base = { entity: 'plan', entityId: planId, measureId: null };
+  record(db, userId, [
+    { ...base, field: 'deleted', value: deleted },
+    { ...base, field: 'deleted_at', value: deleted ? at : null },
+    { ...base, field: 'deleted_by', value: deleted ? userId : null },
+  ]);
 }
 
 /**
@@ -59,7 +63,6 @@ export function deletePlan(db: Db, planId: string, user: User): void {
     }
     const at = nowIso();
     writeDeleted(db, planId, true, user.id, at);
-    logChange(db, { userId: user.id, action: 'delete', entity: 'plan', entityId: planId, field: 'deleted', oldValue: '0', newValue: p.title }, at);
   })();
 }
 
@@ -71,7 +74,6 @@ export function restorePlan(db: Db, planId: string, user: User): void {
     if (user.role !== 'supervisor') throw new AppError('forbidden', '只有管理员可以恢复已删除的方案。请联系法治办的管理员。');
     const at = nowIso();
     writeDeleted(db, planId, false, user.id, at);
-    logChange(db, { userId: user.id, action: 'update', entity: 'plan', entityId: planId, field: 'deleted', oldValue: '1', newValue: p.title }, at);
   })();
 }
 

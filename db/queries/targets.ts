@@ -1,10 +1,9 @@
 // Actual figures per quarter for a measure's quantitative targets, and the measures below target.
 import type { Db } from '../open';
-import { nowIso } from '../../shared/ids';
 import { AppError } from '../../shared/errors';
 import { meetsTarget } from '../../shared/target-figures';
 import { ensurePeriod } from './periods';
-import { logChange } from './changelog';
+import { record } from '../sync/index';
 
 export interface TargetFigure {
   index: number;
@@ -47,15 +46,9 @@ export function targetFigures(db: Db, measureId: string, periodId: string): Targ
   });
 }
 
-/**
- * The one write of an actual figure. Its id is deterministic (measure|period|target) so that two PCs
- * recording the same figure merge into one row; the exchange's record() takes this place when it lands.
- */
-function writeActual(db: Db, a: { measureId: string; periodId: string; targetIndex: number; actual: string; userId: string }, at: string): void {
-  db.prepare(
-    `INSERT INTO target_actuals (id, measure_id, period_id, target_index, actual, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (measure_id, period_id, target_index) DO UPDATE SET actual = excluded.actual, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
-  ).run(`${a.measureId}|${a.periodId}|${a.targetIndex}`, a.measureId, a.periodId, a.targetIndex, a.actual, a.userId, at);
+/** The id of a target's figure for a quarter: the same on every PC, so figures recorded apart merge into one. */
+export function targetActualId(measureId: string, periodId: string, targetIndex: number): string {
+  return `${measureId}|${periodId}|${targetIndex}`;
 }
 
 /** Records (or clears, with '') the actual figure of one target for a quarter; logged in the measure's history. */
@@ -65,13 +58,7 @@ export function setTargetActual(db: Db, a: { measureId: string; periodId: string
     const target = targets[a.targetIndex];
     if (target === undefined) throw new AppError('validation', '这项措施没有该指标。请刷新后重试。');
     ensurePeriod(db, a.periodId);
-    const old = targetFigures(db, a.measureId, a.periodId)[a.targetIndex]!;
-    const actual = a.actual.trim();
-    if (old.actual !== actual) {
-      const at = nowIso();
-      writeActual(db, { ...a, actual }, at);
-      logChange(db, { userId: a.userId, action: old.updatedAt ? 'update' : 'create', entity: 'target', entityId: `${a.measureId}|${a.periodId}|${a.targetIndex}`, measureId: a.measureId, field: `target:${a.periodId}:${target}`, oldValue: old.actual || null, newValue: actual || null }, at);
-    }
+    record(db, a.userId, [{ entity: 'target_actual', entityId: targetActualId(a.measureId, a.periodId, a.targetIndex), measureId: a.measureId, field: 'actual', value: a.actual.trim() }]);
     return targetFigures(db, a.measureId, a.periodId)[a.targetIndex]!;
   })();
 }

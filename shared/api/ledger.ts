@@ -128,8 +128,8 @@ export const ledgerCalls = {
         periodId,
         status: z.enum(STATUSES),
         narrative: z.string().max(20_000),
-        /** The version (`updatedAt`) of the record the edit started from; null when there was none. */
-        baseVersion: z.string().max(40).nullable().optional(),
+        /** The version of the record the edit started from (ProgressRecord.version); null when there was none. */
+        baseVersion: z.string().max(100).nullable().optional(),
       })
       .strict(),
   ),

@@ -17,7 +17,7 @@ export function StaleMerge() {
   const conflict = useChecklist((s) => s.conflict);
   if (!conflict) return null;
   // Keyed so a new conflict starts from its own proposal.
-  return <MergeForm key={`${conflict.theirs?.updatedAt ?? ''}|${conflict.mine.narrative}`} conflict={conflict} />;
+  return <MergeForm key={`${conflict.theirs?.version ?? ''}|${conflict.mine.narrative}`} conflict={conflict} />;
 }
 
 function MergeForm({ conflict }: { conflict: SaveConflict }) {

@@ -24,7 +24,7 @@ export interface Draft {
   narrative: string;
   /** Set when the quarter has no record yet and the status shown is carried from an earlier one. */
   carriedFrom: string | null;
-  /** The version (updatedAt) of the stored record this draft started from; null when there was none. */
+  /** The version of the stored record this draft started from; null when there was none. */
   base: string | null;
 }
 
@@ -89,8 +89,8 @@ const baseKey = (d: { measureId: string; periodId: string }): string => `${d.mea
 
 function draftFrom(d: MeasureDetail, periodId: string): Draft {
   const rec = d.progress.find((p) => p.periodId === periodId);
-  bases.set(baseKey({ measureId: d.id, periodId }), rec?.updatedAt ?? null);
-  if (rec) return { measureId: d.id, periodId, status: rec.status, narrative: rec.narrative, carriedFrom: null, base: rec.updatedAt };
+  bases.set(baseKey({ measureId: d.id, periodId }), rec?.version ?? null);
+  if (rec) return { measureId: d.id, periodId, status: rec.status, narrative: rec.narrative, carriedFrom: null, base: rec.version };
   return { measureId: d.id, periodId, status: d.status, narrative: '', carriedFrom: d.statusPeriod, base: null };
 }
 
@@ -125,9 +125,9 @@ export const useChecklist = create<ChecklistState>((set, get) => {
       try {
         const baseVersion = bases.has(key) ? (bases.get(key) ?? null) : d.base;
         const rec = await api['progress.set']({ measureId: d.measureId, periodId: d.periodId, status: d.status, narrative: d.narrative, baseVersion });
-        bases.set(key, rec.updatedAt);
+        bases.set(key, rec.version);
         const cur = get().draft;
-        if (cur && cur.measureId === d.measureId) set({ save: 'saved', draft: { ...cur, carriedFrom: null, base: rec.updatedAt } });
+        if (cur && cur.measureId === d.measureId) set({ save: 'saved', draft: { ...cur, carriedFrom: null, base: rec.version } });
         await refreshDetail(d.measureId);
       } catch (e) {
         if (e instanceof ApiError && e.code === 'stale_version') {
@@ -159,7 +159,7 @@ export const useChecklist = create<ChecklistState>((set, get) => {
       const c = get().conflict;
       const d = get().draft;
       if (!c || !d || d.measureId !== c.measureId) return set({ conflict: null });
-      const base = c.theirs?.updatedAt ?? null;
+      const base = c.theirs?.version ?? null;
       bases.set(baseKey(c), base);
       set({ conflict: null });
       if (!merged) {

@@ -84,5 +84,5 @@ describe('cli import of a duplicate', () => {
     expect(anyway.status, anyway.stderr).toBe(0);
     const list = cli(['measures', '--data-dir', data]);
     expect((JSON.parse(list.stdout) as unknown[]).length).toBe(74);
-  });
+  }, 240_000);
 });

@@ -49,8 +49,9 @@ describe('plan delete and restore', () => {
     expect(listMeasures(db, { periodId: '2024-Q3', query: '推进会' })).toEqual([]);
     expect(listSections(db)).toEqual([]);
     expect(listDeletedPlans(db)).toMatchObject([{ id: planId, measureCount: 4, deletedByName: '王五' }]);
-    const log = db.prepare("SELECT action, user_id FROM change_log WHERE entity = 'plan' AND entity_id = ? ORDER BY at").all(planId);
-    expect(log).toEqual([{ action: 'import', user_id: clerk.id }, { action: 'delete', user_id: clerk.id }]);
+    // The tombstone is an op, so it travels to other PCs and stays in the history.
+    const log = () => db.prepare("SELECT value, author FROM ops WHERE entity = 'plan' AND entity_id = ? AND field = 'deleted' ORDER BY hlc").all(planId);
+    expect(log()).toEqual([{ value: 'true', author: clerk.id }]);
 
     expect(() => restorePlan(db, planId, clerk)).toThrowError(/管理员/);
     restorePlan(db, planId, boss);
@@ -59,6 +60,7 @@ describe('plan delete and restore', () => {
     expect(listPlans(db).map((p) => p.id)).toEqual([planId]);
     expect(listMeasures(db, { periodId: '2024-Q3' })).toHaveLength(4);
     expect(listDeletedPlans(db)).toEqual([]);
+    expect(log()).toEqual([{ value: 'true', author: clerk.id }, { value: 'false', author: boss.id }]);
   });
 
   it('refuses to import the very file of a deleted plan again, pointing at restore', () => {

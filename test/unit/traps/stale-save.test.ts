@@ -50,9 +50,9 @@ describe('version-checked saves', () => {
     expect(rows()).toEqual([{ status: '推进中', narrative: '窗口一:召开推进会。', updated_by: a }]);
 
     // Window one goes on from its own save; window two merges on top of the newer version it was shown.
-    const second = setProgress(db, { measureId, periodId: P, status: '推进中', narrative: '窗口一:召开推进会,部署任务。', userId: a, baseVersion: first.updatedAt });
-    expect(() => setProgress(db, { measureId, periodId: P, status: '已完成', narrative: '旧版本上的修改', userId: b, baseVersion: first.updatedAt })).toThrow(AppError);
-    const merged = setProgress(db, { measureId, periodId: P, status: '已完成', narrative: '窗口一:召开推进会,部署任务。\n窗口二:印发通知。', userId: b, baseVersion: second.updatedAt });
+    const second = setProgress(db, { measureId, periodId: P, status: '推进中', narrative: '窗口一:召开推进会,部署任务。', userId: a, baseVersion: first.version });
+    expect(() => setProgress(db, { measureId, periodId: P, status: '已完成', narrative: '旧版本上的修改', userId: b, baseVersion: first.version })).toThrow(AppError);
+    const merged = setProgress(db, { measureId, periodId: P, status: '已完成', narrative: '窗口一:召开推进会,部署任务。\n窗口二:印发通知。', userId: b, baseVersion: second.version });
     expect(progressOf(db, measureId)).toEqual([merged]);
     expect(merged).toMatchObject({ status: '已完成', updatedBy: b });
   });

@@ -4,6 +4,7 @@ import { openStore, closeStore, type Db } from '../../../db/open';
 import { importDocument } from '../../../db/queries/plans';
 import { createUser } from '../../../db/queries/users';
 import { belowTarget, setTargetActual, targetFigures } from '../../../db/queries/targets';
+import { measureHistory } from '../../../db/queries/changelog';
 import { readOutlineFile } from '../../../electron/services/readers/index';
 import { parseOutline } from '../../../shared/outline/index';
 import { goalOf, meetsTarget } from '../../../shared/target-figures';
@@ -78,7 +79,11 @@ describe('actual figures per quarter', () => {
     expect(below.map((x) => [x.measureId, x.actual]).sort()).toEqual(expected.map((r) => [r.measure_id, r.actual]).sort());
     expect(below.length).toBeGreaterThan(0);
     // The history names every change of a figure.
-    const log = db.prepare("SELECT old_value, new_value FROM change_log WHERE entity = 'target' AND measure_id = ? ORDER BY at, rowid").all(a.id);
-    expect(log).toEqual([{ old_value: null, new_value: '12' }, { old_value: '12', new_value: '25' }]);
+    const log = measureHistory(db, a.id).filter((h) => h.entity === 'target_actual').map((h) => [h.field, h.oldValue, h.newValue]);
+    expect(log).toEqual([['target:2024-Q3:0', '12', '25'], ['target:2024-Q3:0', null, '12']]);
+    // Every figure travels as an op, the same in every PC's log.
+    const ops = db.prepare("SELECT entity_id, value FROM ops WHERE entity = 'target_actual' ORDER BY hlc").all() as { entity_id: string; value: string }[];
+    expect(ops).toHaveLength(5);
+    expect(ops[0]).toEqual({ entity_id: `${a.id}|2024-Q3|0`, value: '"12"' });
   });
 });

@@ -9,15 +9,15 @@ const SHORT = 60;
 const EVIDENCE_FIELDS = { description: 'evidenceDescription', docNumber: 'evidenceDocNumber', docDate: 'evidenceDocDate', period: 'evidencePeriod' } as const;
 
 /** "status:2024-Q3" → 2024年第三季度状态, "evidence.docNumber:通知.pdf" → 佐证材料“通知.pdf”的文号; unknown fields as stored. */
-function fieldLabel(e: ChangeEntry): string {
+function fieldLabel(e: ChangeEntry, targets?: readonly string[]): string {
   const field = e.field ?? '';
   const colon = field.indexOf(':');
   const name = colon < 0 ? field : field.slice(0, colon);
   const rest = colon < 0 ? '' : field.slice(colon + 1);
   if ((name === 'status' || name === 'narrative' || name === 'evidence') && rest) return i18n.t(`detail.historyField.${name}`, { quarter: formatQuarter(rest) });
   if (name === 'target' && rest) {
-    const [quarter = '', ...target] = rest.split(':');
-    return i18n.t('daily:historyTarget', { quarter: formatQuarter(quarter), target: target.join(':') });
+    const [quarter = '', index = '0'] = rest.split(':');
+    return i18n.t('daily:historyTarget', { quarter: formatQuarter(quarter), target: targets?.[Number(index)] ?? '' });
   }
   const sub = name.startsWith('evidence.') ? EVIDENCE_FIELDS[name.slice('evidence.'.length) as keyof typeof EVIDENCE_FIELDS] : undefined;
   if (sub) return i18n.t(`detail.historyField.${sub}`, { name: rest });
@@ -34,7 +34,7 @@ function Value({ v }: { v: string | null }) {
   return <span title={v.length > SHORT ? v : undefined}>{v.length > SHORT ? `${v.slice(0, SHORT)}…` : v}</span>;
 }
 
-export function History({ entries }: { entries: ChangeEntry[] }) {
+export function History({ entries, targets }: { entries: ChangeEntry[]; targets?: readonly string[] }) {
   const { t } = useTranslation();
   return (
     <section className="block">
@@ -49,7 +49,7 @@ export function History({ entries }: { entries: ChangeEntry[] }) {
                 {formatTime(e.at)} · {e.userName ?? t('detail.unknownUser')} · {actionLabel(e.action)}
               </div>
               <div>
-                <strong>{fieldLabel(e)}</strong>:<Value v={e.oldValue} /> → <Value v={e.newValue} />
+                <strong>{fieldLabel(e, targets)}</strong>:<Value v={e.oldValue} /> → <Value v={e.newValue} />
               </div>
             </li>
           ))}

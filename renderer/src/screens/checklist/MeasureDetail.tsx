@@ -92,7 +92,7 @@ export function MeasureDetail() {
           </ul>
         )}
       </section>
-      <History entries={detail.history} />
+      <History entries={detail.history} targets={detail.targets} />
     </aside>
   );
 }

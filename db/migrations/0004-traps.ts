@@ -1,9 +1,9 @@
 // Plans can be deleted and restored (a tombstone, never a row removed); actual figures per target per quarter; per-user settings.
 import type { Migration } from '../migrate';
 
-export const m0003: Migration = {
-  version: 3,
-  name: '0003-traps',
+export const m0004: Migration = {
+  version: 4,
+  name: '0004-traps',
   up(db) {
     db.exec(`
       ALTER TABLE plans ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1));
