@@ -7,6 +7,7 @@ import { reportCalls } from './reports';
 import { evidenceCalls } from './evidence';
 import { planCalls } from './plans';
 import { targetCalls } from './targets';
+import { settingsCalls } from './settings';
 
 export const contract = {
   ...ledgerCalls,
@@ -15,6 +16,7 @@ export const contract = {
   ...evidenceCalls,
   ...planCalls,
   ...targetCalls,
+  ...settingsCalls,
 };
 
 export type Contract = typeof contract;

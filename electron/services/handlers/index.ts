@@ -6,6 +6,7 @@ import { reportHandlers } from './reports';
 import { evidenceHandlers } from './evidence';
 import { planHandlers } from './plans';
 import { targetHandlers } from './targets';
+import { settingsHandlers } from './settings';
 
 export const handlers: Handlers = {
   ...ledgerHandlers,
@@ -14,4 +15,5 @@ export const handlers: Handlers = {
   ...evidenceHandlers,
   ...planHandlers,
   ...targetHandlers,
+  ...settingsHandlers,
 };
