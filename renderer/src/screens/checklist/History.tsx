@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChangeEntry } from '../../../../shared/model';
 import { i18n } from '../../i18n/index';
 import { formatQuarter, formatTime } from '../../format';
+import { wordDiff } from '../../../../shared/word-diff';
 
 const SHORT = 60;
 
@@ -34,6 +35,19 @@ function Value({ v }: { v: string | null }) {
   return <span title={v.length > SHORT ? v : undefined}>{v.length > SHORT ? `${v.slice(0, SHORT)}…` : v}</span>;
 }
 
+/** A long text's change shown where it happened: removed words struck through, added ones marked. */
+function Diff({ before, after }: { before: string; after: string }) {
+  // Texts of tens of thousands of characters are shown whole rather than diffed (the table would be too large).
+  if (before.length + after.length > 8000) return <span>{after}</span>;
+  return (
+    <span className="word-diff" data-testid="history-diff">
+      {wordDiff(before, after).map((p, i) =>
+        p.kind === 'same' ? <span key={i}>{p.text}</span> : p.kind === 'added' ? <ins key={i}>{p.text}</ins> : <del key={i}>{p.text}</del>,
+      )}
+    </span>
+  );
+}
+
 export function History({ entries, targets }: { entries: ChangeEntry[]; targets?: readonly string[] }) {
   const { t } = useTranslation();
   return (
@@ -48,9 +62,15 @@ export function History({ entries, targets }: { entries: ChangeEntry[]; targets?
               <div className="muted small">
                 {formatTime(e.at)} · {e.userName ?? t('detail.unknownUser')} · {actionLabel(e.action)}
               </div>
-              <div>
-                <strong>{fieldLabel(e, targets)}</strong>:<Value v={e.oldValue} /> → <Value v={e.newValue} />
-              </div>
+              {(e.oldValue?.length ?? 0) > SHORT || (e.newValue?.length ?? 0) > SHORT ? (
+                <div>
+                  <strong>{fieldLabel(e, targets)}</strong>:<Diff before={e.oldValue ?? ''} after={e.newValue ?? ''} />
+                </div>
+              ) : (
+                <div>
+                  <strong>{fieldLabel(e, targets)}</strong>:<Value v={e.oldValue} /> → <Value v={e.newValue} />
+                </div>
+              )}
             </li>
           ))}
         </ol>
