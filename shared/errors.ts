@@ -4,6 +4,8 @@ export type ErrorCode =
   | 'validation'
   | 'not_found'
   | 'conflict'
+  /** A save based on a version that is no longer the latest (another window or PC saved meanwhile). */
+  | 'stale_version'
   | 'unsupported_file'
   | 'empty_file'
   | 'unreadable_file'

@@ -88,6 +88,8 @@ export interface ProgressRecord {
   updatedBy: string;
   updatedByName: string | null;
   updatedAt: string;
+  /** What a save names as the version it was based on (the clock of the record's last change). */
+  version: string;
 }
 
 export interface ChangeEntry {

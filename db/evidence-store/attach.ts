@@ -3,7 +3,7 @@ import type { Db } from '../open';
 import { AppError } from '../../shared/errors';
 import { quarterLabelZh, quarterOfDate } from '../../shared/periods';
 import type { AttachResult } from '../../shared/api/evidence';
-import { insertEvidence, requireMeasure } from '../queries/evidence';
+import { emptyEvidenceError, insertEvidence, requireMeasure } from '../queries/evidence';
 import { isUnused } from './check';
 import { detectMime } from './mime';
 import { maxEvidenceBytes, humanSize } from './paths';
@@ -36,7 +36,6 @@ export function cleanName(raw: string): string {
 function warningsFor(blobs: { name: string; size: number; docDate?: string | undefined }[], periodId: string): string[] {
   const out: string[] = [];
   for (const b of blobs) {
-    if (b.size === 0) out.push(`文件“${b.name}”是空文件(0 字节),已保存。请确认没有选错文件。`);
     const q = b.docDate ? quarterOfDate(b.docDate) : null;
     if (q && q.id !== periodId) out.push(`“${b.name}”按成文日期计入${quarterLabelZh(q)},不计入当前季度。`);
   }
@@ -56,6 +55,7 @@ export async function attachPaths(db: Db, dataDir: string, t: AttachTarget, file
   requireMeasure(db, t.measureId);
   const max = maxEvidenceBytes(t.maxBytes);
   const sizes: number[] = [];
+  // An empty file is refused when its row is written (the size read, not the one stat reports, counts).
   for (const f of files) sizes.push(await checkSourceFile(f.path, max));
   const total = sizes.reduce((a, b) => a + b, 0);
   const names = files.map((f) => cleanName(f.path));
@@ -99,6 +99,7 @@ export async function attachStream(
 ): Promise<AttachResult> {
   requireMeasure(db, t.measureId);
   const name = cleanName(meta.name);
+  if (t.expectedSize === 0) throw emptyEvidenceError(name);
   const max = maxEvidenceBytes(t.maxBytes);
   const blob = await storeStream(
     dataDir,

@@ -7,5 +7,6 @@ import { m0004 } from './0004-corrections';
 import { m0005 } from './0005-inspections';
 import { m0006 } from './0006-report-drafts';
 import { m0007 } from './0007-exchange-packages';
+import { m0008 } from './0008-traps';
 
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008];

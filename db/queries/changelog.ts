@@ -35,6 +35,8 @@ function shown(r: OpRow, evidenceName: (id: string) => string): Shown | null {
   const action = r.old_value === null ? 'create' : 'update';
   // A record made by setting its status also sets an empty narrative: nothing a person wrote.
   if (r.entity === 'progress' && r.old_value === null && r.value === '""') return null;
+  // A target's figure: "target:<quarter>:<target index>" (the History pane names the target).
+  if (r.entity === 'target_actual') return { action, field: `target:${r.entity_id.split('|').slice(1).join(':')}`, oldValue: text(r.old_value), newValue: text(r.value) };
   if (r.entity === 'progress') return { action, field: `${r.field}:${r.entity_id.split('|')[1] ?? ''}`, oldValue: text(r.old_value), newValue: text(r.value) };
   if (r.entity === 'evidence') {
     const [, period = '', sha = ''] = r.entity_id.split('|');

@@ -97,6 +97,11 @@ function evidenceChanges(id: string, measureId: string, fields: Record<string, u
 }
 
 /** Writes the rows of stored files in one transaction; a file the record already has is reported, not doubled. */
+/** An empty file proves nothing: it is never evidence, so it can never clear 缺佐证. */
+export function emptyEvidenceError(name: string): AppError {
+  return new AppError('empty_file', `文件“${name}”是空文件(0 字节),不能作为佐证材料,未保存。请确认选对了文件、扫描或导出已经完成,再重新添加。`);
+}
+
 export function insertEvidence(db: Db, rows: readonly NewEvidence[], userId: string): { items: EvidenceItem[]; duplicates: string[] } {
   return db.transaction(() => {
     const ids: string[] = [];
@@ -104,6 +109,7 @@ export function insertEvidence(db: Db, rows: readonly NewEvidence[], userId: str
     const attached = db.prepare('SELECT 1 FROM evidence WHERE measure_id = ? AND period_id = ? AND sha256 = ?');
     const removedBefore = db.prepare("SELECT 1 FROM ops WHERE entity = 'evidence' AND entity_id = ? AND field = 'deleted' LIMIT 1");
     for (const r of rows) {
+      if (r.size === 0) throw emptyEvidenceError(r.name);
       requireMeasure(db, r.measureId);
       const period = evidenceQuarter(r.periodId, r.docDate);
       ensurePeriod(db, period);
@@ -141,7 +147,7 @@ const ORDER: Record<EvidenceSort, string> = {
 };
 
 export function listEvidence(db: Db, f: EvidenceFilter = {}): EvidenceItem[] {
-  const where: string[] = [];
+  const where: string[] = ['p.deleted = 0'];
   const params: Record<string, unknown> = {};
   if (f.measureId) {
     where.push('e.measure_id = @measureId');
@@ -164,7 +170,7 @@ export function listEvidence(db: Db, f: EvidenceFilter = {}): EvidenceItem[] {
     where.push('EXISTS (SELECT 1 FROM measure_departments md WHERE md.measure_id = m.id AND md.department_id = @departmentId)');
     params.departmentId = f.departmentId;
   }
-  const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${ORDER[f.sort ?? 'date-desc']}`;
+  const sql = `${SELECT} WHERE ${where.join(' AND ')} ORDER BY ${ORDER[f.sort ?? 'date-desc']}`;
   const items = (db.prepare(sql).all(params) as EvidenceDbRow[]).map(toItem);
   return f.kind ? items.filter((i) => i.kind === f.kind) : items;
 }

@@ -92,7 +92,8 @@ const ROW_SELECT = `SELECT m.id, m.plan_id, m.section_id, m.path, m.number, m.ti
 /** Measures in outline order, each with the status of its latest record up to the period. */
 export function listMeasures(db: Db, f: MeasureFilter): MeasureRow[] {
   const dueBy = dueWindow(f.asOf);
-  const where: string[] = ['m.deleted = 0'];
+  // A deleted plan's measures stay in the store but out of every list.
+  const where: string[] = ['m.deleted = 0', 'm.plan_id IN (SELECT id FROM plans WHERE deleted = 0)'];
   const params: Record<string, unknown> = { periodId: f.periodId };
   if (f.planId) {
     where.push('m.plan_id = @planId');
@@ -144,7 +145,7 @@ interface SectionRow {
 
 /** Sections in outline order, each with the number of measures under it and its subsections. */
 export function listSections(db: Db, planId?: string): Section[] {
-  const where = planId ? 'WHERE plan_id = ?' : '';
+  const where = `WHERE plan_id IN (SELECT id FROM plans WHERE deleted = 0)${planId ? ' AND plan_id = ?' : ''}`;
   const args = planId ? [planId] : [];
   const rows = db.prepare(`SELECT id, plan_id, parent_id, path, label, heading, context, preamble FROM sections ${where} ORDER BY plan_id, ord`).all(...args) as SectionRow[];
   const direct = new Map(

@@ -7,6 +7,7 @@ import type { PlanSummary } from '../../shared/model';
 import { AppError } from '../../shared/errors';
 import { resolveDepartment } from './departments';
 import { record, type Change } from '../sync/index';
+import { findSimilarPlan } from './plan-lifecycle';
 
 export interface ImportSource {
   fileName: string;
@@ -31,24 +32,33 @@ export function planYears(title: string | null): { period: string | null; firstY
   return { period: null, firstYear: null, lastYear: null };
 }
 
-export function findPlanBySource(db: Db, sha256: string, documentIndex: number): PlanSummary | null {
+/** The plan, deleted or not, imported from this very file and document (the store holds one per file). */
+export function findPlanBySource(db: Db, sha256: string, documentIndex: number): (PlanSummary & { deleted: boolean }) | null {
   const row = db.prepare(`${PLAN_SELECT} WHERE p.source_sha256 = ? AND p.document_index = ?`).get(sha256, documentIndex) as
     | PlanRow
     | undefined;
-  return row ? toPlan(row) : null;
+  return row ? { ...toPlan(row), deleted: row.deleted === 1 } : null;
 }
 
 /** Writes one parsed document as a plan. Everything or nothing: the caller's data stays as it was on error. */
-export function importDocument(db: Db, doc: ParsedDocument, source: ImportSource, userId: string): ImportResult {
+export function importDocument(db: Db, doc: ParsedDocument, source: ImportSource, userId: string, opts: { anyway?: boolean } = {}): ImportResult {
   if (doc.items.length === 0) {
     throw new AppError('no_measures', '该文档中没有识别出任何工作措施,未导入。请确认选择的是实施方案、纲要或工作计划本身。');
   }
   const existing = findPlanBySource(db, source.sha256, source.documentIndex);
+  if (existing?.deleted) {
+    throw new AppError('duplicate_import', `该文件曾导入为“${existing.title}”,后已删除。如需恢复,请管理员在“导入”页的“已删除的方案”中恢复。`);
+  }
   if (existing) {
     throw new AppError(
       'duplicate_import',
       `该文件已于 ${existing.importedAt.slice(0, 10)} 导入为“${existing.title}”,无需重复导入。`,
     );
+  }
+  if (!opts.anyway) {
+    // The same outline read from another format (its .pdf, a GB18030 .txt of its .doc) is the same plan.
+    const same = findSimilarPlan(db, doc);
+    if (same) throw new AppError('duplicate_import', duplicateMessage(same));
   }
   const run = db.transaction((): ImportResult => {
     const planId = newId();
@@ -92,6 +102,11 @@ export function importDocument(db: Db, doc: ParsedDocument, source: ImportSource
   return run();
 }
 
+/** Names the plan an outline matches, for the preview, the refusal and the CLI alike. */
+export function duplicateMessage(p: { title: string; importedAt: string }): string {
+  return `该文件的内容与 ${p.importedAt.slice(0, 10)} 导入的方案“${p.title}”相同(同一方案的另一种格式),未重复导入。可打开已有方案;确需另存一份时,请选择“仍然导入”。`;
+}
+
 interface PlanRow {
   id: string;
   title: string;
@@ -105,10 +120,11 @@ interface PlanRow {
   imported_by: string;
   imported_by_name: string | null;
   measure_count: number;
+  deleted: number;
 }
 
 const PLAN_SELECT = `SELECT p.id, p.title, p.issuer, p.period, p.deadline, p.source_name, p.source_sha256, p.source_format,
-  p.imported_at, p.imported_by, u.name AS imported_by_name,
+  p.imported_at, p.imported_by, u.name AS imported_by_name, p.deleted,
   (SELECT count(*) FROM measures m WHERE m.plan_id = p.id) AS measure_count
   FROM plans p LEFT JOIN users u ON u.id = p.imported_by`;
 
@@ -130,9 +146,9 @@ function toPlan(r: PlanRow): PlanSummary {
 }
 
 export function hasPlans(db: Db): boolean {
-  return db.prepare('SELECT 1 FROM plans LIMIT 1').get() !== undefined;
+  return db.prepare('SELECT 1 FROM plans WHERE deleted = 0 LIMIT 1').get() !== undefined;
 }
 
 export function listPlans(db: Db): PlanSummary[] {
-  return (db.prepare(`${PLAN_SELECT} ORDER BY p.imported_at`).all() as PlanRow[]).map(toPlan);
+  return (db.prepare(`${PLAN_SELECT} WHERE p.deleted = 0 ORDER BY p.imported_at`).all() as PlanRow[]).map(toPlan);
 }

@@ -10,6 +10,9 @@ import { packageCalls } from './packages';
 import { exchangeCoreCalls } from './exchange';
 import { correctionCalls } from './corrections';
 import { inspectionCalls } from './inspections';
+import { planCalls } from './plans';
+import { targetCalls } from './targets';
+import { settingsCalls } from './settings';
 
 export const contract = {
   ...ledgerCalls,
@@ -21,6 +24,9 @@ export const contract = {
   ...exchangeCoreCalls,
   ...correctionCalls,
   ...inspectionCalls,
+  ...planCalls,
+  ...targetCalls,
+  ...settingsCalls,
 };
 
 export type Contract = typeof contract;

@@ -29,8 +29,11 @@ export interface PreviewDocument {
   deadline: string | null;
   sections: ParsedSection[];
   items: ParsedMeasure[];
-  /** A plan already imported from the same file and document, if any. */
-  duplicateOf: { planId: string; title: string; importedAt: string } | null;
+  /**
+   * A plan already imported from the same file and document (`file`; perhaps deleted since), or one whose
+   * measures are these (`content`: the same outline in another format), if any.
+   */
+  duplicateOf: { planId: string; title: string; importedAt: string; kind: 'file' | 'content'; deleted: boolean } | null;
 }
 
 export interface ImportPreview {
@@ -84,6 +87,8 @@ export const ledgerCalls = {
       .object({
         token: id,
         documentIndex: z.number().int().min(0),
+        /** Import even though a plan with the same measures exists. */
+        anyway: z.boolean().optional(),
         edits: z
           .array(
             z
@@ -123,6 +128,8 @@ export const ledgerCalls = {
         periodId,
         status: z.enum(STATUSES),
         narrative: z.string().max(20_000),
+        /** The version of the record the edit started from (ProgressRecord.version); null when there was none. */
+        baseVersion: z.string().max(100).nullable().optional(),
       })
       .strict(),
   ),

@@ -25,15 +25,18 @@ test('attach a PDF and an image to a measure and preview both', async ({ app, pa
   const ev = app.evidence;
   await expect(ev.panel).toBeVisible();
   await expect(ev.panel).toHaveAttribute('data-count', '0');
+  // Choosing attaches at once; what the clerk says about a file is filled in afterwards.
   await ev.panel.getByTestId('evidence-file-input').setInputFiles([PDF, imagePath]);
-  await expect(ev.panel.getByTestId('pending-file')).toHaveCount(2);
-  await ev.panel.getByTestId('evidence-pending').scrollIntoViewIfNeeded();
-  await ev.panel.getByTestId('pending-description').first().fill('曹县实施纲要原文');
-  await ev.panel.getByTestId('pending-docnumber').first().fill('曹政发〔2016〕15号');
-  await app.shot('ev-01-pending');
-  await ev.panel.getByTestId('attach-submit').click();
   await expect(ev.panelRows).toHaveCount(2);
   await expect(ev.panel).toHaveAttribute('data-count', '2');
+  await expect(ev.panel.getByTestId('pending-file')).toHaveCount(0);
+  const firstPdf = ev.panelRows.filter({ hasText: 'caoxian.pdf' });
+  await firstPdf.getByTestId('evidence-details').click();
+  await firstPdf.getByTestId('evidence-edit').getByRole('textbox').nth(0).fill('曹县实施纲要原文');
+  await firstPdf.getByTestId('evidence-edit').getByRole('textbox').nth(1).fill('曹政发〔2016〕15号');
+  await app.shot('ev-01-fields');
+  await firstPdf.getByTestId('evidence-edit-save').click();
+  await expect(firstPdf.getByTestId('evidence-edit')).toHaveCount(0);
   await expect(ev.panelRows.filter({ hasText: 'caoxian.pdf' })).toContainText('曹政发〔2016〕15号');
   await ev.panel.scrollIntoViewIfNeeded();
   await app.shot('ev-02-panel');
@@ -154,7 +157,6 @@ test('a large upload shows its progress and can be cancelled, leaving nothing be
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 2 * 1024 * 1024 });
   await ev.panel.getByTestId('evidence-file-input').setInputFiles(big);
-  await ev.panel.getByTestId('attach-submit').click();
   const bar = ev.panel.getByTestId('upload-progress');
   await expect(bar).toBeVisible();
   await expect.poll(async () => Number(await bar.evaluate((b: HTMLProgressElement) => b.value)), { timeout: 20_000 }).toBeGreaterThan(0.05);

@@ -11,3 +11,8 @@ import { registerReportDraftEntities } from '../../queries/report-drafts';
 registerLedgerEntities();
 registerConflictEntity();
 registerReportDraftEntities();
+import { registerTrapEntities } from './traps';
+
+registerLedgerEntities();
+registerConflictEntity();
+registerTrapEntities();

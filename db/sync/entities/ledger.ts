@@ -63,6 +63,10 @@ export function registerLedgerEntities(): void {
         deadline: col('deadline'),
         source_name: col('source_name', ''),
         source_format: col('source_format', ''),
+        // A deleted plan keeps every row; readers filter on the column (see plan-lifecycle).
+        deleted: col('deleted', false, bool),
+        deleted_at: col('deleted_at'),
+        deleted_by: col('deleted_by'),
       },
       stamp: (s) => ({ imported_at: s.createdAt, imported_by: s.createdBy }),
     }),

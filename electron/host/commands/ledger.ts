@@ -72,8 +72,8 @@ const parse: CliCommand = {
 
 const importCmd: CliCommand = {
   name: 'import',
-  usage: 'import FILE [--document N]      导入实施方案(默认导入措施最多的一篇)',
-  options: { document: 'string' },
+  usage: 'import FILE [--document N] [--anyway]  导入实施方案(默认导入措施最多的一篇;与已有方案内容相同时须加 --anyway)',
+  options: { document: 'string', anyway: 'boolean' },
   async run({ positionals, values, dataDir }, io) {
     const file = positionals[0];
     if (!file) throw new AppError('validation', '请指定要导入的文件:import FILE');
@@ -86,7 +86,9 @@ const importCmd: CliCommand = {
     }
     const chosen = outline.documents[index]!;
     const result = await withStore(dataDir, (db) =>
-      importDocument(db, chosen, { fileName: doc.fileName, sha256: doc.sha256, format: doc.format, documentIndex: index }, systemUser(db).id),
+      importDocument(db, chosen, { fileName: doc.fileName, sha256: doc.sha256, format: doc.format, documentIndex: index }, systemUser(db).id, {
+        anyway: values.anyway === true,
+      }),
     );
     io.out(JSON.stringify({ ...result, title: chosen.title, document: index }));
     return 0;

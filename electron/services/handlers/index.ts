@@ -9,6 +9,9 @@ import { packageHandlers } from './packages';
 import { exchangeCoreHandlers } from './exchange';
 import { correctionHandlers } from './corrections';
 import { inspectionHandlers } from './inspections';
+import { planHandlers } from './plans';
+import { targetHandlers } from './targets';
+import { settingsHandlers } from './settings';
 
 export const handlers: Handlers = {
   ...ledgerHandlers,
@@ -20,4 +23,7 @@ export const handlers: Handlers = {
   ...exchangeCoreHandlers,
   ...correctionHandlers,
   ...inspectionHandlers,
+  ...planHandlers,
+  ...targetHandlers,
+  ...settingsHandlers,
 };

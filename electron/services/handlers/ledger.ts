@@ -6,6 +6,7 @@ import { currentUser } from '../context';
 import { createUser, getUser, listUsers } from '../../../db/queries/users';
 import { listDepartments, departmentExists, resolveDepartment } from '../../../db/queries/departments';
 import { findPlanBySource, hasPlans, importDocument, listPlans } from '../../../db/queries/plans';
+import { findSimilarPlan } from '../../../db/queries/plan-lifecycle';
 import { listMeasures, listSections } from '../../../db/queries/measures';
 import { getMeasure } from '../../../db/queries/measure-detail';
 import { setProgress } from '../../../db/queries/progress';
@@ -54,11 +55,11 @@ function session(ctx: AppContext): SessionInfo {
   };
 }
 
-function importOutline(ctx: AppContext, outline: ParsedOutline, index: number, source: { fileName: string; sha256: string; format: string }) {
+function importOutline(ctx: AppContext, outline: ParsedOutline, index: number, source: { fileName: string; sha256: string; format: string }, anyway = false) {
   const doc = outline.documents[index];
   if (!doc) throw new AppError('validation', '所选文档不存在。请重新选择要导入的文档。');
   const user = currentUser(ctx);
-  const r = importDocument(ctx.db, doc, { ...source, documentIndex: index }, user.id);
+  const r = importDocument(ctx.db, doc, { ...source, documentIndex: index }, user.id, { anyway });
   ctx.log.info(`import ${source.fileName} #${index}: ${r.measureCount} measures by ${user.id}`);
   return { ...r, title: doc.title ?? source.fileName };
 }
@@ -117,14 +118,20 @@ export const ledgerHandlers: LedgerHandlers = {
       size: meta.size,
       defaultDocument: defaultDocumentIndex(outline),
       documents: outline.documents.map((d, index) => {
-        const dup = findPlanBySource(ctx.db, meta.sha256, index);
+        const file = findPlanBySource(ctx.db, meta.sha256, index);
+        const similar = file || d.items.length === 0 ? null : findSimilarPlan(ctx.db, d);
+        const duplicateOf = file
+          ? { planId: file.id, title: file.title, importedAt: file.importedAt, kind: 'file' as const, deleted: file.deleted }
+          : similar
+            ? { planId: similar.planId, title: similar.title, importedAt: similar.importedAt, kind: 'content' as const, deleted: false }
+            : null;
         return {
           index,
           title: d.title,
           deadline: d.deadline,
           sections: d.sections,
           items: d.items,
-          duplicateOf: dup ? { planId: dup.id, title: dup.title, importedAt: dup.importedAt } : null,
+          duplicateOf,
         };
       }),
     };
@@ -136,7 +143,7 @@ export const ledgerHandlers: LedgerHandlers = {
     const doc = pending.outline.documents[a.documentIndex];
     if (!doc) throw new AppError('validation', '所选文档不存在。请重新选择要导入的文档。');
     const edited: ParsedOutline = { documents: pending.outline.documents.map((d, i) => (i === a.documentIndex ? applyEdits(d, a.edits) : d)) };
-    const done = importOutline(ctx, edited, a.documentIndex, pending.source);
+    const done = importOutline(ctx, edited, a.documentIndex, pending.source, a.anyway ?? false);
     ctx.previews.delete(a.token);
     return done;
   },

@@ -5,9 +5,10 @@ import { AppError, assertNever } from '../../../shared/errors';
 import { buildReport, reportTitle } from '../../../shared/report/model';
 import { renderReportHtml } from '../../../shared/report/html';
 import { parseReportPeriod } from '../../../shared/report/period';
-import { KIND_TITLES, type ReportData, type ReportDoc, type ReportFigures, type ReportFormat, type ReportKind, type ReportOptions, type ReportScope, type ReportGrouping } from '../../../shared/report/types';
+import { type ReportData, type ReportDoc, type ReportFigures, type ReportFormat, type ReportKind, type ReportOptions, type ReportScope, type ReportGrouping } from '../../../shared/report/types';
 import { writeDocxBuffer } from './docx';
 import type { DraftBlock, DraftHeader } from '../../../shared/report/draft';
+import { exportFileName } from '../../../shared/report/file-name';
 import { rasterizeCharts, type ChartImages } from './chart-images';
 import { writeLedgerXlsx } from './xlsx';
 import type { ReportPrinter } from './printer';
@@ -59,11 +60,6 @@ export function reportData(db: Db, req: Pick<ReportRequest, 'period' | 'scope' |
   return data;
 }
 
-/** A file name a clerk recognises: 2024-Q3 季度推进情况报告.docx */
-export function reportFileName(req: Pick<ReportRequest, 'period' | 'kind' | 'format'>): string {
-  return `${req.period.replace(/\.\./, '至')} ${KIND_TITLES[req.kind]}.${req.format}`;
-}
-
 async function chartImages(doc: ReportDoc, deps: ProduceDeps): Promise<ChartImages> {
   try {
     return await rasterizeCharts(doc);
@@ -78,7 +74,7 @@ export async function produceReport(db: Db, req: ReportRequest, deps: ProduceDep
   step(0.05, '正在读取台账');
   const data = deps.data ?? reportData(db, req);
   const opts: ReportOptions = { kind: req.kind, issuer: req.header?.issuer || req.issuer, date: req.date, evidenceAppendix: req.evidenceAppendix, charts: req.charts, header: req.header, blocks: req.blocks };
-  const base = { fileName: reportFileName(req), figures: data.figures };
+  const base = { fileName: exportFileName(req, data), figures: data.figures };
   if (req.format === 'xlsx') {
     // The workbook is the ledger whatever the kind: it needs the rows, not a document.
     step(0.5, '正在生成 Excel 台账');

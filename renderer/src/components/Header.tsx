@@ -64,7 +64,7 @@ export function Header() {
             ))}
           </select>
         </label>
-        <div className="who" data-testid="current-user">
+        <div className="who" data-testid="current-user" title={`${user.name} ${user.departmentName ?? ""}`}>
           <strong>{user.name}</strong>
           <span className="muted">
             {t(`roles.${user.role}`)} · {user.departmentName ?? t('header.noDepartment')}

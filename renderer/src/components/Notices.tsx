@@ -12,6 +12,20 @@ export function Notices() {
       {notices.map((n) => (
         <div key={n.id} className={`notice notice-${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'} data-testid={`notice-${n.kind}`}>
           <span className="notice-text">{n.message}</span>
+          {n.actions?.map((a) => (
+            <button
+              key={a.testId}
+              type="button"
+              className="notice-action"
+              data-testid={a.testId}
+              onClick={() => {
+                dismiss(n.id);
+                void a.run();
+              }}
+            >
+              {a.label}
+            </button>
+          ))}
           <button type="button" className="link-button" onClick={() => dismiss(n.id)} aria-label={t('app.dismiss')}>
             ×
           </button>

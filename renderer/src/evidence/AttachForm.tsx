@@ -8,7 +8,11 @@ import { formatSize } from '../../../shared/sizes';
 
 export function AttachForm({ measureId, periodId }: { measureId: string; periodId: string }) {
   const { t } = useTranslation('evidence');
-  const pending = useEvidence((s) => s.pending);
+  const allPending = useEvidence((s) => s.pending);
+  const pendingFor = useEvidence((s) => s.pendingFor);
+  // Files chosen on another measure stay with it; here they are named, with the way back.
+  const pending = pendingFor === measureId ? allPending : [];
+  const elsewhere = pendingFor && pendingFor !== measureId ? allPending.length : 0;
   const uploads = useEvidence((s) => s.uploads);
   const busy = useEvidence((s) => s.busy);
   const maxBytes = useEvidence((s) => s.maxBytes);
@@ -22,11 +26,19 @@ export function AttachForm({ measureId, periodId }: { measureId: string; periodI
         .map((en) => en!.name),
     );
     for (const name of folders) useApp.getState().notify('error', t('folder', { name }));
-    addFiles([...e.dataTransfer.files].filter((f) => !folders.has(f.name)));
+    addFiles([...e.dataTransfer.files].filter((f) => !folders.has(f.name)), { measureId, periodId });
   };
 
   return (
     <div className="ev-attach">
+      {elsewhere > 0 && (
+        <div className="warning" role="alert" data-testid="evidence-pending-elsewhere">
+          {t('pendingElsewhere', { n: elsewhere })}{' '}
+          <button type="button" className="link-button" onClick={() => pendingFor && useEvidence.getState().goToMeasure(pendingFor)}>
+            {t('pendingBack')}
+          </button>
+        </div>
+      )}
       <FileDropTarget className="dropzone ev-drop" testId="evidence-dropzone" disabled={busy} onDrop={onDrop}>
         <span>{t('drop')}</span>
         <span className="muted">{t('or')}</span>
@@ -41,7 +53,7 @@ export function AttachForm({ measureId, periodId }: { measureId: string; periodI
             onChange={(e) => {
               const files = [...(e.target.files ?? [])];
               e.target.value = '';
-              addFiles(files);
+              addFiles(files, { measureId, periodId });
             }}
           />
         </label>

@@ -15,6 +15,7 @@ export function EvidencePanel({ measureId, periodId: periodProp }: { measureId: 
   const periodId = periodProp ?? sessionPeriod;
   const shownFor = useEvidence((s) => s.measureId);
   const items = useEvidence((s) => s.measureItems);
+  const adding = useEvidence((s) => s.pendingFor === measureId && s.pending.length > 0);
 
   useEffect(() => {
     void useEvidence.getState().loadConfig();
@@ -31,7 +32,7 @@ export function EvidencePanel({ measureId, periodId: periodProp }: { measureId: 
       <h3>
         {t('panelTitle')} <span className="muted small">{formatQuarter(periodId)}</span>
       </h3>
-      {now.length === 0 ? <p className="muted">{t('none')}</p> : <EvidenceList items={now} />}
+      {now.length > 0 ? <EvidenceList items={now} /> : !adding && <p className="muted">{t('none')}</p>}
       <AttachForm measureId={measureId} periodId={periodId} />
       {other.length > 0 && (
         <details className="ev-other">

@@ -42,6 +42,8 @@ interface EvidenceState {
   measureId: string | null;
   measureItems: EvidenceItem[];
   pending: PendingFile[];
+  /** The measure the pending files were chosen on; they stay with it when another measure is opened. */
+  pendingFor: string | null;
   uploads: Upload[];
   busy: boolean;
   /** The ledger-wide screen. */
@@ -56,7 +58,8 @@ interface EvidenceState {
   preview: EvidenceItem | null;
   loadConfig(): Promise<void>;
   loadMeasure(measureId: string): Promise<void>;
-  addFiles(files: File[]): void;
+  /** Chosen or dropped files are attached at once; their fields can be filled in afterwards. */
+  addFiles(files: File[], target?: Target): void;
   setMeta(key: number, patch: Partial<FileMetaInput>): void;
   dropPending(key: number | null): void;
   attach(target: Target): Promise<boolean>;
@@ -92,6 +95,7 @@ export const useEvidence = create<EvidenceState>((set, get) => ({
   measureId: null,
   measureItems: [],
   pending: [],
+  pendingFor: null,
   uploads: [],
   busy: false,
   filters: { planId: '', sectionId: '', departmentId: '', periodId: '', kind: '', sort: 'date-desc' },
@@ -116,7 +120,8 @@ export const useEvidence = create<EvidenceState>((set, get) => ({
   },
 
   async loadMeasure(measureId) {
-    if (get().measureId !== measureId) set({ measureId, measureItems: [], pending: [] });
+    // Pending files are not dropped here: they belong to the measure they were chosen on (pendingFor).
+    if (get().measureId !== measureId) set({ measureId, measureItems: [] });
     try {
       const items = await api['evidence.list']({ measureId, sort: 'date-desc' });
       if (get().measureId === measureId) set({ measureItems: items });
@@ -125,7 +130,7 @@ export const useEvidence = create<EvidenceState>((set, get) => ({
     }
   },
 
-  addFiles(files) {
+  addFiles(files, target) {
     const { maxBytes } = get();
     const ok: PendingFile[] = [];
     for (const file of files) {
@@ -134,10 +139,16 @@ export const useEvidence = create<EvidenceState>((set, get) => ({
         useApp.getState().notify('error', tr('tooLarge', { name: file.name, size: formatSize(file.size), max: formatSize(maxBytes) }));
         continue;
       }
-      if (file.size === 0) useApp.getState().notify('info', tr('emptyWarning', { name: file.name }));
+      if (file.size === 0) {
+        // An empty file is never evidence (the host refuses it too): said at once, never queued.
+        useApp.getState().notify('error', tr('emptyWarning', { name: file.name }));
+        continue;
+      }
       ok.push({ key: pendingKey++, file, meta: { description: '', docNumber: '', docDate: '' } });
     }
-    set((s) => ({ pending: [...s.pending, ...ok] }));
+    if (ok.length === 0) return;
+    set((s) => ({ pending: [...s.pending, ...ok], ...(target ? { pendingFor: target.measureId } : {}) }));
+    if (target) void get().attach(target);
   },
 
   setMeta(key, patch) {
@@ -145,12 +156,16 @@ export const useEvidence = create<EvidenceState>((set, get) => ({
   },
 
   dropPending(key) {
-    set((s) => ({ pending: key === null ? [] : s.pending.filter((p) => p.key !== key) }));
+    set((s) => {
+      const pending = key === null ? [] : s.pending.filter((p) => p.key !== key);
+      return { pending, pendingFor: pending.length ? s.pendingFor : null };
+    });
   },
 
   async attach(target) {
     const files = get().pending;
     if (files.length === 0 || get().busy) return false;
+    const started = new Set(files.map((p) => p.key));
     cancelRequested = false;
     set({ busy: true, uploads: files.map((p) => ({ key: p.key, name: p.file.name, size: p.file.size, progress: 0, step: '' })) });
     const progress = (key: number | null, fraction: number | null, step = ''): void =>
@@ -181,9 +196,11 @@ export const useEvidence = create<EvidenceState>((set, get) => ({
     } finally {
       if (added) useApp.getState().notify('info', tr('added', { n: added }));
       active = null;
-      set({ busy: false, uploads: [] });
-      await get().loadMeasure(target.measureId);
+      set((s) => ({ busy: false, uploads: [], pendingFor: s.pending.length ? s.pendingFor : null }));
+      if (get().measureId === target.measureId) await get().loadMeasure(target.measureId);
     }
+    // Files chosen while this batch was saving go next.
+    if (!cancelRequested && get().pending.some((p) => !started.has(p.key))) await get().attach(target);
     return attachedAny;
   },
 
@@ -289,3 +306,10 @@ export const useEvidence = create<EvidenceState>((set, get) => ({
     useApp.getState().go('checklist', measureId);
   },
 }));
+
+// Closing or reloading the window with files not yet added asks first (the browser shows its own question).
+if (typeof window !== 'undefined') {
+  window.addEventListener('beforeunload', (e) => {
+    if (useEvidence.getState().pending.length > 0) e.preventDefault();
+  });
+}

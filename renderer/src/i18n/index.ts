@@ -9,6 +9,7 @@ import { conflictsZh, conflictsEn } from './conflicts';
 import { correctionsZh, correctionsEn } from './corrections';
 import { inspectionsZh, inspectionsEn } from './inspections';
 import { exchangeZh, exchangeEn } from './exchange';
+import { dailyZh, dailyEn } from './daily';
 import { fullWidthPunctuation } from '../../../shared/zh-punctuation';
 
 /** Each screen's own dictionary: Chinese first, English with the same keys (one line per namespace). */
@@ -19,6 +20,7 @@ const NAMESPACES = {
   corrections: [correctionsZh, correctionsEn],
   inspections: [inspectionsZh, inspectionsEn],
   exchange: [exchangeZh, exchangeEn],
+  daily: [dailyZh, dailyEn],
 } as const;
 
 export const LANGUAGES = [

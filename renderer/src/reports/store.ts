@@ -4,6 +4,7 @@ import { api, ApiError } from '../api/client';
 import { waitForJob } from '../api/jobs';
 import { localIsoDate } from '../../../shared/periods';
 import { reportError, useApp } from '../stores/app';
+import { saveSetting, savedSettings } from '../daily/settings';
 import type { ReportPreview, ExportDone } from '../../../shared/api/reports';
 import type { JobStatus } from '../../../shared/api/jobs';
 import type { Department, PlanSummary, Section } from '../../../shared/model';
@@ -87,6 +88,26 @@ export function request(f: ReportForm) {
 
 const today = (): string => localIsoDate(new Date());
 
+/** The issuer and scope this person last chose, where they still exist; otherwise one plan (the first), never all mixed. */
+function rememberedScope(plans: PlanSummary[], sections: Section[], departments: Department[]): Partial<ReportForm> {
+  const s = savedSettings();
+  const list = (v: string | undefined): string[] => (v ? (JSON.parse(v) as string[]) : []);
+  const planId = plans.some((p) => p.id === s['report.planId']) ? s['report.planId']! : (plans[0]?.id ?? '');
+  return {
+    planId,
+    ...(s['report.issuer'] !== undefined ? { issuer: s['report.issuer'] } : {}),
+    sectionIds: list(s['report.sectionIds']).filter((id) => sections.some((x) => x.id === id && x.planId === planId)),
+    departmentIds: list(s['report.departmentIds']).filter((id) => departments.some((d) => d.id === id)),
+  };
+}
+
+function rememberScope(patch: Partial<ReportForm>): void {
+  if (patch.issuer !== undefined) saveSetting('report.issuer', patch.issuer);
+  if (patch.planId !== undefined) saveSetting('report.planId', patch.planId);
+  if (patch.sectionIds !== undefined) saveSetting('report.sectionIds', JSON.stringify(patch.sectionIds));
+  if (patch.departmentIds !== undefined) saveSetting('report.departmentIds', JSON.stringify(patch.departmentIds));
+}
+
 let seq = 0;
 let previewTimer: ReturnType<typeof setTimeout> | null = null;
 let nextKey = 1;
@@ -123,6 +144,7 @@ export const useReports = create<ReportsState>((set, get) => ({
     try {
       const [plans, sections, departments] = await Promise.all([api['plans.list']({}), api['sections.list']({}), api['departments.list']({})]);
       set({ plans, sections, departments });
+      set((s) => ({ form: { ...s.form, ...rememberedScope(plans, sections, departments) } }));
     } catch (e) {
       reportError(e);
     }
@@ -130,6 +152,7 @@ export const useReports = create<ReportsState>((set, get) => ({
   },
   set(patch) {
     set((s) => ({ form: { ...s.form, ...patch } }));
+    rememberScope(patch);
     // Typing in the issuer field should not rebuild the report on every key.
     if (previewTimer) clearTimeout(previewTimer);
     previewTimer = setTimeout(() => void get().loadPreview(), 'issuer' in patch ? 400 : 0);

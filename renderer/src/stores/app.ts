@@ -13,6 +13,14 @@ export interface Notice {
   id: number;
   kind: 'error' | 'info';
   message: string;
+  /** Buttons on the notice (撤销, 打开…); a notice with actions stays up longer, so there is time to use them. */
+  actions?: NoticeAction[];
+}
+
+export interface NoticeAction {
+  label: string;
+  testId: string;
+  run(): void | Promise<void>;
 }
 
 interface AppState {
@@ -22,7 +30,7 @@ interface AppState {
   /** Keeps the hash in step with the measure shown, without adding a history entry per click. */
   replaceParam(param: string | null): void;
   syncFromHash(): void;
-  notify(kind: Notice['kind'], message: string): void;
+  notify(kind: Notice['kind'], message: string, actions?: NoticeAction[]): void;
   dismiss(id: number): void;
 }
 
@@ -64,11 +72,11 @@ export const useApp = create<AppState>((set, get) => ({
     const cur = get().route;
     if (route.screen !== cur.screen || route.param !== cur.param) set({ route });
   },
-  notify(kind, message) {
+  notify(kind, message, actions) {
     const id = nextNotice++;
     // The same message twice in a row is one notice, not a stack of them.
-    set((s) => ({ notices: [...s.notices.filter((n) => n.message !== message), { id, kind, message }].slice(-4) }));
-    if (kind === 'info') setTimeout(() => get().dismiss(id), 5000);
+    set((s) => ({ notices: [...s.notices.filter((n) => n.message !== message), { id, kind, message, ...(actions ? { actions } : {}) }].slice(-4) }));
+    if (kind === 'info') setTimeout(() => get().dismiss(id), actions ? 20_000 : 5000);
   },
   dismiss(id) {
     set((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));

@@ -1,7 +1,7 @@
 // The checklist: plan/section tree, filtered measure rows, the open measure and its quarter's progress draft.
 import { create } from 'zustand';
-import { api } from '../api/client';
-import type { MeasureDetail, MeasureRow, PlanSummary, Section, Status } from '../../../shared/model';
+import { api, ApiError } from '../api/client';
+import type { MeasureDetail, MeasureRow, PlanSummary, ProgressRecord, Section, Status } from '../../../shared/model';
 import { reportError, useApp } from './app';
 import { useSession } from './session';
 
@@ -24,6 +24,16 @@ export interface Draft {
   narrative: string;
   /** Set when the quarter has no record yet and the status shown is carried from an earlier one. */
   carriedFrom: string | null;
+  /** The version of the stored record this draft started from; null when there was none. */
+  base: string | null;
+}
+
+/** A save refused because someone saved the quarter meanwhile: the newer record beside the user's own draft. */
+export interface SaveConflict {
+  measureId: string;
+  periodId: string;
+  theirs: ProgressRecord | null;
+  mine: { status: Status; narrative: string };
 }
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
@@ -42,6 +52,9 @@ interface ChecklistState {
   detail: MeasureDetail | null;
   draft: Draft | null;
   save: SaveState;
+  conflict: SaveConflict | null;
+  /** Ends a conflict: saves `merged` over the newer record, or (null) drops the user's changes for it. */
+  resolveConflict(merged: { status: Status; narrative: string } | null): Promise<void>;
   loadTree(): Promise<void>;
   loadRows(): Promise<void>;
   setFilters(patch: Partial<Filters>): void;
@@ -70,11 +83,15 @@ let narrativeTimer: ReturnType<typeof setTimeout> | undefined;
 let saveChain: Promise<void> = Promise.resolve();
 
 const periodNow = (): string => useSession.getState().periodId;
+/** The version each queued save is based on: the one this window last saved or was shown, per measure and quarter. */
+const bases = new Map<string, string | null>();
+const baseKey = (d: { measureId: string; periodId: string }): string => `${d.measureId}|${d.periodId}`;
 
 function draftFrom(d: MeasureDetail, periodId: string): Draft {
   const rec = d.progress.find((p) => p.periodId === periodId);
-  if (rec) return { measureId: d.id, periodId, status: rec.status, narrative: rec.narrative, carriedFrom: null };
-  return { measureId: d.id, periodId, status: d.status, narrative: '', carriedFrom: d.statusPeriod };
+  bases.set(baseKey({ measureId: d.id, periodId }), rec?.version ?? null);
+  if (rec) return { measureId: d.id, periodId, status: rec.status, narrative: rec.narrative, carriedFrom: null, base: rec.version };
+  return { measureId: d.id, periodId, status: d.status, narrative: '', carriedFrom: d.statusPeriod, base: null };
 }
 
 function toRow(d: MeasureDetail): MeasureRow {
@@ -91,15 +108,32 @@ export const useChecklist = create<ChecklistState>((set, get) => {
     set((s) => ({ detail, rows: s.rows.map((r) => (r.id === id ? toRow(detail) : r)) }));
   }
 
+  /** The save was refused as stale: show the newer record beside the draft, and save nothing more until resolved. */
+  async function showConflict(d: Draft): Promise<void> {
+    const detail = await api['measures.get']({ id: d.measureId, periodId: d.periodId });
+    const theirs = detail.progress.find((p) => p.periodId === d.periodId) ?? null;
+    if (get().draft?.measureId !== d.measureId) return;
+    set({ save: 'error', conflict: { measureId: d.measureId, periodId: d.periodId, theirs, mine: { status: d.status, narrative: d.narrative } } });
+  }
+
   function persist(d: Draft): Promise<void> {
+    if (get().conflict) return saveChain;
     set({ save: 'saving' });
     saveChain = saveChain.then(async () => {
+      if (get().conflict) return;
+      const key = baseKey(d);
       try {
-        await api['progress.set']({ measureId: d.measureId, periodId: d.periodId, status: d.status, narrative: d.narrative });
+        const baseVersion = bases.has(key) ? (bases.get(key) ?? null) : d.base;
+        const rec = await api['progress.set']({ measureId: d.measureId, periodId: d.periodId, status: d.status, narrative: d.narrative, baseVersion });
+        bases.set(key, rec.version);
         const cur = get().draft;
-        if (cur && cur.measureId === d.measureId) set({ save: 'saved', draft: { ...cur, carriedFrom: null } });
+        if (cur && cur.measureId === d.measureId) set({ save: 'saved', draft: { ...cur, carriedFrom: null, base: rec.version } });
         await refreshDetail(d.measureId);
       } catch (e) {
+        if (e instanceof ApiError && e.code === 'stale_version') {
+          await showConflict(d).catch((err: unknown) => void reportError(err));
+          return;
+        }
         reportError(e);
         if (get().draft?.measureId === d.measureId) set({ save: 'error' });
       }
@@ -119,6 +153,24 @@ export const useChecklist = create<ChecklistState>((set, get) => {
     detail: null,
     draft: null,
     save: 'idle',
+    conflict: null,
+
+    async resolveConflict(merged) {
+      const c = get().conflict;
+      const d = get().draft;
+      if (!c || !d || d.measureId !== c.measureId) return set({ conflict: null });
+      const base = c.theirs?.version ?? null;
+      bases.set(baseKey(c), base);
+      set({ conflict: null });
+      if (!merged) {
+        set({ draft: { ...d, status: c.theirs?.status ?? d.status, narrative: c.theirs?.narrative ?? '', base }, save: 'idle' });
+        await refreshDetail(d.measureId);
+        return;
+      }
+      const next = { ...d, ...merged, base };
+      set({ draft: next });
+      await persist(next);
+    },
 
     async loadTree() {
       try {
@@ -195,7 +247,7 @@ export const useChecklist = create<ChecklistState>((set, get) => {
       if (get().selectedId === id && get().detail) return;
       await get().flush();
       const at = get().rows.findIndex((r) => r.id === id);
-      set({ selectedId: id, save: 'idle', ...(at >= 0 ? { cursor: at } : {}) });
+      set({ selectedId: id, save: 'idle', conflict: null, ...(at >= 0 ? { cursor: at } : {}) });
       if (useApp.getState().route.screen === 'checklist') useApp.getState().replaceParam(id);
       const periodId = periodNow();
       const seq = ++detailSeq;
@@ -225,7 +277,7 @@ export const useChecklist = create<ChecklistState>((set, get) => {
     closeDetail() {
       void get().flush();
       detailSeq++;
-      set({ selectedId: null, detail: null, draft: null, save: 'idle' });
+      set({ selectedId: null, detail: null, draft: null, save: 'idle', conflict: null });
       useApp.getState().replaceParam(null);
     },
 
@@ -249,8 +301,8 @@ export const useChecklist = create<ChecklistState>((set, get) => {
     /** Saves the narrative now if it differs from what is stored (on blur, before leaving the measure). */
     async flush() {
       clearTimeout(narrativeTimer);
-      const { draft: d, detail } = get();
-      if (!d || !detail || detail.id !== d.measureId) return saveChain;
+      const { draft: d, detail, conflict } = get();
+      if (!d || !detail || detail.id !== d.measureId || conflict) return saveChain;
       const rec = detail.progress.find((p) => p.periodId === d.periodId);
       if ((rec?.narrative ?? '') === d.narrative) return saveChain;
       return persist(d);

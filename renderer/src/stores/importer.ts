@@ -8,6 +8,7 @@ import { formatSize } from '../../../shared/sizes';
 import { messageOf, reportError, useApp } from './app';
 import { useChecklist } from './checklist';
 import { useSession } from './session';
+import { notifyImported } from '../daily/plans';
 
 /** A correction to one parsed measure; only the fields the user changed are present. */
 export interface MeasureEdit {
@@ -33,7 +34,8 @@ interface ImporterState {
   selectDocument(index: number): void;
   startEdit(index: number | null): void;
   saveEdit(index: number, edit: MeasureEdit): void;
-  commit(): Promise<void>;
+  /** `anyway`: import although a plan with the same measures exists. */
+  commit(anyway?: boolean): Promise<void>;
   /** One click on a built-in outline: the whole ledger, no preview. */
   applyTemplate(templateId: string): Promise<void>;
   /** The template being imported, while it is. */
@@ -120,7 +122,7 @@ export const useImporter = create<ImporterState>((set, get) => ({
     });
   },
 
-  async commit() {
+  async commit(anyway = false) {
     const { preview, documentIndex, edits } = get();
     if (!preview) return;
     set({ phase: 'committing', error: null });
@@ -128,10 +130,11 @@ export const useImporter = create<ImporterState>((set, get) => ({
       const done = await api['import.commit']({
         token: preview.token,
         documentIndex,
+        ...(anyway ? { anyway: true } : {}),
         edits: Object.entries(edits[documentIndex] ?? {}).map(([i, e]) => ({ index: Number(i), ...e })),
       });
       set({ ...IDLE });
-      useApp.getState().notify('info', i18n.t('import.done', { title: done.title, count: done.measureCount }));
+      notifyImported(i18n.t('import.done', { title: done.title, count: done.measureCount }), { id: done.planId, title: done.title });
       await afterImport(done.planId);
     } catch (e) {
       // The commit button is at the foot of a long preview: the banner, not the top of the page, is where this is seen.

@@ -4,6 +4,8 @@ import { api } from '../api/client';
 import type { SessionInfo } from '../../../shared/api/ledger';
 import type { Department, Role } from '../../../shared/model';
 import { reportError } from './app';
+import { loadSettings, saveSetting } from '../daily/settings';
+import { isQuarterId } from '../../../shared/periods';
 
 export interface NewUser {
   name: string;
@@ -39,8 +41,10 @@ export const useSession = create<SessionState>((set, get) => ({
   async load() {
     try {
       const info = await api['session.get']({});
-      // A quarter already picked stays picked.
-      set({ info, periodId: get().periodId || info.currentPeriod, loadError: null });
+      const saved = info.user ? await loadSettings() : {};
+      // A quarter already picked stays picked; at start, the one this person last worked on.
+      const remembered = saved.periodId && isQuarterId(saved.periodId) ? saved.periodId : null;
+      set({ info, periodId: get().periodId || remembered || info.currentPeriod, loadError: null });
       await get().loadDepartments();
     } catch (e) {
       set({ loadError: reportError(e) });
@@ -55,10 +59,13 @@ export const useSession = create<SessionState>((set, get) => ({
   },
   setPeriod(periodId) {
     set({ periodId });
+    if (get().info?.user) saveSetting('periodId', periodId);
   },
   async switchUser(userId) {
     try {
       set({ info: await api['session.switchUser']({ userId }), creatingUser: false });
+      const saved = await loadSettings();
+      if (saved.periodId && isQuarterId(saved.periodId)) set({ periodId: saved.periodId });
     } catch (e) {
       reportError(e);
     }

@@ -9,6 +9,8 @@ import { CorrectionsPage } from './CorrectionsPage';
 import { DashboardPage } from './DashboardPage';
 import { EvidencePage } from './EvidencePage';
 import { InspectionPage } from './InspectionPage';
+import { PlansPage } from './PlansPage';
+import { MergePage } from './MergePage';
 
 export class AppPage {
   readonly firstRun: FirstRunPage;
@@ -18,6 +20,8 @@ export class AppPage {
   readonly dashboard: DashboardPage;
   readonly evidence: EvidencePage;
   readonly inspection: InspectionPage;
+  readonly plans: PlansPage;
+  readonly merge: MergePage;
   private readonly errors: string[] = [];
 
   constructor(
@@ -32,6 +36,8 @@ export class AppPage {
     this.dashboard = new DashboardPage(page);
     this.evidence = new EvidencePage(page);
     this.inspection = new InspectionPage(page);
+    this.plans = new PlansPage(page);
+    this.merge = new MergePage(page);
     page.on('console', (m) => {
       // Failed loads are recorded with their URL by the response handler below.
       if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) this.errors.push(`console: ${m.text()}`);

@@ -20,6 +20,21 @@ export class EvidencePage {
     return this.page.getByTestId('missing-list');
   }
 
+  get fileInput(): Locator {
+    return this.panel.getByTestId('evidence-file-input');
+  }
+  get pendingFiles(): Locator {
+    return this.panel.getByTestId('pending-file');
+  }
+  get pendingElsewhere(): Locator {
+    return this.panel.getByTestId('evidence-pending-elsewhere');
+  }
+
+  /** Chooses files in the measure's panel; they are attached without another click. */
+  async choose(files: string | string[] | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+    await this.fileInput.setInputFiles(files);
+  }
+
   async verify(): Promise<void> {
     await this.page.getByTestId('verify-start').click();
     await expect(this.page.getByTestId('verify-report')).toBeVisible({ timeout: 30_000 });

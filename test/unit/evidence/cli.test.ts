@@ -24,12 +24,17 @@ describe('cli attach and verify', () => {
     const a = path.join(dir, '通知.txt');
     const b = path.join(dir, 'NUL.txt');
     fs.writeFileSync(a, '关于开展法治督察的通知');
-    fs.writeFileSync(b, '');
+    fs.writeFileSync(b, '会议纪要');
+    const empty = path.join(dir, '空白.pdf');
+    fs.writeFileSync(empty, '');
+    const refused = cli(['attach', '--measure', measureId, '--period', '2024-Q3', a, empty, '--data-dir', data]);
+    expect(refused.status).not.toBe(0);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toMatch(/“空白\.pdf”是空文件/);
     const r = cli(['attach', '--measure', measureId, '--period', '2024-Q3', '--doc-number', '某文〔2024〕2号', a, b, '--data-dir', data]);
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as AttachResult;
     expect(out.items.map((i) => i.name)).toEqual(['通知.txt', 'NUL.txt']);
-    expect(r.stderr).toMatch(/空文件/);
 
     const ok = cli(['verify', '--data-dir', data]);
     expect(ok.status).toBe(0);

@@ -93,10 +93,11 @@ describe('storing a file', () => {
     expect(listEvidence(l.db, { periodId: '2024-Q3' })).toHaveLength(0);
   });
 
-  it('accepts a 0-byte file with a warning', async () => {
-    const r = await attachPaths(l.db, data, target(), [{ path: src('empty.txt', '') }]);
-    expect(r.items[0]).toMatchObject({ size: 0, sha256: sha('') });
-    expect(r.warnings[0]).toMatch(/空文件/);
+  it('refuses a 0-byte file, from disk or as a stream, and stores nothing', async () => {
+    await expect(attachPaths(l.db, data, target(), [{ path: src('empty.txt', '') }])).rejects.toThrow(/空文件/);
+    await expect(attachStream(l.db, data, target(), Readable.from([]), { name: 'empty.txt' })).rejects.toThrow(/空文件/);
+    expect(listEvidence(l.db, {})).toHaveLength(0);
+    expect(fs.existsSync(path.join(data, 'evidence', sha('').slice(0, 2), sha('')))).toBe(false);
   });
 
   it('keeps any name as metadata only: emoji, very long, Windows reserved names', async () => {

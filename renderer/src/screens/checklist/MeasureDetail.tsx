@@ -7,6 +7,7 @@ import { History } from './History';
 import { EvidencePanel } from '../../evidence/EvidencePanel';
 import { CorrectionBar } from '../../corrections/CorrectionBar';
 import { RectificationTasks } from '../../inspections/RectificationTasks';
+import { TargetFigures } from '../../daily/TargetFigures';
 
 export function MeasureDetail() {
   const { t } = useTranslation();
@@ -60,11 +61,7 @@ export function MeasureDetail() {
           <>
             <dt>{t('measure.targets')}</dt>
             <dd>
-              {detail.targets.map((x, i) => (
-                <span key={i} className="tag">
-                  {x}
-                </span>
-              ))}
+              <TargetFigures measureId={detail.id} />
             </dd>
           </>
         )}
@@ -99,7 +96,7 @@ export function MeasureDetail() {
           </ul>
         )}
       </section>
-      <History entries={detail.history} />
+      <History entries={detail.history} targets={detail.targets} />
     </aside>
   );
 }

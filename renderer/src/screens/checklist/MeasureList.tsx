@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { MeasureRow } from '../../../../shared/model';
 import { useChecklist } from '../../stores/checklist';
 import { formatDay, joinUnits, statusKey, statusLabel } from '../../format';
+import { BelowTargetTag } from '../../daily/TargetFigures';
 
 export const ROW_HEIGHT = 58;
 
@@ -130,6 +131,7 @@ const Row = memo(function Row({ row, index, top, active, selected, onClick }: Ro
         )}
         {row.overdue && <span className="tag tag-danger">{t('measure.overdue')}</span>}
         {row.dueSoon && <span className="tag tag-warn">{t('measure.dueSoon')}</span>}
+        <BelowTargetTag measureId={row.id} />
       </div>
     </div>
   );

@@ -5,6 +5,7 @@ import type { Section } from '../../../../shared/model';
 import { useChecklist } from '../../stores/checklist';
 import { headingText } from '../import/group';
 import { sectionChoices } from '../../components/Options';
+import { PlanDelete } from '../../daily/PlanDelete';
 
 function childrenOf(sections: readonly Section[]): Map<string | null, Section[]> {
   const m = new Map<string | null, Section[]>();
@@ -73,6 +74,7 @@ export function PlanTree() {
               <span className="tree-label">{p.title}</span>
               <span className="tree-count">{p.measureCount}</span>
             </button>
+            {planId === p.id && <PlanDelete plan={p} />}
             {planId === p.id && renderSections(childrenOf(byPlan.get(p.id) ?? []), null, 1)}
           </li>
         ))}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { STATUSES, type Status } from '../../../../shared/model';
 import { useChecklist } from '../../stores/checklist';
 import { formatQuarter, statusLabel } from '../../format';
+import { StaleMerge } from '../../daily/StaleMerge';
 
 export function ProgressEditor() {
   const { t } = useTranslation();
@@ -32,6 +33,7 @@ export function ProgressEditor() {
           ))}
         </select>
       </label>
+      <StaleMerge />
       {draft.carriedFrom && <p className="muted small">{t('detail.carried', { quarter: formatQuarter(draft.carriedFrom) })}</p>}
       <label className="field">
         <span>{t('detail.narrative')}</span>

@@ -12,6 +12,7 @@ import { formatDay, formatQuarter, joinUnits } from '../../format';
 import { ChartLegend, StackedBarChart, type ChartRow } from '../../components/StackedBarChart';
 import { headingText } from '../import/group';
 import { completionRate } from '../../../../shared/report/charts';
+import { BelowTargetList } from '../../daily/BelowTargetList';
 
 export function DashboardScreen() {
   const { t } = useTranslation();
@@ -89,6 +90,7 @@ export function DashboardScreen() {
             <DueList title={t('dashboard.overdueList')} empty={t('dashboard.noneOverdue')} rows={data?.overdue ?? []} kind="overdue" />
             <DueList title={t('dashboard.dueSoonList')} empty={t('dashboard.noneDueSoon')} rows={data?.dueSoon ?? []} kind="due-soon" />
             <RectificationSummary />
+            <BelowTargetList planId={planId} />
           </div>
         </>
       )}

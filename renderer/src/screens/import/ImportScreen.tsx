@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useImporter } from '../../stores/importer';
 import { DropZone } from './DropZone';
 import { Preview } from './Preview';
+import { DeletedPlans } from '../../daily/DeletedPlans';
 
 export function ImportScreen() {
   const { t } = useTranslation();
@@ -25,6 +26,7 @@ export function ImportScreen() {
         <>
           <p className="muted">{t('import.intro')}</p>
           <DropZone />
+          <DeletedPlans />
           {(phase === 'reading' || phase === 'parsing') && (
             <p className="progress-line" role="status" data-testid="import-busy">
               {phase === 'reading' ? t('import.reading') : t('import.parsing', { name: fileName ?? '' })}

@@ -2,7 +2,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useImporter, withEdit } from '../../stores/importer';
-import { formatDay } from '../../format';
 import { formatSize } from '../../../../shared/sizes';
 import { groupMeasures, headingText } from './group';
 import { PreviewMeasure } from './PreviewMeasure';
@@ -10,6 +9,7 @@ import { RevisionPanel } from '../../corrections/RevisionPanel';
 import { OnlyDoubtfulLabel } from '../../corrections/DoubtTags';
 import { useKnownUnits } from '../../corrections/known-units';
 import { doubtsOf } from '../../../../shared/outline/doubts';
+import { DuplicateNotice } from '../../daily/DuplicateNotice';
 
 export function Preview() {
   const { t } = useTranslation();
@@ -65,11 +65,7 @@ export function Preview() {
         {t('import.counts', counts)}
         {doc.deadline && <span className="muted"> {t('import.docDeadline', { deadline: doc.deadline })}</span>}
       </p>
-      {doc.duplicateOf && (
-        <div className="warning" role="status" data-testid="import-duplicate">
-          {t('import.duplicate', { date: formatDay(doc.duplicateOf.importedAt), title: doc.duplicateOf.title })}
-        </div>
-      )}
+      {doc.duplicateOf && <DuplicateNotice dup={doc.duplicateOf} />}
       {items.length === 0 && <div className="inline-error">{t('import.noMeasures')}</div>}
       <RevisionPanel token={preview.token} documentIndex={documentIndex} />
       {doubtful > 0 && (
