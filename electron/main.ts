@@ -1,7 +1,8 @@
 // The Electron main process: one instance, one secure window, the shared services behind IPC.
 import { app, type BrowserWindow } from 'electron';
 import path from 'node:path';
-import { createContext, type AppContext } from './services/context';
+import type { AppContext } from './services/context';
+import { openContext } from './services/backup';
 import { registerIpc } from './ipc';
 import { applyAppSecurity } from './security';
 import { createMainWindow } from './window';
@@ -25,9 +26,9 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     const dataDir = path.resolve(dataDirFlag ?? process.env.FAZHI_DATA_DIR ?? app.getPath('userData'));
-    ctx = createContext(dataDir);
+    ctx = await openContext(dataDir);
     applyAppSecurity(APP_ORIGIN);
     serveRenderer(ctx, path.join(__dirname, '..', 'renderer'));
     registerIpc(ctx, APP_ORIGIN);

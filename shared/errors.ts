@@ -13,6 +13,9 @@ export type ErrorCode =
   | 'too_large'
   | 'cancelled'
   | 'forbidden'
+  | 'disk_full'
+  | 'read_only'
+  | 'data_dir_missing'
   | 'internal';
 
 export interface ErrorData {

@@ -42,7 +42,7 @@ export function cancelledError(): AppError {
 }
 
 /** Directory entries are durable only once the directory itself is synced (not possible on Windows). */
-async function fsyncDir(dir: string): Promise<void> {
+export async function fsyncDir(dir: string): Promise<void> {
   let fh: fsp.FileHandle | undefined;
   try {
     fh = await fsp.open(dir, 'r');

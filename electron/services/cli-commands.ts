@@ -3,5 +3,6 @@ import type { CliCommand } from '../host/commands/types';
 import { ledgerCommands } from '../host/commands/ledger';
 import { evidenceCommands } from '../host/commands/evidence';
 import { reportCommands } from '../host/commands/report';
+import { backupCommands } from '../host/commands/backup';
 
-export const cliCommands: CliCommand[] = [...ledgerCommands, ...evidenceCommands, ...reportCommands];
+export const cliCommands: CliCommand[] = [...ledgerCommands, ...evidenceCommands, ...reportCommands, ...backupCommands];

@@ -1,0 +1,37 @@
+// Rotation of a backup folder: drops backups the policy does not keep, then evidence no remaining backup refers to.
+import fs from 'node:fs';
+import path from 'node:path';
+import { backupsToKeep, DEFAULT_ROTATION, type RotationPolicy } from '../../shared/backup/rotation';
+import { listBlobs, removeBlob } from '../evidence-store/sweep';
+import { fsyncDirSync } from './files';
+import { MANIFEST, readManifests } from './folder';
+
+export interface RotationReport {
+  removedBackups: string[];
+  removedFiles: number;
+  freedBytes: number;
+}
+
+/** Call with the folder locked. A backup goes by losing its manifest first, so a crash midway leaves a folder the next sweep removes. */
+export async function rotate(root: string, now: Date, policy: RotationPolicy = DEFAULT_ROTATION): Promise<RotationReport> {
+  const all = readManifests(root);
+  const keep = backupsToKeep(all, now, policy);
+  const report: RotationReport = { removedBackups: [], removedFiles: 0, freedBytes: 0 };
+  for (const m of all) {
+    if (keep.has(m.name)) continue;
+    fs.rmSync(path.join(root, m.name, MANIFEST), { force: true });
+    fsyncDirSync(path.join(root, m.name));
+    fs.rmSync(path.join(root, m.name), { recursive: true, force: true });
+    report.removedBackups.push(m.name);
+  }
+  if (report.removedBackups.length === 0) return report;
+  const used = new Set<string>();
+  for (const m of readManifests(root)) for (const [sha] of m.evidence) used.add(sha);
+  for (const b of await listBlobs(root)) {
+    if (used.has(b.sha256)) continue;
+    await removeBlob(root, b.sha256);
+    report.removedFiles++;
+    report.freedBytes += b.size;
+  }
+  return report;
+}
