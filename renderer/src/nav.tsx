@@ -6,6 +6,7 @@ import { ImportScreen } from './screens/import/ImportScreen';
 import { DashboardScreen } from './screens/dashboard/DashboardScreen';
 import { EvidenceScreen } from './evidence/EvidenceScreen';
 import { ReportsScreen } from './reports/ReportsScreen';
+import { BackupScreen } from './backup/BackupScreen';
 
 export interface NavItem {
   /** The URL hash segment: #/checklist. */
@@ -20,5 +21,6 @@ export const navItems: readonly NavItem[] = [
   { id: 'dashboard', labelKey: 'nav.dashboard', Screen: DashboardScreen },
   { id: 'evidence', labelKey: 'nav.evidence', Screen: EvidenceScreen },
   { id: 'reports', labelKey: 'nav.reports', Screen: ReportsScreen },
+  { id: 'backup', labelKey: 'nav.backup', Screen: BackupScreen },
   // Further screens join here.
 ];

@@ -20,6 +20,7 @@ export const en: Dict = {
     dashboard: 'Statistics',
     evidence: 'Evidence',
     reports: 'Reports',
+    backup: 'Backup',
     main: 'Main navigation',
   },
   header: {

@@ -19,6 +19,7 @@ export const zh = {
     dashboard: '统计',
     evidence: '佐证材料',
     reports: '报告',
+    backup: '备份与恢复',
     main: '主导航',
   },
   header: {

@@ -7,6 +7,7 @@ import { ImportPage } from './ImportPage';
 import { ChecklistPage } from './ChecklistPage';
 import { DashboardPage } from './DashboardPage';
 import { EvidencePage } from './EvidencePage';
+import { BackupPage } from './BackupPage';
 
 export class AppPage {
   readonly firstRun: FirstRunPage;
@@ -14,6 +15,7 @@ export class AppPage {
   readonly checklist: ChecklistPage;
   readonly dashboard: DashboardPage;
   readonly evidence: EvidencePage;
+  readonly backup: BackupPage;
   private readonly errors: string[] = [];
 
   constructor(
@@ -26,6 +28,7 @@ export class AppPage {
     this.checklist = new ChecklistPage(page);
     this.dashboard = new DashboardPage(page);
     this.evidence = new EvidencePage(page);
+    this.backup = new BackupPage(page);
     page.on('console', (m) => {
       // Failed loads are recorded with their URL by the response handler below.
       if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) this.errors.push(`console: ${m.text()}`);
@@ -59,7 +62,7 @@ export class AppPage {
     return this.page.getByTestId('notice-error');
   }
 
-  async nav(id: 'checklist' | 'import' | 'dashboard' | 'evidence' | 'reports'): Promise<void> {
+  async nav(id: 'checklist' | 'import' | 'dashboard' | 'evidence' | 'reports' | 'backup'): Promise<void> {
     await this.page.getByTestId(`nav-${id}`).click();
     await expect(this.page.getByTestId(`screen-${id}`)).toBeVisible();
   }
