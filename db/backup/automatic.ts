@@ -5,11 +5,14 @@ import type { BackupInfo } from '../../shared/api/backup';
 import { storePath, type Db } from '../open';
 import { latestVersion } from '../migrate';
 import { createBackup } from './create';
+import { checkDataDir } from '../data-dir-check';
 import { backupFolder, readManifests } from './folder';
 
 /** Backs up a store whose schema is older than this program's, before anything migrates it; null when none was needed. */
 export async function backupBeforeMigration(dataDir: string, appVersion?: string): Promise<BackupInfo | null> {
   if (!fs.existsSync(storePath(dataDir))) return null;
+  // A read-only drive is refused here, before SQLite would fail on it with a raw error.
+  checkDataDir(dataDir, storePath(dataDir));
   const raw = new Database(storePath(dataDir), { fileMustExist: true });
   try {
     const version = raw.pragma('user_version', { simple: true }) as number;

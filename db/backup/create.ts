@@ -9,11 +9,10 @@ import type { BackupInfo, BackupReason } from '../../shared/api/backup';
 import { AppError } from '../../shared/errors';
 import { blobPath, tmpDir } from '../evidence-store/paths';
 import { cancelledError, fsyncDir, hashFile } from '../evidence-store/write';
-import { sweepTmp } from '../evidence-store/sweep';
 import { referencedBlobs } from '../queries/evidence';
 import { diskError, fsyncDirSync, writeFileAtomic } from './files';
-import { backupFolder, lockFolder, MANIFEST, newBackupName, readSettings, SNAPSHOT, sweepPartial, toInfo, type Manifest } from './folder';
-import { rotate } from './rotate';
+import { backupFolder, lockFolder, MANIFEST, newBackupName, readSettings, SNAPSHOT, toInfo, type Manifest } from './folder';
+import { rotate, sweepFolder } from './rotate';
 
 export interface CreateOptions {
   reason: BackupReason;
@@ -89,8 +88,7 @@ export async function createBackup(db: Db, dataDir: string, o: CreateOptions): P
   const added: string[] = [];
   let part: string | null = null;
   try {
-    sweepPartial(root);
-    sweepTmp(root);
+    await sweepFolder(root);
     const name = newBackupName(root, o.reason, now);
     part = path.join(root, `.${name}.part`);
     fs.mkdirSync(part, { mode: 0o700 });

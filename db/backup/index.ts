@@ -3,6 +3,6 @@ export { createBackup, type CreateOptions } from './create';
 export { listBackups } from './list';
 export { verifyBackup, integrityOf } from './verify';
 export { restoreBackup, RESTORE_PART } from './restore';
-export { rotate } from './rotate';
+export { rotate, sweepBackupFolder } from './rotate';
 export { backupFolder, defaultBackupFolder, readSettings, writeSettings, readManifests } from './folder';
 export { backupBeforeMigration, dailyBackup } from './automatic';

@@ -1,6 +1,7 @@
 // The command line for administrators and tests: `npm run -s cli -- COMMAND …`; JSON on stdout, Chinese errors on stderr.
 import { parseArgs } from 'node:util';
 import { isAppError } from '../../shared/errors';
+import { diskError } from '../../db/backup/files';
 import { resolveDataDir } from '../services/data-dir';
 import { cliCommands } from '../services/cli-commands';
 import type { CliIo } from './commands/types';
@@ -20,13 +21,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(`未知命令“${name}”。\n${usage()}`);
     return 2;
   }
+  let dataDir = '';
   try {
     const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = { 'data-dir': { type: 'string' } };
     for (const [k, t] of Object.entries(cmd.options)) options[k] = { type: t, ...(cmd.multiple?.includes(k) ? { multiple: true } : {}) };
     const parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true });
-    const dataDir = resolveDataDir(parsed.values['data-dir'] as string | undefined);
+    dataDir = resolveDataDir(parsed.values['data-dir'] as string | undefined);
     return await cmd.run({ positionals: parsed.positionals, values: parsed.values as Record<string, string | boolean | string[] | undefined>, dataDir }, io);
-  } catch (e) {
+  } catch (thrown) {
+    // A full or read-only disk met anywhere (SQLite included) is named rather than reported as an internal error.
+    const e = dataDir ? diskError(thrown, dataDir, '操作') : thrown;
     if (isAppError(e)) {
       io.err(e.message);
       if (process.env.FAZHI_DEBUG && e.detail) io.err(e.detail);

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { startHost } from './server';
 import { resolveDataDir } from '../services/data-dir';
 import { openBrowser } from './open-browser';
+import { isAppError } from '../../shared/errors';
 
 const { values } = parseArgs({
   options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, 'no-open': { type: 'boolean' }, renderer: { type: 'string' } },
@@ -16,6 +17,10 @@ const host = await startHost({
   dataDir: resolveDataDir(values['data-dir']),
   rendererDir,
   ...(values.port ? { port: Number(values.port) } : {}),
+}).catch((e: unknown) => {
+  // A missing drive or a read-only folder: said plainly, and no new empty ledger is made in its place.
+  process.stderr.write(`${isAppError(e) ? e.message : String(e)}\n`);
+  process.exit(1);
 });
 process.stdout.write(`法治台账已在本机启动(数据目录:${host.ctx.dataDir})\n请在浏览器中打开:${host.url}\n按 Ctrl+C 退出。\n`);
 if (!values['no-open']) openBrowser(host.url);

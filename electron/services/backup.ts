@@ -1,9 +1,10 @@
 // The app's side of backups: open the store with its automatic backups, back up before risky work, one backup at a time.
 import type { BackupInfo } from '../../shared/api/backup';
 import { AppError, isAppError } from '../../shared/errors';
-import { backupBeforeMigration, createBackup, dailyBackup } from '../../db/backup/index';
+import { backupBeforeMigration, backupFolder, createBackup, dailyBackup, sweepBackupFolder } from '../../db/backup/index';
 import { createContext, type AppContext } from './context';
 import { APP_VERSION } from './version';
+import { sweepExports } from './reports/exports';
 
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -18,7 +19,13 @@ export function serial<T>(work: () => Promise<T>): Promise<T> {
 export async function openContext(dataDir: string): Promise<AppContext> {
   await serial(() => backupBeforeMigration(dataDir, APP_VERSION));
   const ctx = createContext(dataDir);
-  void serial(() => dailyBackup(ctx.db, ctx.dataDir, { appVersion: APP_VERSION })).then(
+  // Exports leave by download; none is kept in the data folder past a restart.
+  sweepExports(dataDir, 0);
+  // What a backup cut short by a crash left in the folder goes first; then the day's backup.
+  void serial(async () => {
+    await sweepBackupFolder(backupFolder(dataDir));
+    return dailyBackup(ctx.db, ctx.dataDir, { appVersion: APP_VERSION });
+  }).then(
     (b) => b && ctx.log.info(`daily backup ${b.name}`),
     (e: unknown) => ctx.log.error('daily backup', e),
   );
