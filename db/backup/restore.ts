@@ -85,6 +85,8 @@ export async function restoreBackup(
       fs.renameSync(part, storePath(dataDir));
       fsyncDirSync(dataDir);
     } finally {
+      // The restored file is a new inode, so openStore's fingerprint check (db/sync/identity) makes it a new
+      // replica of the same ledger, keeping the old replica id among its former ids: merges stay correct.
       holder.db = openStore(dataDir);
     }
     return { restored: name, safetyBackup: safety.name };

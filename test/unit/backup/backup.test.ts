@@ -19,6 +19,8 @@ import {
   writeSettings,
 } from '../../../db/backup/index';
 import { backupsToKeep } from '../../../shared/backup/rotation';
+import { identity } from '../../../db/sync/identity';
+import { latestVersion } from '../../../db/migrate';
 import { AppError } from '../../../shared/errors';
 import { tempDir } from '../../helpers/temp';
 import { writeFileOfSize, type Ledger } from '../evidence/helpers';
@@ -129,9 +131,15 @@ describe('restoring', () => {
     fs.chmodSync(blobPath(data, ev[0]!.sha256), 0o600);
     fs.rmSync(blobPath(data, ev[0]!.sha256));
 
+    const idBefore = identity(l.db);
     const r = await restoreBackup(l, data, b.name);
     expect(r.restored).toBe(b.name);
     expect(logicalContent(l.db)).toBe(before);
+    // The same ledger, but a new replica: ops this PC made after the backup keep their own replica id elsewhere.
+    const idAfter = identity(l.db);
+    expect(idAfter.ledgerId).toBe(idBefore.ledgerId);
+    expect(idAfter.replicaId).not.toBe(idBefore.replicaId);
+    expect(idAfter.formerReplicaIds).toContain(idBefore.replicaId);
     const hashes = everyEvidenceHashOk(l.db, data);
     expect(hashes).toEqual({ files: 4, ok: true });
     figures.restoresRoundTripped++;
@@ -144,6 +152,7 @@ describe('restoring', () => {
     expect(safety.reason).toBe('restore');
     await restoreBackup(l, data, r.safetyBackup);
     expect(logicalContent(l.db)).toBe(changed);
+    expect(identity(l.db).replicaId).not.toBe(idAfter.replicaId);
     const again = everyEvidenceHashOk(l.db, data);
     expect(again.ok).toBe(true);
     figures.restoresRoundTripped++;
@@ -173,7 +182,7 @@ describe('automatic backups', () => {
     expect(await backupBeforeMigration(path.join(dir, 'nothing-here'))).toBeNull();
     // The schema was never really older: put its version back before opening it again.
     const fix = new Database(storePath(data));
-    fix.pragma('user_version = 2');
+    fix.pragma(`user_version = ${latestVersion()}`);
     fix.close();
     l.db = openStore(data);
   });

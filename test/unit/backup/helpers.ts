@@ -24,9 +24,12 @@ export async function seedWithEvidence(dataDir: string, scratch: string, files =
   return l;
 }
 
-/** Every table's rows in a stable order: the store's logical content, independent of page layout. */
+/**
+ * Every table's rows in a stable order: the store's logical content, independent of page layout.
+ * The `ledger` row (which replica this store is) is left out: a restored store is a new replica by design.
+ */
 export function logicalContent(db: Db): string {
-  const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+  const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'ledger' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
   const out: Record<string, unknown[]> = {};
   for (const t of tables) {
     const rows = db.prepare(`SELECT * FROM "${t}"`).all().map((r) => JSON.stringify(r));
