@@ -8,6 +8,7 @@ import { openEvidenceStore } from './evidence-store/index';
 import { restrictModes, sweepLeftovers } from './leftovers';
 import { checkDataDir } from './data-dir-check';
 import { diskError } from './backup/files';
+import { applyKey, keyFor, proveKey } from './store-key';
 import { checkFingerprint } from './sync/identity';
 import { sha256Hex } from './sync/hash';
 
@@ -32,7 +33,15 @@ export function openStore(dataDir: string): Db {
   }
   sweepLeftovers(dataDir);
   restrictModes(dataDir, [file, `${file}-wal`, `${file}-shm`]);
+  const key = keyFor(dataDir);
   const db = new Database(file);
+  try {
+    applyKey(db, key);
+    if (key !== null) proveKey(db, dataDir);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
   applyPragmas(db);
   migrate(db);
   checkFingerprint(db, storeFingerprint(dataDir));

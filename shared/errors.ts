@@ -16,6 +16,8 @@ export type ErrorCode =
   | 'disk_full'
   | 'read_only'
   | 'data_dir_missing'
+  | 'passphrase_required'
+  | 'wrong_passphrase'
   | 'internal';
 
 export interface ErrorData {

@@ -6,6 +6,7 @@ import { storePath, type Db } from '../open';
 import { latestVersion } from '../migrate';
 import { createBackup } from './create';
 import { checkDataDir } from '../data-dir-check';
+import { applyKey, keyFor, proveKey } from '../store-key';
 import { backupFolder, readManifests } from './folder';
 
 /** Backs up a store whose schema is older than this program's, before anything migrates it; null when none was needed. */
@@ -13,8 +14,11 @@ export async function backupBeforeMigration(dataDir: string, appVersion?: string
   if (!fs.existsSync(storePath(dataDir))) return null;
   // A read-only drive is refused here, before SQLite would fail on it with a raw error.
   checkDataDir(dataDir, storePath(dataDir));
+  const key = keyFor(dataDir);
   const raw = new Database(storePath(dataDir), { fileMustExist: true });
   try {
+    applyKey(raw, key);
+    if (key !== null) proveKey(raw, dataDir);
     const version = raw.pragma('user_version', { simple: true }) as number;
     if (version === 0 || version >= latestVersion()) return null;
     return await createBackup(raw, dataDir, { reason: 'migration', ...(appVersion ? { appVersion } : {}) });

@@ -13,6 +13,7 @@ import { referencedBlobs } from '../queries/evidence';
 import { diskError, fsyncDirSync, writeFileAtomic } from './files';
 import { backupFolder, lockFolder, MANIFEST, newBackupName, readSettings, SNAPSHOT, toInfo, type Manifest } from './folder';
 import { rotate, sweepFolder } from './rotate';
+import { applyKey, isEncrypted, keyFor } from '../store-key';
 
 export interface CreateOptions {
   reason: BackupReason;
@@ -63,9 +64,10 @@ async function copyBlob(src: string, dest: string, tmpFolder: string): Promise<v
   }
 }
 
-function snapshotFacts(file: string): { schemaVersion: number; measures: number; blobs: { sha256: string; size: number }[] } {
+function snapshotFacts(file: string, key: string | null): { schemaVersion: number; measures: number; blobs: { sha256: string; size: number }[] } {
   const snap = new Database(file, { readonly: true });
   try {
+    applyKey(snap, key);
     return {
       schemaVersion: snap.pragma('user_version', { simple: true }) as number,
       measures: (snap.prepare('SELECT count(*) AS n FROM measures').get() as { n: number }).n,
@@ -107,7 +109,8 @@ export async function createBackup(db: Db, dataDir: string, o: CreateOptions): P
     } catch (e) {
       throw diskError(e, root, '备份数据库');
     }
-    const facts = snapshotFacts(snapFile);
+    // The snapshot of an encrypted store is encrypted with the same key (VACUUM INTO keeps the cipher).
+    const facts = snapshotFacts(snapFile, keyFor(dataDir));
     const total = facts.blobs.reduce((s, b) => s + b.size, 0);
     const tmpFolder = tmpDir(root);
     fs.mkdirSync(tmpFolder, { recursive: true, mode: 0o700 });
@@ -156,6 +159,7 @@ export async function createBackup(db: Db, dataDir: string, o: CreateOptions): P
       db: { file: SNAPSHOT, size: dbBytes, sha256: await hashFile(snapFile) },
       evidence: facts.blobs.filter((b) => !missing.includes(b.sha256)).map((b) => [b.sha256, b.size]),
       missing,
+      encrypted: isEncrypted(dataDir),
     };
     try {
       // The manifest is written last: a folder without one is a backup cut short.

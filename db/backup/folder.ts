@@ -45,6 +45,8 @@ export interface Manifest extends BackupInfo {
   /** Every evidence file the snapshot refers to, by hash, with its size. */
   evidence: [string, number][];
   missing: string[];
+  /** Made from an encrypted store: the snapshot opens only with the passphrase the store had then. */
+  encrypted?: boolean;
 }
 
 /** What the list shows of a manifest. */

@@ -12,6 +12,7 @@ import { createBackup } from './create';
 import { diskError, fsyncDirSync } from './files';
 import { backupFolder, lockFolder, readManifest, SNAPSHOT, notFound } from './folder';
 import { verifyBackup } from './verify';
+import { passphraseOf } from '../store-key';
 
 export const RESTORE_PART = /^ledger\.sqlite\.restore-\d+\.part$/;
 
@@ -52,7 +53,7 @@ export async function restoreBackup(
     throw new AppError('store_too_new', `备份“${name}”由更新版本的法治台账创建(数据版本 ${m.schemaVersion})。请先升级法治台账,再恢复该备份。`);
   }
   o.onProgress?.(null, '正在校验备份');
-  const check = await verifyBackup(root, name, { signal: o.signal, onProgress: (f) => o.onProgress?.(f === null ? null : f * 0.4, '正在校验备份') });
+  const check = await verifyBackup(root, name, { key: passphraseOf(dataDir), signal: o.signal, onProgress: (f) => o.onProgress?.(f === null ? null : f * 0.4, '正在校验备份') });
   if (!check.ok) {
     throw new AppError('conflict', `备份“${name}”未通过校验(${check.problems[0]?.detail ?? '内容不完整'}),未恢复,当前数据未做任何改动。请选择另一个备份。`);
   }

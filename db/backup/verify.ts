@@ -6,11 +6,13 @@ import type { BackupVerifyReport } from '../../shared/api/backup';
 import { verifyBlobs } from '../evidence-store/verify';
 import { hashFile } from '../evidence-store/write';
 import { readManifest, SNAPSHOT, notFound } from './folder';
+import { applyKey } from '../store-key';
 
-export function integrityOf(file: string): string {
+export function integrityOf(file: string, key: string | null = null): string {
   try {
     const snap = new Database(file, { readonly: true, fileMustExist: true });
     try {
+      applyKey(snap, key);
       const rows = snap.pragma('integrity_check') as { integrity_check: string }[];
       return rows.map((r) => r.integrity_check).join('; ');
     } finally {
@@ -24,7 +26,7 @@ export function integrityOf(file: string): string {
 export async function verifyBackup(
   root: string,
   name: string,
-  o: { signal?: AbortSignal | undefined; onProgress?: ((fraction: number | null, step: string) => void) | undefined } = {},
+  o: { key?: string | null; signal?: AbortSignal | undefined; onProgress?: ((fraction: number | null, step: string) => void) | undefined } = {},
 ): Promise<BackupVerifyReport> {
   if (!fs.existsSync(path.join(root, name))) throw notFound(name);
   const m = readManifest(root, name);
@@ -36,7 +38,8 @@ export async function verifyBackup(
   const snap = path.join(root, name, SNAPSHOT);
   const dbHash = fs.existsSync(snap) ? await hashFile(snap, o.signal) : '';
   if (dbHash !== m.db.sha256) report.problems.push({ what: 'database', detail: dbHash ? '数据库快照的内容与备份时不一致(已被改动或损坏)。' : '数据库快照缺失。' });
-  report.integrity = dbHash ? integrityOf(snap) : 'missing';
+  report.integrity = dbHash ? integrityOf(snap, m.encrypted ? (o.key ?? null) : null) : 'missing';
+  if (m.encrypted && !o.key) report.problems.push({ what: 'database', detail: '该备份已加密,需要口令才能校验。' });
   if (dbHash && report.integrity !== 'ok') report.problems.push({ what: 'database', detail: `数据库快照未通过完整性检查:${report.integrity}` });
   const blobs = m.evidence.map(([sha256, size]) => ({ sha256, size }));
   const states = await verifyBlobs(root, blobs, {

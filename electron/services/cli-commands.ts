@@ -4,5 +4,6 @@ import { ledgerCommands } from '../host/commands/ledger';
 import { evidenceCommands } from '../host/commands/evidence';
 import { reportCommands } from '../host/commands/report';
 import { backupCommands } from '../host/commands/backup';
+import { storeCommands } from '../host/commands/store';
 
-export const cliCommands: CliCommand[] = [...ledgerCommands, ...evidenceCommands, ...reportCommands, ...backupCommands];
+export const cliCommands: CliCommand[] = [...ledgerCommands, ...evidenceCommands, ...reportCommands, ...backupCommands, ...storeCommands];

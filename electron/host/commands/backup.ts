@@ -7,6 +7,7 @@ import { closeStore, openStore } from '../../../db/open';
 import { backupFolder, createBackup, listBackups, restoreBackup, verifyBackup } from '../../../db/backup/index';
 import { APP_VERSION } from '../../services/version';
 import { withStore } from './ledger';
+import { passphraseOf } from '../../../db/store-key';
 
 const USAGE = 'backup create [--to 目录] | backup list | backup verify 名称 | backup restore 名称   备份与恢复';
 
@@ -32,7 +33,7 @@ async function run(sub: string | undefined, positionals: string[], values: Recor
       return listing.unavailable ? 1 : 0;
     }
     case 'verify': {
-      const report = await verifyBackup(backupFolder(dataDir), nameArg(positionals, 'verify'));
+      const report = await verifyBackup(backupFolder(dataDir), nameArg(positionals, 'verify'), { key: passphraseOf(dataDir) });
       io.out(JSON.stringify(report));
       for (const p of report.problems) io.err(`${p.sha256 ? `${p.sha256}:` : ''}${p.detail}`);
       return report.ok ? 0 : 1;

@@ -7,6 +7,7 @@ import { startJob } from '../jobs';
 import { serial } from '../backup';
 import { APP_VERSION } from '../version';
 import { AppError } from '../../../shared/errors';
+import { passphraseOf } from '../../../db/store-key';
 import { backupFolder, createBackup, listBackups, restoreBackup, verifyBackup, writeSettings } from '../../../db/backup/index';
 
 type BackupHandlers = Pick<Handlers, 'backup.list' | 'backup.create' | 'backup.verify' | 'backup.restore' | 'backup.setFolder'>;
@@ -20,7 +21,7 @@ export const backupHandlers: BackupHandlers = {
       (e) => ctx.log.error('backup.create', e),
     ),
   'backup.verify': (ctx, a) =>
-    startJob('backup.verify', (c) => verifyBackup(backupFolder(ctx.dataDir), a.name, { signal: c.signal, onProgress: (p, s) => c.report(p, s) }), (e) =>
+    startJob('backup.verify', (c) => verifyBackup(backupFolder(ctx.dataDir), a.name, { key: passphraseOf(ctx.dataDir), signal: c.signal, onProgress: (p, s) => c.report(p, s) }), (e) =>
       ctx.log.error('backup.verify', e),
     ),
   'backup.restore': (ctx, a) => {
