@@ -29,7 +29,7 @@ function plaintextHits(needle: string): number {
 }
 
 describe('the encrypted laptop copy', () => {
-  it('encrypts the store, refuses without or with a wrong passphrase, waits after five, rekeys, and backs up encrypted', () => {
+  it('encrypts the store, refuses without or with a wrong passphrase, waits after five, rekeys, and backs up encrypted', { timeout: 300_000 }, () => {
     expect(cli(['import', fixture('003_244a23676422eee3.txt'), '--data-dir', data]).status).toBe(0);
     const title = (JSON.parse(cli(['measures', '--data-dir', data]).stdout) as { title: string }[])[0]!.title;
     expect(plaintextHits(title)).toBeGreaterThan(0);
