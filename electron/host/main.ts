@@ -6,15 +6,20 @@ import { startHost } from './server';
 import { resolveDataDir } from '../services/data-dir';
 import { openBrowser } from './open-browser';
 import { isAppError } from '../../shared/errors';
+import { setPassphrase } from '../../db/store-key';
+import { readPassphraseFile } from './commands/store';
 
 const { values } = parseArgs({
-  options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, 'no-open': { type: 'boolean' }, renderer: { type: 'string' } },
+  options: { 'data-dir': { type: 'string' }, 'passphrase-file': { type: 'string' }, port: { type: 'string' }, 'no-open': { type: 'boolean' }, renderer: { type: 'string' } },
   strict: true,
 });
 
 const rendererDir = values.renderer ?? path.resolve(fileURLToPath(new URL('../../dist/renderer', import.meta.url)));
+const dataDir = resolveDataDir(values['data-dir']);
+// An encrypted store is unlocked with the passphrase in this file (the unlock screen is not built yet).
+if (values['passphrase-file']) setPassphrase(dataDir, readPassphraseFile(values['passphrase-file']));
 const host = await startHost({
-  dataDir: resolveDataDir(values['data-dir']),
+  dataDir,
   rendererDir,
   ...(values.port ? { port: Number(values.port) } : {}),
 }).catch((e: unknown) => {
