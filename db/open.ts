@@ -5,6 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { migrate } from './migrate';
 import { openEvidenceStore } from './evidence-store/index';
+import { restrictModes, sweepLeftovers } from './leftovers';
+import { checkDataDir } from './data-dir-check';
+import { diskError } from './backup/files';
+import { applyKey, keyFor, proveKey } from './store-key';
 import { checkFingerprint } from './sync/identity';
 import { sha256Hex } from './sync/hash';
 
@@ -18,8 +22,26 @@ export function storePath(dataDir: string): string {
 
 /** Opens (creating if needed) the store in `dataDir` and brings its schema up to date. */
 export function openStore(dataDir: string): Db {
-  fs.mkdirSync(dataDir, { recursive: true });
-  const db = new Database(storePath(dataDir));
+  const file = storePath(dataDir);
+  checkDataDir(dataDir, file);
+  try {
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    // Created user-only before SQLite opens it: its -wal and -shm files take the same mode.
+    fs.closeSync(fs.openSync(file, 'a', 0o600));
+  } catch (e) {
+    throw diskError(e, dataDir, '创建台账');
+  }
+  sweepLeftovers(dataDir);
+  restrictModes(dataDir, [file, `${file}-wal`, `${file}-shm`]);
+  const key = keyFor(dataDir);
+  const db = new Database(file);
+  try {
+    applyKey(db, key);
+    if (key !== null) proveKey(db, dataDir);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
   applyPragmas(db);
   migrate(db);
   checkFingerprint(db, storeFingerprint(dataDir));

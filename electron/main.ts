@@ -1,7 +1,10 @@
 // The Electron main process: one instance, one secure window, the shared services behind IPC.
-import { app, type BrowserWindow } from 'electron';
+import { app, dialog, type BrowserWindow } from 'electron';
+import { isAppError } from '../shared/errors';
 import path from 'node:path';
-import { createContext, type AppContext } from './services/context';
+import type { AppContext } from './services/context';
+import { openContext } from './services/backup';
+import { resolveDataDir } from './services/data-dir';
 import { registerIpc } from './ipc';
 import { applyAppSecurity } from './security';
 import { createMainWindow } from './window';
@@ -25,9 +28,16 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
 
-  void app.whenReady().then(() => {
-    const dataDir = path.resolve(dataDirFlag ?? process.env.FAZHI_DATA_DIR ?? app.getPath('userData'));
-    ctx = createContext(dataDir);
+  void app.whenReady().then(async () => {
+    const dataDir = resolveDataDir(dataDirFlag);
+    try {
+      ctx = await openContext(dataDir);
+    } catch (e) {
+      // A missing drive or a read-only folder: said plainly, and no new empty ledger is made in its place.
+      dialog.showErrorBox('法治台账无法打开台账', isAppError(e) ? e.message : `打开数据目录“${dataDir}”时出错:${String(e)}`);
+      app.quit();
+      return;
+    }
     applyAppSecurity(APP_ORIGIN);
     serveRenderer(ctx, path.join(__dirname, '..', 'renderer'));
     registerIpc(ctx, APP_ORIGIN);

@@ -15,6 +15,11 @@ export type ErrorCode =
   | 'too_large'
   | 'cancelled'
   | 'forbidden'
+  | 'disk_full'
+  | 'read_only'
+  | 'data_dir_missing'
+  | 'passphrase_required'
+  | 'wrong_passphrase'
   | 'internal';
 
 export interface ErrorData {

@@ -27,7 +27,7 @@ export function blobPath(dataDir: string, sha256: string): string {
 }
 
 export function ensureStoreDirs(dataDir: string): void {
-  fs.mkdirSync(tmpDir(dataDir), { recursive: true });
+  fs.mkdirSync(tmpDir(dataDir), { recursive: true, mode: 0o700 });
 }
 
 /** The per-file limit: the option when given, else FAZHI_MAX_EVIDENCE_BYTES, else 4 GiB. */

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { blobPath, ensureStoreDirs, humanSize, tmpDir } from './paths';
 import { holdBlob, inFlight, releaseBlob } from './sweep';
+import { diskError } from '../backup/files';
 
 export interface StoreOptions {
   /** The name the user knows the file by, for messages only. */
@@ -42,7 +43,7 @@ export function cancelledError(): AppError {
 }
 
 /** Directory entries are durable only once the directory itself is synced (not possible on Windows). */
-async function fsyncDir(dir: string): Promise<void> {
+export async function fsyncDir(dir: string): Promise<void> {
   let fh: fsp.FileHandle | undefined;
   try {
     fh = await fsp.open(dir, 'r');
@@ -106,7 +107,10 @@ export async function storeStream(
         if (size > o.maxBytes) throw tooLarge(o.name, o.expectedSize ?? size, o.maxBytes);
         if (head.length < HEAD_BYTES) head = Buffer.concat([head, chunk.subarray(0, HEAD_BYTES - head.length)]);
         // The write runs on the thread pool while this thread hashes the same chunk.
-        const written = writeAll(fh, chunk);
+        // A failed write is the store's disk, never the source file: said as such (a full disk named).
+        const written = writeAll(fh, chunk).catch((e: unknown) => {
+          throw diskError(e, dataDir, `保存“${o.name}”`);
+        });
         hash.update(chunk);
         await written;
         o.onProgress?.(size);
@@ -118,7 +122,11 @@ export async function storeStream(
     if (o.expectedSize !== undefined && size !== o.expectedSize) {
       throw new AppError('unreadable_file', `文件“${o.name}”在复制过程中发生了变化(被修改、移动或删除),未保存。请确认文件完整后重新添加。`);
     }
-    await fh.sync();
+    try {
+      await fh.sync();
+    } catch (e) {
+      throw diskError(e, dataDir, `保存“${o.name}”`);
+    }
     await fh.close();
     open = false;
     await o.beforeCommit?.();
@@ -133,13 +141,13 @@ export async function storeStream(
       if (existing === size && (size > REHASH_LIMIT || (await hashFile(target)) === sha256)) {
         await fsp.rm(tmp, { force: true });
         // Touching the status time keeps a clean-up in another process from taking the file meanwhile.
-        await fsp.chmod(target, 0o444).catch(() => undefined);
+        await fsp.chmod(target, 0o400).catch(() => undefined);
       } else {
         // Missing, or damaged on disk: these bytes are the right ones, so they take its place.
         const dir = path.dirname(target);
         const newDir = !fs.existsSync(dir);
-        await fsp.mkdir(dir, { recursive: true });
-        await fsp.chmod(tmp, 0o444);
+        await fsp.mkdir(dir, { recursive: true, mode: 0o700 });
+        await fsp.chmod(tmp, 0o400);
         if (existing !== null) await fsp.chmod(target, 0o644).catch(() => undefined);
         await fsp.rename(tmp, target);
         await fsyncDir(dir);

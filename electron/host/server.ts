@@ -3,7 +3,8 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { createContext, type AppContext } from '../services/context';
+import type { AppContext } from '../services/context';
+import { openContext } from '../services/backup';
 import { dispatch } from '../services/dispatch';
 import { handlers } from '../services/handlers/index';
 import { hostRoutes } from '../services/host-routes';
@@ -61,7 +62,7 @@ function serveStatic(rendererDir: string, pathname: string, res: http.ServerResp
 }
 
 export async function startHost(opts: HostOptions): Promise<RunningHost> {
-  const ctx = createContext(opts.dataDir);
+  const ctx = await openContext(opts.dataDir);
   const secret = newSecret();
   let port = 0;
 

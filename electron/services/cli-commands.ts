@@ -7,6 +7,8 @@ import { packageCommands } from '../host/commands/packages';
 import { exchangeCoreCommands } from '../host/commands/exchange';
 import { correctionCommands } from '../host/commands/corrections';
 import { inspectionCommands } from '../host/commands/inspections';
+import { backupCommands } from '../host/commands/backup';
+import { storeCommands } from '../host/commands/store';
 
 export const cliCommands: CliCommand[] = [
   ...ledgerCommands,
@@ -16,4 +18,6 @@ export const cliCommands: CliCommand[] = [
   ...correctionCommands,
   ...inspectionCommands,
   ...packageCommands,
+  ...backupCommands,
+  ...storeCommands,
 ];

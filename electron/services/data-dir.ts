@@ -4,9 +4,10 @@ import path from 'node:path';
 
 export const APP_FOLDER = '法治台账';
 
-/** Electron's `app.getPath('userData')` for this app, computed without Electron. */
+/** The per-user data folder: Electron's userData on Linux and macOS, the local (not roaming) app data on Windows. */
 export function defaultDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
-  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(os.homedir(), 'AppData', 'Roaming'), APP_FOLDER);
+  // Local, not roaming: a roaming profile would copy gigabytes of evidence at every log-on.
+  if (platform === 'win32') return path.join(env.LOCALAPPDATA ?? path.join(os.homedir(), 'AppData', 'Local'), APP_FOLDER);
   if (platform === 'darwin') return path.join(os.homedir(), 'Library', 'Application Support', APP_FOLDER);
   return path.join(env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config'), APP_FOLDER);
 }

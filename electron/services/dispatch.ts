@@ -4,6 +4,7 @@ import type { CallName, ParsedArgsOf, ResultOf } from '../../shared/api/contract
 import type { Result } from '../../shared/api/define';
 import { AppError, toErrorData } from '../../shared/errors';
 import type { AppContext } from './context';
+import { diskError } from '../../db/backup/files';
 
 export type Handlers = { [K in CallName]: (ctx: AppContext, args: ParsedArgsOf<K>) => ResultOf<K> | Promise<ResultOf<K>> };
 
@@ -27,6 +28,7 @@ export async function dispatch(ctx: AppContext, handlers: Handlers, name: string
     return { ok: true, value: await handler(ctx, parsed.data) };
   } catch (e) {
     if (!(e instanceof AppError) || e.detail) ctx.log.error(`call ${name}`, e);
-    return { ok: false, error: toErrorData(e) };
+    // A full or read-only disk met by SQLite is named, not reported as an internal error.
+    return { ok: false, error: toErrorData(diskError(e, ctx.dataDir, '保存')) };
   }
 }

@@ -9,10 +9,10 @@ export interface Logger {
 
 export function createLogger(dataDir: string): Logger {
   const file = path.join(dataDir, 'logs', 'fazhi.log');
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const write = (level: string, line: string) => {
     try {
-      fs.appendFileSync(file, `${new Date().toISOString()} ${level} ${line}\n`);
+      fs.appendFileSync(file, `${new Date().toISOString()} ${level} ${line}\n`, { mode: 0o600 });
     } catch {
       // A log that cannot be written must never break the action being logged.
     }

@@ -10,6 +10,7 @@ import { ConflictsPanel } from './exchange/ConflictsPanel';
 import { DepartmentsScreen } from './corrections/DepartmentsScreen';
 import { InspectionsScreen } from './inspections/InspectionsScreen';
 import { ExchangeScreen } from './exchange/ExchangeScreen';
+import { BackupScreen } from './backup/BackupScreen';
 
 export interface NavItem {
   /** The URL hash segment: #/checklist. */
@@ -28,5 +29,6 @@ export const navItems: readonly NavItem[] = [
   { id: 'departments', labelKey: 'nav.departments', Screen: DepartmentsScreen },
   { id: 'inspections', labelKey: 'nav.inspections', Screen: InspectionsScreen },
   { id: 'exchange', labelKey: 'nav.exchange', Screen: ExchangeScreen },
+  { id: 'backup', labelKey: 'nav.backup', Screen: BackupScreen },
   // Further screens join here.
 ];

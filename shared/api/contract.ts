@@ -13,6 +13,7 @@ import { inspectionCalls } from './inspections';
 import { planCalls } from './plans';
 import { targetCalls } from './targets';
 import { settingsCalls } from './settings';
+import { backupCalls } from './backup';
 
 export const contract = {
   ...ledgerCalls,
@@ -27,6 +28,7 @@ export const contract = {
   ...planCalls,
   ...targetCalls,
   ...settingsCalls,
+  ...backupCalls,
 };
 
 export type Contract = typeof contract;

@@ -121,7 +121,7 @@ test('verify integrity, tamper with a stored file, verify again and see it repor
   const row = ev.screenRows.filter({ hasText: '现场照片.png' });
   const sha = (await row.getAttribute('data-sha256'))!;
   const file = path.join(host.ctx.dataDir, 'evidence', sha.slice(0, 2), sha);
-  expect(fs.statSync(file).mode & 0o777).toBe(0o444);
+  expect(fs.statSync(file).mode & 0o777).toBe(0o400);
   fs.chmodSync(file, 0o644);
   const fd = fs.openSync(file, 'r+');
   fs.writeSync(fd, Buffer.from([0x00]), 0, 1, 100);

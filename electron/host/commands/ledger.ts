@@ -9,6 +9,8 @@ import { readOutlineFile } from '../../services/readers/index';
 import { defaultDocumentIndex } from '../../services/templates';
 import { openStore, closeStore, type Db } from '../../../db/open';
 import { importDocument } from '../../../db/queries/plans';
+import { backupBeforeMigration, createBackup } from '../../../db/backup/index';
+import { APP_VERSION } from '../../services/version';
 import { listMeasures } from '../../../db/queries/measures';
 import { setProgress } from '../../../db/queries/progress';
 import { systemUser } from '../../../db/queries/users';
@@ -34,6 +36,7 @@ export function outlineJson(outline: ParsedOutline): unknown {
 
 /** Opens the store for one command and closes it when the work, sync or async, is over. */
 export async function withStore<T>(dataDir: string, fn: (db: Db) => T | Promise<T>): Promise<T> {
+  await backupBeforeMigration(dataDir, APP_VERSION);
   const db = openStore(dataDir);
   try {
     return await fn(db);
@@ -85,11 +88,11 @@ const importCmd: CliCommand = {
       throw new AppError('validation', `--document 应为 0 到 ${outline.documents.length - 1} 之间的整数。`);
     }
     const chosen = outline.documents[index]!;
-    const result = await withStore(dataDir, (db) =>
-      importDocument(db, chosen, { fileName: doc.fileName, sha256: doc.sha256, format: doc.format, documentIndex: index }, systemUser(db).id, {
-        anyway: values.anyway === true,
-      }),
-    );
+    const result = await withStore(dataDir, async (db) => {
+      // Before every import, as the app does; an empty store has nothing to lose.
+      if ((db.prepare('SELECT count(*) AS n FROM measures').get() as { n: number }).n > 0) await createBackup(db, dataDir, { reason: 'import', appVersion: APP_VERSION });
+      return importDocument(db, chosen, { fileName: doc.fileName, sha256: doc.sha256, format: doc.format, documentIndex: index }, systemUser(db).id, { anyway: values.anyway === true });
+    });
     io.out(JSON.stringify({ ...result, title: chosen.title, document: index }));
     return 0;
   },

@@ -12,6 +12,7 @@ import { inspectionHandlers } from './inspections';
 import { planHandlers } from './plans';
 import { targetHandlers } from './targets';
 import { settingsHandlers } from './settings';
+import { backupHandlers } from './backup';
 
 export const handlers: Handlers = {
   ...ledgerHandlers,
@@ -26,4 +27,5 @@ export const handlers: Handlers = {
   ...planHandlers,
   ...targetHandlers,
   ...settingsHandlers,
+  ...backupHandlers,
 };

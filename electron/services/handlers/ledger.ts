@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Handlers } from '../dispatch';
 import type { AppContext } from '../context';
 import { currentUser } from '../context';
+import { backupBefore } from '../backup';
 import { createUser, getUser, listUsers } from '../../../db/queries/users';
 import { listDepartments, departmentExists, resolveDepartment } from '../../../db/queries/departments';
 import { findPlanBySource, hasPlans, importDocument, listPlans } from '../../../db/queries/plans';
@@ -55,10 +56,11 @@ function session(ctx: AppContext): SessionInfo {
   };
 }
 
-function importOutline(ctx: AppContext, outline: ParsedOutline, index: number, source: { fileName: string; sha256: string; format: string }, anyway = false) {
+async function importOutline(ctx: AppContext, outline: ParsedOutline, index: number, source: { fileName: string; sha256: string; format: string }, anyway = false) {
   const doc = outline.documents[index];
   if (!doc) throw new AppError('validation', '所选文档不存在。请重新选择要导入的文档。');
   const user = currentUser(ctx);
+  await backupBefore(ctx, 'import');
   const r = importDocument(ctx.db, doc, { ...source, documentIndex: index }, user.id, { anyway });
   ctx.log.info(`import ${source.fileName} #${index}: ${r.measureCount} measures by ${user.id}`);
   return { ...r, title: doc.title ?? source.fileName };
@@ -137,13 +139,13 @@ export const ledgerHandlers: LedgerHandlers = {
     };
     return preview;
   },
-  'import.commit': (ctx, a) => {
+  'import.commit': async (ctx, a) => {
     const pending = ctx.previews.get(a.token);
     if (!pending) throw new AppError('not_found', '导入预览已过期。请重新选择文件。');
     const doc = pending.outline.documents[a.documentIndex];
     if (!doc) throw new AppError('validation', '所选文档不存在。请重新选择要导入的文档。');
     const edited: ParsedOutline = { documents: pending.outline.documents.map((d, i) => (i === a.documentIndex ? applyEdits(d, a.edits) : d)) };
-    const done = importOutline(ctx, edited, a.documentIndex, pending.source, a.anyway ?? false);
+    const done = await importOutline(ctx, edited, a.documentIndex, pending.source, a.anyway ?? false);
     ctx.previews.delete(a.token);
     return done;
   },

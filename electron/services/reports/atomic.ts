@@ -5,9 +5,9 @@ import { randomBytes } from 'node:crypto';
 
 export async function writeFileAtomic(target: string, data: Uint8Array): Promise<void> {
   const dir = path.dirname(target);
-  await fs.mkdir(dir, { recursive: true });
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
   const tmp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.part`);
-  const fh = await fs.open(tmp, 'wx', 0o644);
+  const fh = await fs.open(tmp, 'wx', 0o600);
   try {
     try {
       await fh.writeFile(data);

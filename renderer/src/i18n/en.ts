@@ -24,6 +24,7 @@ export const en: Dict = {
     departments: 'Departments',
     inspections: 'Inspections',
     exchange: 'Exchange',
+    backup: 'Backup',
     main: 'Main navigation',
   },
   header: {

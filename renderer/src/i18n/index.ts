@@ -10,6 +10,7 @@ import { correctionsZh, correctionsEn } from './corrections';
 import { inspectionsZh, inspectionsEn } from './inspections';
 import { exchangeZh, exchangeEn } from './exchange';
 import { dailyZh, dailyEn } from './daily';
+import { backupZh, backupEn } from './backup';
 import { fullWidthPunctuation } from '../../../shared/zh-punctuation';
 
 /** Each screen's own dictionary: Chinese first, English with the same keys (one line per namespace). */
@@ -21,6 +22,7 @@ const NAMESPACES = {
   inspections: [inspectionsZh, inspectionsEn],
   exchange: [exchangeZh, exchangeEn],
   daily: [dailyZh, dailyEn],
+  backup: [backupZh, backupEn],
 } as const;
 
 export const LANGUAGES = [

@@ -23,6 +23,7 @@ export const zh = {
     departments: '单位',
     inspections: '督察',
     exchange: '交换',
+    backup: '备份与恢复',
     main: '主导航',
   },
   header: {

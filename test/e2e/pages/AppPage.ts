@@ -11,6 +11,7 @@ import { EvidencePage } from './EvidencePage';
 import { InspectionPage } from './InspectionPage';
 import { PlansPage } from './PlansPage';
 import { MergePage } from './MergePage';
+import { BackupPage } from './BackupPage';
 
 export class AppPage {
   readonly firstRun: FirstRunPage;
@@ -22,6 +23,7 @@ export class AppPage {
   readonly inspection: InspectionPage;
   readonly plans: PlansPage;
   readonly merge: MergePage;
+  readonly backup: BackupPage;
   private readonly errors: string[] = [];
 
   constructor(
@@ -38,6 +40,7 @@ export class AppPage {
     this.inspection = new InspectionPage(page);
     this.plans = new PlansPage(page);
     this.merge = new MergePage(page);
+    this.backup = new BackupPage(page);
     page.on('console', (m) => {
       // Failed loads are recorded with their URL by the response handler below.
       if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) this.errors.push(`console: ${m.text()}`);

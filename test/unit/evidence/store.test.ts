@@ -65,7 +65,7 @@ describe('storing a file', () => {
     const file = blobPath(data, h);
     expect(file).toBe(path.join(data, 'evidence', h.slice(0, 2), h));
     expect(fs.readFileSync(file, 'utf8')).toBe(content);
-    expect(fs.statSync(file).mode & 0o777).toBe(0o444);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o400);
     expect(filesUnder(tmpDir(data))).toEqual([]);
   });
 
