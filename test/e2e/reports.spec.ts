@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import JSZip from 'jszip';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, fixture } from './fixtures';
-import { call } from './helpers';
+import { call, previewImport } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 // Tracing injects a script into every frame, which the sandboxed preview frame rightly refuses with a console error.
@@ -46,7 +46,7 @@ test('record a quarter, then export every kind in every format from the report s
   await expect(page.getByTestId('report-note')).toContainText('没有措施');
   await expect(app.errorNotice).toHaveCount(0);
   await page.getByTestId('nav-checklist').click();
-  const preview = await call(page, 'import.preview', { fileName: '003.txt', dataBase64: fs.readFileSync(SEED).toString('base64') });
+  const preview = await previewImport(page, '003.txt', fs.readFileSync(SEED).toString('base64'));
   const done = await call(page, 'import.commit', { token: preview.token, documentIndex: preview.defaultDocument, edits: [] });
   const measures = await call(page, 'measures.list', { periodId: QUARTER, planId: done.planId });
   expect(measures.length).toBeGreaterThan(5);

@@ -5,6 +5,7 @@ import { zh } from './zh';
 import { en } from './en';
 import { evidenceZh, evidenceEn } from './evidence';
 import { reportsZh, reportsEn } from './reports';
+import { securityZh, securityEn } from './security';
 import { fullWidthPunctuation } from '../../../shared/zh-punctuation';
 
 export const LANGUAGES = [
@@ -18,7 +19,7 @@ const STORAGE_KEY = 'fazhi.language';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof zh; evidence: typeof evidenceZh; reports: typeof reportsZh };
+    resources: { translation: typeof zh; evidence: typeof evidenceZh; reports: typeof reportsZh; security: typeof securityZh };
   }
 }
 
@@ -52,10 +53,10 @@ export function initI18n(): typeof i18n {
   document.documentElement.lang = lng === 'zh' ? 'zh-CN' : 'en';
   void i18n.use(initReactI18next).init({
     resources: {
-      zh: punctuated({ translation: zh, evidence: evidenceZh, reports: reportsZh }),
-      en: { translation: en, evidence: evidenceEn, reports: reportsEn },
+      zh: punctuated({ translation: zh, evidence: evidenceZh, reports: reportsZh, security: securityZh }),
+      en: { translation: en, evidence: evidenceEn, reports: reportsEn, security: securityEn },
     },
-    ns: ['translation', 'evidence', 'reports'],
+    ns: ['translation', 'evidence', 'reports', 'security'],
     defaultNS: 'translation',
     lng,
     fallbackLng: 'zh',

@@ -57,6 +57,11 @@ export function Preview() {
         {t('import.counts', counts)}
         {doc.deadline && <span className="muted"> {t('import.docDeadline', { deadline: doc.deadline })}</span>}
       </p>
+      {preview.warning && (
+        <div className="warning" role="alert" data-testid="import-not-outline">
+          {preview.warning}
+        </div>
+      )}
       {doc.duplicateOf && (
         <div className="warning" role="status" data-testid="import-duplicate">
           {t('import.duplicate', { date: formatDay(doc.duplicateOf.importedAt), title: doc.duplicateOf.title })}
