@@ -1,7 +1,8 @@
 // The Electron main process: one instance, one secure window, the shared services behind IPC.
-import { app, type BrowserWindow } from 'electron';
+import { app, dialog, type BrowserWindow } from 'electron';
 import path from 'node:path';
 import { createContext, type AppContext } from './services/context';
+import { AppError } from '../shared/errors';
 import { registerIpc } from './ipc';
 import { applyAppSecurity } from './security';
 import { createMainWindow } from './window';
@@ -27,7 +28,18 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     const dataDir = path.resolve(dataDirFlag ?? process.env.FAZHI_DATA_DIR ?? app.getPath('userData'));
-    ctx = createContext(dataDir);
+    try {
+      ctx = createContext(dataDir);
+    } catch (e) {
+      // Without a store there is no app to show; a message in a window says why, rather than nothing at all.
+      const why = e instanceof AppError ? e.message : `原因:${e instanceof Error ? e.message : String(e)}`;
+      dialog.showErrorBox(
+        '法治台账无法启动',
+        `无法打开数据目录:${dataDir}\n\n${why}\n\n请确认该文件夹存在、可以写入且未被其他程序占用(如杀毒软件或网盘同步);如数据目录位于U盘或网络盘,请确认其仍可访问。然后重新启动法治台账。`,
+      );
+      app.quit();
+      return;
+    }
     applyAppSecurity(APP_ORIGIN);
     serveRenderer(ctx, path.join(__dirname, '..', 'renderer'));
     registerIpc(ctx, APP_ORIGIN);

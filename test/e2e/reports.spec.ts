@@ -111,9 +111,12 @@ test('record a quarter, then export every kind in every format from the report s
 });
 
 test('the download route serves exports by id only', async ({ page, host }) => {
-  await page.goto(host.url);
+  await page.goto(host.openUrl());
   const origin = new URL(page.url()).origin;
-  expect((await page.request.get(`${origin}/exports/00000000-0000-4000-8000-000000000000`)).status()).toBe(404);
-  expect((await page.request.get(`${origin}/exports/..%2F..%2Fledger.sqlite`)).status()).toBe(404);
-  expect((await page.request.get(`${origin}/exports/`)).status()).toBe(404);
+  const headers = { 'x-fazhi-token': host.secret };
+  expect((await page.request.get(`${origin}/exports/00000000-0000-4000-8000-000000000000`, { headers })).status()).toBe(404);
+  expect((await page.request.get(`${origin}/exports/..%2F..%2Fledger.sqlite`, { headers })).status()).toBe(404);
+  expect((await page.request.get(`${origin}/exports/`, { headers })).status()).toBe(404);
+  // Without the secret or a signed link, not even a 404 gives anything away.
+  expect((await page.request.get(`${origin}/exports/00000000-0000-4000-8000-000000000000`)).status()).toBe(401);
 });
