@@ -1,9 +1,12 @@
 // Opens the ledger's SQLite file with the connection policy every handle must share.
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { migrate } from './migrate';
 import { openEvidenceStore } from './evidence-store/index';
+import { checkFingerprint } from './sync/identity';
+import { sha256Hex } from './sync/hash';
 
 export type Db = Database.Database;
 
@@ -19,9 +22,16 @@ export function openStore(dataDir: string): Db {
   const db = new Database(storePath(dataDir));
   applyPragmas(db);
   migrate(db);
+  checkFingerprint(db, storeFingerprint(dataDir));
   // Temporary files of attachments cut short by a crash go before anything else runs.
   openEvidenceStore(dataDir);
   return db;
+}
+
+/** Where the store lives: a copy of the data folder (another path, host or file) is another replica. */
+function storeFingerprint(dataDir: string): string {
+  const file = storePath(dataDir);
+  return sha256Hex(`${fs.realpathSync(dataDir)}\n${os.hostname()}\n${fs.statSync(file).ino}`);
 }
 
 /** In-memory store for tests that do not care about the disk. */

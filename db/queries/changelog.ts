@@ -1,68 +1,67 @@
-// The change log: one row for every change, who made it, when, and the old and new values.
+// A measure's history, read from the ops: who changed which field when, old and new value, in the shape the History pane shows.
 import type { Db } from '../open';
-import { newId, nowIso } from '../../shared/ids';
 import type { ChangeEntry } from '../../shared/model';
+import { hlcTime } from '../../shared/sync/hlc';
 
-export interface ChangeInput {
-  userId: string;
-  action: 'create' | 'update' | 'delete' | 'import';
-  entity: string;
-  entityId: string;
-  measureId?: string | null;
-  field?: string | null;
-  oldValue?: string | null;
-  newValue?: string | null;
-}
-
-export function logChange(db: Db, c: ChangeInput, at: string = nowIso()): void {
-  db.prepare(
-    `INSERT INTO change_log (id, at, user_id, action, entity, entity_id, measure_id, field, old_value, new_value)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    newId(),
-    at,
-    c.userId,
-    c.action,
-    c.entity,
-    c.entityId,
-    c.measureId ?? null,
-    c.field ?? null,
-    c.oldValue ?? null,
-    c.newValue ?? null,
-  );
-}
-
-interface ChangeRow {
-  id: string;
-  at: string;
-  user_id: string | null;
+interface OpRow {
+  hlc: string;
+  replica_id: string;
+  author: string;
   user_name: string | null;
-  action: string;
   entity: string;
   entity_id: string;
-  field: string | null;
+  field: string;
+  value: string;
   old_value: string | null;
-  new_value: string | null;
+}
+
+const EVIDENCE_FIELDS: Record<string, string> = { description: 'description', doc_number: 'docNumber', doc_date: 'docDate', period_id: 'period' };
+
+const text = (json: string | null): string | null => {
+  if (json === null) return null;
+  const v = JSON.parse(json) as unknown;
+  return v === null ? null : typeof v === 'string' ? v : JSON.stringify(v);
+};
+
+const label = (name: string, sha256: string): string => `${name}(SHA-256 ${sha256})`;
+
+type Shown = Pick<ChangeEntry, 'action' | 'field' | 'oldValue' | 'newValue'>;
+
+/**
+ * How an op reads in history; null for ops that only set up a row (a measure's fields at
+ * import, a file's size and type): the file's name stands for its attachment.
+ */
+function shown(r: OpRow, evidenceName: (id: string) => string): Shown | null {
+  const action = r.old_value === null ? 'create' : 'update';
+  if (r.entity === 'progress') return { action, field: `${r.field}:${r.entity_id.split('|')[1] ?? ''}`, oldValue: text(r.old_value), newValue: text(r.value) };
+  if (r.entity === 'evidence') {
+    const [, period = '', sha = ''] = r.entity_id.split('|');
+    const file = label(evidenceName(r.entity_id), sha);
+    if (r.field === 'name' && r.old_value === null) return { action: 'create', field: `evidence:${period}`, oldValue: null, newValue: file };
+    if (r.field === 'deleted') return r.value === 'true' ? { action: 'delete', field: `evidence:${period}`, oldValue: file, newValue: null } : { action: 'create', field: `evidence:${period}`, oldValue: null, newValue: file };
+    const sub = EVIDENCE_FIELDS[r.field];
+    if (sub && r.old_value !== null) return { action, field: `evidence.${sub}:${evidenceName(r.entity_id)}`, oldValue: text(r.old_value), newValue: text(r.value) };
+    return null;
+  }
+  if (r.field === 'deleted') return { action: r.value === 'true' ? 'delete' : 'create', field: r.entity, oldValue: null, newValue: null };
+  return r.old_value === null ? null : { action, field: r.field, oldValue: text(r.old_value), newValue: text(r.value) };
 }
 
 export function measureHistory(db: Db, measureId: string): ChangeEntry[] {
   const rows = db
     .prepare(
-      `SELECT c.id, c.at, c.user_id, u.name AS user_name, c.action, c.entity, c.entity_id, c.field, c.old_value, c.new_value
-       FROM change_log c LEFT JOIN users u ON u.id = c.user_id
-       WHERE c.measure_id = ? ORDER BY c.at DESC, c.rowid DESC`,
+      `SELECT o.hlc, o.replica_id, o.author, u.name AS user_name, o.entity, o.entity_id, o.field, o.value, o.old_value
+       FROM ops o LEFT JOIN users u ON u.id = o.author WHERE o.measure_id = ? ORDER BY o.hlc DESC`,
     )
-    .all(measureId) as ChangeRow[];
-  return rows.map((r) => ({
-    id: r.id,
-    at: r.at,
-    userId: r.user_id,
-    userName: r.user_name,
-    action: r.action,
-    entity: r.entity,
-    entityId: r.entity_id,
-    field: r.field,
-    oldValue: r.old_value,
-    newValue: r.new_value,
-  }));
+    .all(measureId) as OpRow[];
+  const names = new Map<string, string>();
+  // Newest first: the first name met is the file's current name.
+  for (const r of rows) if (r.entity === 'evidence' && r.field === 'name' && !names.has(r.entity_id)) names.set(r.entity_id, text(r.value) ?? '');
+  const out: ChangeEntry[] = [];
+  for (const r of rows) {
+    const s = shown(r, (id) => names.get(id) ?? '');
+    if (!s) continue;
+    out.push({ id: `${r.replica_id}@${r.hlc}`, at: hlcTime(r.hlc), userId: r.author || null, userName: r.user_name, entity: r.entity, entityId: r.entity_id, ...s });
+  }
+  return out;
 }

@@ -1,11 +1,16 @@
 // Departments: one row per real department, found again under any spelling documents use.
 import type { Db } from '../open';
-import { newId, nowIso } from '../../shared/ids';
+import { record } from '../sync/index';
+import { sha256Hex } from '../sync/hash';
 import { canonicalKey, cleanUnitName, isCollective } from '../../shared/departments';
 import type { Department } from '../../shared/model';
 
-/** The department a written unit name stands for, created on first sight; records the spelling. */
-export function resolveDepartment(db: Db, asWritten: string): string {
+/**
+ * The department a written unit name stands for, created on first sight; records the spelling.
+ * A new department's id is made from its canonical name, so two PCs that meet the same unit
+ * independently create the same department.
+ */
+export function resolveDepartment(db: Db, asWritten: string, author = ''): string {
   const name = cleanUnitName(asWritten);
   const alias = db.prepare('SELECT department_id FROM department_aliases WHERE alias = ?').get(name) as
     | { department_id: string }
@@ -13,17 +18,12 @@ export function resolveDepartment(db: Db, asWritten: string): string {
   if (alias) return alias.department_id;
   const key = canonicalKey(name);
   const found = db.prepare('SELECT id FROM departments WHERE canonical_key = ?').get(key) as { id: string } | undefined;
-  const id = found?.id ?? newId();
-  if (!found) {
-    db.prepare('INSERT INTO departments (id, name, canonical_key, collective, created_at) VALUES (?, ?, ?, ?, ?)').run(
-      id,
-      name,
-      key,
-      isCollective(name) ? 1 : 0,
-      nowIso(),
-    );
-  }
-  db.prepare('INSERT OR IGNORE INTO department_aliases (alias, department_id) VALUES (?, ?)').run(name, id);
+  const id = found?.id ?? `dept-${sha256Hex(key).slice(0, 24)}`;
+  const base = { entity: 'department', entityId: id, measureId: null };
+  record(db, author, [
+    ...(found ? [] : [{ ...base, field: 'name', value: name }, { ...base, field: 'canonical_key', value: key }, { ...base, field: 'collective', value: isCollective(name) }]),
+    { entity: 'department_alias', entityId: name, field: 'department_id', value: id, measureId: null },
+  ]);
   return id;
 }
 

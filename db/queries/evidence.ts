@@ -1,12 +1,11 @@
 // Evidence rows: which stored file backs which measure for which quarter, with what the clerk said about it.
 import type { Db } from '../open';
-import { newId, nowIso } from '../../shared/ids';
 import { AppError } from '../../shared/errors';
 import { quarterOfDate } from '../../shared/periods';
 import type { EvidenceItem, EvidenceKindName, EvidenceSort, MissingEvidenceRow, VerifyProblem } from '../../shared/api/evidence';
 import { kindOf } from '../evidence-store/mime';
 import { ensurePeriod } from './periods';
-import { logChange } from './changelog';
+import { record, type Change } from '../sync/index';
 import { listMeasures, measureExists } from './measures';
 
 export interface NewEvidence {
@@ -88,32 +87,37 @@ export function requireMeasure(db: Db, measureId: string): void {
   if (!measureExists(db, measureId)) throw new AppError('not_found', '找不到这项措施,无法添加佐证材料。请刷新后重试。');
 }
 
-const label = (e: { name: string; sha256: string }): string => `${e.name}(SHA-256 ${e.sha256})`;
+/** A file's id on a record: measure | quarter | hash, the same on every PC that attaches it (evidence never conflicts). */
+export function evidenceId(measureId: string, periodId: string, sha256: string): string {
+  return `${measureId}|${periodId}|${sha256}`;
+}
+
+function evidenceChanges(id: string, measureId: string, fields: Record<string, unknown>): Change[] {
+  return Object.entries(fields).map(([field, value]) => ({ entity: 'evidence', entityId: id, field, value, measureId }));
+}
 
 /** Writes the rows of stored files in one transaction; a file the record already has is reported, not doubled. */
 export function insertEvidence(db: Db, rows: readonly NewEvidence[], userId: string): { items: EvidenceItem[]; duplicates: string[] } {
   return db.transaction(() => {
-    const now = nowIso();
     const ids: string[] = [];
     const duplicates: string[] = [];
-    const insert = db.prepare(
-      `INSERT INTO evidence (id, measure_id, period_id, sha256, name, size, mime, description, doc_number, doc_date, added_by, added_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (measure_id, period_id, sha256) DO NOTHING`,
-    );
-    const touch = db.prepare('UPDATE measures SET updated_at = ? WHERE id = ?');
+    const attached = db.prepare('SELECT 1 FROM evidence WHERE measure_id = ? AND period_id = ? AND sha256 = ?');
+    const removedBefore = db.prepare("SELECT 1 FROM ops WHERE entity = 'evidence' AND entity_id = ? AND field = 'deleted' LIMIT 1");
     for (const r of rows) {
       requireMeasure(db, r.measureId);
       const period = evidenceQuarter(r.periodId, r.docDate);
       ensurePeriod(db, period);
-      const id = newId();
-      const { changes } = insert.run(id, r.measureId, period, r.sha256, r.name, r.size, r.mime, r.description ?? '', r.docNumber || null, r.docDate || null, userId, now);
-      if (changes === 0) {
+      if (attached.get(r.measureId, period, r.sha256)) {
         duplicates.push(r.name);
         continue;
       }
+      const id = evidenceId(r.measureId, period, r.sha256);
+      // A file taken off this record earlier comes back under the same id.
+      const again = removedBefore.get(id) ? { deleted: false } : {};
+      record(db, userId, evidenceChanges(id, r.measureId, {
+        ...again, period_id: period, name: r.name, size: r.size, mime: r.mime, description: r.description ?? '', doc_number: r.docNumber || null, doc_date: r.docDate || null,
+      }));
       ids.push(id);
-      logChange(db, { userId, action: 'create', entity: 'evidence', entityId: id, measureId: r.measureId, field: `evidence:${period}`, newValue: label(r) }, now);
-      touch.run(now, r.measureId);
     }
     return { items: ids.map((id) => getEvidence(db, id)), duplicates };
   })();
@@ -185,27 +189,16 @@ export function updateEvidence(db: Db, u: EvidenceUpdate, userId: string): Evide
     const clash = db.prepare('SELECT 1 FROM evidence WHERE measure_id = ? AND period_id = ? AND sha256 = ? AND id <> ?').get(old.measureId, period, old.sha256, old.id);
     if (clash) throw new AppError('conflict', '该季度已附有同一份文件,无需重复添加。');
     ensurePeriod(db, period);
-    const now = nowIso();
-    db.prepare('UPDATE evidence SET description = ?, doc_number = ?, doc_date = ?, period_id = ? WHERE id = ?').run(next.description, next.docNumber, next.docDate, period, old.id);
-    const base = { userId, action: 'update' as const, entity: 'evidence', entityId: old.id, measureId: old.measureId };
-    const fields: [string, string | null, string | null][] = [
-      ['description', old.description, next.description],
-      ['docNumber', old.docNumber, next.docNumber],
-      ['docDate', old.docDate, next.docDate],
-      ['period', old.periodId, period],
-    ];
-    for (const [field, a, b] of fields) if ((a ?? '') !== (b ?? '')) logChange(db, { ...base, field: `evidence.${field}:${old.name}`, oldValue: a, newValue: b }, now);
+    record(db, userId, evidenceChanges(old.id, old.measureId, { description: next.description, doc_number: next.docNumber, doc_date: next.docDate, period_id: period }));
     return getEvidence(db, old.id);
   })();
 }
 
-/** Takes a file off a record (logged in the measure's history); the stored file waits for the clean-up. */
+/** Takes a file off a record (a tombstone op, in the measure's history); the stored file waits for the clean-up. */
 export function removeEvidence(db: Db, id: string, userId: string): EvidenceItem {
   return db.transaction(() => {
     const old = getEvidence(db, id);
-    db.prepare('DELETE FROM evidence WHERE id = ?').run(id);
-    logChange(db, { userId, action: 'delete', entity: 'evidence', entityId: id, measureId: old.measureId, field: `evidence:${old.periodId}`, oldValue: label(old) });
-    db.prepare('UPDATE measures SET updated_at = ? WHERE id = ?').run(nowIso(), old.measureId);
+    record(db, userId, evidenceChanges(id, old.measureId, { deleted: true }));
     return old;
   })();
 }

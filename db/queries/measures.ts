@@ -92,7 +92,7 @@ const ROW_SELECT = `SELECT m.id, m.plan_id, m.section_id, m.path, m.number, m.ti
 /** Measures in outline order, each with the status of its latest record up to the period. */
 export function listMeasures(db: Db, f: MeasureFilter): MeasureRow[] {
   const dueBy = dueWindow(f.asOf);
-  const where: string[] = [];
+  const where: string[] = ['m.deleted = 0'];
   const params: Record<string, unknown> = { periodId: f.periodId };
   if (f.planId) {
     where.push('m.plan_id = @planId');
@@ -113,7 +113,7 @@ export function listMeasures(db: Db, f: MeasureFilter): MeasureRow[] {
     where.push('m.id IN (SELECT value FROM json_each(@ids))');
     params.ids = JSON.stringify(ids);
   }
-  const sql = `${ROW_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY m.plan_id, m.ord`;
+  const sql = `${ROW_SELECT} WHERE ${where.join(' AND ')} ORDER BY m.plan_id, m.ord`;
   let rows = (db.prepare(sql).all(params) as MeasureDbRow[]).map((r) => toRow(r, dueBy));
   if (f.status) rows = rows.filter((r) => r.status === f.status);
   if (f.overdue) rows = rows.filter((r) => r.overdue);
@@ -128,7 +128,7 @@ export function getMeasureRow(db: Db, id: string, periodId: string, asOf?: strin
 }
 
 export function measureExists(db: Db, id: string): boolean {
-  return db.prepare('SELECT 1 FROM measures WHERE id = ?').get(id) !== undefined;
+  return db.prepare('SELECT 1 FROM measures WHERE id = ? AND deleted = 0').get(id) !== undefined;
 }
 
 interface SectionRow {

@@ -1,13 +1,12 @@
 // Plans: an imported outline written as sections, measures and unit links in one transaction.
 import type { Db } from '../open';
-import { newId, nowIso } from '../../shared/ids';
+import { newId } from '../../shared/ids';
 import { deadlineDate } from '../../shared/deadline-date';
 import type { ParsedDocument } from '../../shared/outline/types';
 import type { PlanSummary } from '../../shared/model';
 import { AppError } from '../../shared/errors';
 import { resolveDepartment } from './departments';
-import { indexText } from './search';
-import { logChange } from './changelog';
+import { record, type Change } from '../sync/index';
 
 export interface ImportSource {
   fileName: string;
@@ -52,43 +51,42 @@ export function importDocument(db: Db, doc: ParsedDocument, source: ImportSource
     );
   }
   const run = db.transaction((): ImportResult => {
-    const now = nowIso();
     const planId = newId();
     const title = doc.title ?? source.fileName.replace(/\.[^.]+$/, '');
     const years = planYears(title);
-    db.prepare(
-      `INSERT INTO plans (id, title, issuer, period, intro, deadline, source_name, source_sha256, source_format,
-         document_index, imported_at, imported_by) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(planId, title, years.period, doc.intro, doc.deadline, source.fileName, source.sha256, source.format, source.documentIndex, now, userId);
-
+    const changes: Change[] = [];
+    const set = (entity: string, entityId: string, measureId: string | null, fields: Record<string, unknown>): void => {
+      for (const [field, value] of Object.entries(fields)) changes.push({ entity, entityId, field, value, measureId });
+    };
+    set('plan', planId, null, {
+      source_sha256: source.sha256, document_index: source.documentIndex, title, issuer: null, period: years.period, intro: doc.intro,
+      deadline: doc.deadline, source_name: source.fileName, source_format: source.format,
+    });
     const sectionIds = new Map<string, string>();
-    const insertSection = db.prepare(
-      `INSERT INTO sections (id, plan_id, parent_id, path, label, heading, context, preamble, ord) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    const links = new Set<string>();
     doc.sections.forEach((s, ord) => {
       const id = newId();
       const parent = sectionIds.get(JSON.stringify(s.path.slice(0, -1))) ?? null;
-      insertSection.run(id, planId, parent, JSON.stringify(s.path), s.label, s.heading, s.context, s.preamble ? 1 : 0, ord);
+      set('section', id, null, { plan_id: planId, parent_id: parent, path: s.path, label: s.label, heading: s.heading, context: s.context, preamble: s.preamble, ord });
       sectionIds.set(JSON.stringify(s.path), id);
     });
-
-    const insertMeasure = db.prepare(
-      `INSERT INTO measures (id, plan_id, section_id, path, number, title, text, deadline, deadline_date, targets, ord, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const insertLink = db.prepare(
-      'INSERT OR IGNORE INTO measure_departments (measure_id, department_id, role, as_written, ord) VALUES (?, ?, ?, ?, ?)',
-    );
     doc.items.forEach((m, ord) => {
       const id = newId();
       const sectionId = sectionIds.get(JSON.stringify(m.path.slice(0, -1))) ?? null;
-      const due = deadlineDate(m.deadline, years.lastYear ?? undefined);
-      insertMeasure.run(id, planId, sectionId, JSON.stringify(m.path), m.path[m.path.length - 1] ?? String(ord + 1), m.title, m.text, m.deadline, due, JSON.stringify(m.targets), ord, now, now);
-      m.lead.forEach((u, i) => insertLink.run(id, resolveDepartment(db, u), 'lead', u, i));
-      m.responsible.forEach((u, i) => insertLink.run(id, resolveDepartment(db, u), 'responsible', u, i));
-      indexText(db, `measure:${id}`, id, `${m.title}\n${m.text}\n${[...m.lead, ...m.responsible].join(' ')}`);
+      set('measure', id, id, {
+        plan_id: planId, section_id: sectionId, path: m.path, number: m.path[m.path.length - 1] ?? String(ord + 1), title: m.title, text: m.text,
+        deadline: m.deadline, deadline_date: deadlineDate(m.deadline, years.lastYear ?? undefined), targets: m.targets, ord,
+      });
+      const link = (role: 'lead' | 'responsible') => (u: string, i: number): void => {
+        const key = `${id}|${role}|${resolveDepartment(db, u, userId)}`;
+        // The same unit twice in one list keeps its first place.
+        if (!links.has(key)) set('measure_department', key, id, { as_written: u, ord: i });
+        links.add(key);
+      };
+      m.lead.forEach(link('lead'));
+      m.responsible.forEach(link('responsible'));
     });
-    logChange(db, { userId, action: 'import', entity: 'plan', entityId: planId, newValue: `${title}(${doc.items.length} 项措施,来自 ${source.fileName})` }, now);
+    record(db, userId, changes);
     return { planId, measureCount: doc.items.length, sectionCount: doc.sections.length };
   });
   return run();

@@ -1,11 +1,9 @@
-// Progress records: one per measure per quarter, every change logged and indexed for search.
+// Progress records: one per measure per quarter (id `measure|quarter`), written as ops, indexed for search by the applier.
 import type { Db } from '../open';
-import { newId, nowIso } from '../../shared/ids';
 import type { ProgressRecord, Status } from '../../shared/model';
 import { AppError } from '../../shared/errors';
 import { ensurePeriod } from './periods';
-import { logChange } from './changelog';
-import { indexText } from './search';
+import { record } from '../sync/index';
 import { measureExists } from './measures';
 
 interface ProgressRow {
@@ -47,29 +45,22 @@ export interface SetProgressArgs {
   userId: string;
 }
 
-/** Creates or updates the record for the quarter; logs each changed field. */
+/** The id of a measure's record for a quarter: the same on every PC, so records made apart merge. */
+export function progressId(measureId: string, periodId: string): string {
+  return `${measureId}|${periodId}`;
+}
+
+/** Creates or updates the record for the quarter; each changed field is one op (unchanged ones record nothing). */
 export function setProgress(db: Db, a: SetProgressArgs): ProgressRecord {
   return db.transaction((): ProgressRecord => {
     if (!measureExists(db, a.measureId)) throw new AppError('not_found', '找不到这项措施,无法记录进展。请刷新后重试。');
     ensurePeriod(db, a.periodId);
-    const now = nowIso();
-    const old = db.prepare(`${SELECT} WHERE p.measure_id = ? AND p.period_id = ?`).get(a.measureId, a.periodId) as ProgressRow | undefined;
-    const id = old?.id ?? newId();
-    if (old) {
-      if (old.status === a.status && old.narrative === a.narrative) return toRecord(old);
-      db.prepare('UPDATE progress SET status = ?, narrative = ?, updated_by = ?, updated_at = ? WHERE id = ?').run(a.status, a.narrative, a.userId, now, id);
-    } else {
-      db.prepare('INSERT INTO progress (id, measure_id, period_id, status, narrative, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(id, a.measureId, a.periodId, a.status, a.narrative, a.userId, now);
-    }
-    const base = { userId: a.userId, entity: 'progress', entityId: id, measureId: a.measureId };
-    if (!old || old.status !== a.status) {
-      logChange(db, { ...base, action: old ? 'update' : 'create', field: `status:${a.periodId}`, oldValue: old?.status ?? null, newValue: a.status }, now);
-    }
-    if ((old?.narrative ?? '') !== a.narrative) {
-      logChange(db, { ...base, action: old ? 'update' : 'create', field: `narrative:${a.periodId}`, oldValue: old?.narrative ?? null, newValue: a.narrative }, now);
-    }
-    db.prepare('UPDATE measures SET updated_at = ? WHERE id = ?').run(now, a.measureId);
-    indexText(db, `progress:${id}`, a.measureId, a.narrative);
+    const id = progressId(a.measureId, a.periodId);
+    const base = { entity: 'progress', entityId: id, measureId: a.measureId };
+    record(db, a.userId, [
+      { ...base, field: 'status', value: a.status },
+      { ...base, field: 'narrative', value: a.narrative },
+    ]);
     return toRecord(db.prepare(`${SELECT} WHERE p.id = ?`).get(id) as ProgressRow);
   })();
 }

@@ -1,17 +1,18 @@
 // Keeps the bigram search index in step with measures and progress, and answers substring queries.
 import type { Db } from '../open';
 import { toMatchQuery, toSearchBody } from '../../shared/search-text';
+import { stmt } from '../sync/stmt';
 
 /** Indexes (or re-indexes) one text that belongs to a measure; `refId` is the row it came from. */
 export function indexText(db: Db, refId: string, measureId: string, text: string): void {
-  const existing = db.prepare('SELECT rowid FROM search_refs WHERE ref_id = ?').get(refId) as { rowid: number } | undefined;
+  const existing = stmt(db, 'SELECT rowid FROM search_refs WHERE ref_id = ?').get(refId) as { rowid: number } | undefined;
   const body = toSearchBody(text);
   if (existing) {
-    db.prepare('UPDATE search_index SET body = ? WHERE rowid = ?').run(body, existing.rowid);
+    stmt(db, 'UPDATE search_index SET body = ? WHERE rowid = ?').run(body, existing.rowid);
     return;
   }
-  const { lastInsertRowid } = db.prepare('INSERT INTO search_refs (ref_id, measure_id) VALUES (?, ?)').run(refId, measureId);
-  db.prepare('INSERT INTO search_index (rowid, body) VALUES (?, ?)').run(lastInsertRowid, body);
+  const { lastInsertRowid } = stmt(db, 'INSERT INTO search_refs (ref_id, measure_id) VALUES (?, ?)').run(refId, measureId);
+  stmt(db, 'INSERT INTO search_index (rowid, body) VALUES (?, ?)').run(lastInsertRowid, body);
 }
 
 export function unindexText(db: Db, refId: string): void {

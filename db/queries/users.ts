@@ -1,6 +1,7 @@
 // Users: who works in this store, and the system user that the command line acts as.
 import type { Db } from '../open';
-import { newId, nowIso } from '../../shared/ids';
+import { newId } from '../../shared/ids';
+import { record } from '../sync/index';
 import type { Role, User } from '../../shared/model';
 
 interface UserRow {
@@ -37,16 +38,15 @@ export function getUser(db: Db, id: string): User | null {
   return r ? toUser(r) : null;
 }
 
-export function createUser(db: Db, args: { name: string; role: Role; departmentId: string | null }): User {
+/** Adds a person; the new user is the author of their own creation (at first run nobody else exists yet). */
+export function createUser(db: Db, args: { name: string; role: Role; departmentId: string | null }, author?: string): User {
   const id = newId();
-  db.prepare('INSERT INTO users (id, name, role, department_id, created_at) VALUES (?, ?, ?, ?, ?)').run(
-    id,
-    args.name,
-    args.role,
-    args.departmentId,
-    nowIso(),
-  );
+  writeUser(db, id, author ?? id, { name: args.name, role: args.role, department_id: args.departmentId, is_system: false });
   return getUser(db, id)!;
+}
+
+function writeUser(db: Db, id: string, author: string, fields: { name: string; role: Role; department_id: string | null; is_system: boolean }): void {
+  record(db, author, Object.entries(fields).map(([field, value]) => ({ entity: 'user', entityId: id, field, value, measureId: null })));
 }
 
 /** The administrator the command line records changes as; made on first use. */
@@ -54,9 +54,6 @@ export function systemUser(db: Db): User {
   const r = db.prepare(`${SELECT} WHERE u.is_system = 1 LIMIT 1`).get() as UserRow | undefined;
   if (r) return toUser(r);
   const id = newId();
-  db.prepare("INSERT INTO users (id, name, role, is_system, created_at) VALUES (?, '系统管理员', 'supervisor', 1, ?)").run(
-    id,
-    nowIso(),
-  );
+  writeUser(db, id, id, { name: '系统管理员', role: 'supervisor', department_id: null, is_system: true });
   return getUser(db, id)!;
 }

@@ -4,7 +4,8 @@ import { call } from './define';
 import type { JobStatus } from './jobs';
 import type { Status } from '../model';
 
-const id = z.string().min(1).max(100);
+// Evidence ids are measure | quarter | SHA-256 (over 100 characters).
+const id = z.string().min(1).max(200);
 const periodId = z.string().regex(/^\d{4}-Q[1-4]$/, '季度应写成 2024-Q3 这样的形式');
 
 export const EVIDENCE_KINDS = ['image', 'pdf', 'text', 'office', 'other'] as const;

@@ -90,7 +90,7 @@ describe('cli import, measures, progress, search', () => {
     cli(['import', fixture('003_244a23676422eee3.txt'), '--data-dir', data]);
     const counts = () => {
       const db = new Database(path.join(data, 'ledger.sqlite'), { readonly: true });
-      const n = db.prepare('SELECT (SELECT count(*) FROM progress) AS p, (SELECT count(*) FROM change_log) AS c, (SELECT count(*) FROM periods) AS q').get();
+      const n = db.prepare("SELECT (SELECT count(*) FROM progress) AS p, (SELECT count(*) FROM ops WHERE entity = 'progress') AS c, (SELECT count(*) FROM periods) AS q").get();
       db.close();
       return n;
     };

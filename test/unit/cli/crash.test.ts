@@ -18,7 +18,7 @@ afterEach(() => removeDir(dir));
 function snapshot(): Record<string, number> {
   const db = new Database(storePath(data), { readonly: true });
   const out: Record<string, number> = {};
-  for (const t of ['plans', 'sections', 'measures', 'measure_departments', 'departments', 'search_refs', 'change_log']) {
+  for (const t of ['plans', 'sections', 'measures', 'measure_departments', 'departments', 'search_refs', 'ops']) {
     out[t] = (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
   }
   db.close();

@@ -19,7 +19,7 @@ describe('migrations', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     const strict = db.prepare("SELECT name FROM pragma_table_list WHERE type = 'table' AND strict = 1 AND schema = 'main'").all() as { name: string }[];
-    expect(strict.map((t) => t.name)).toEqual(expect.arrayContaining(['plans', 'measures', 'progress', 'change_log', 'departments', 'users']));
+    expect(strict.map((t) => t.name)).toEqual(expect.arrayContaining(['plans', 'measures', 'progress', 'ops', 'departments', 'users']));
     closeStore(db);
   });
 

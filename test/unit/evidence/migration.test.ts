@@ -4,11 +4,7 @@ import path from 'node:path';
 import { migrate } from '../../../db/migrate';
 import { m0001 } from '../../../db/migrations/0001-ledger';
 import { m0002 } from '../../../db/migrations/0002-evidence';
-import { importDocument } from '../../../db/queries/plans';
-import { createUser } from '../../../db/queries/users';
-import { listMeasures } from '../../../db/queries/measures';
-import { missingEvidence } from '../../../db/queries/evidence';
-import { sampleDocument } from '../../helpers/sample-doc';
+import { fillVersion1, LEGACY } from '../../helpers/legacy-store';
 import { removeDir, tempDir } from '../../helpers/temp';
 
 let dir: string;
@@ -22,16 +18,17 @@ describe('migration 0002-evidence', () => {
     const db = new Database(path.join(dir, 'ledger.sqlite'));
     db.pragma('foreign_keys = ON');
     migrate(db, [m0001]);
-    const userId = createUser(db, { name: '张三', role: 'clerk', departmentId: null }).id;
-    importDocument(db, sampleDocument(), { fileName: 'a.docx', sha256: 'b'.repeat(64), format: 'docx', documentIndex: 0 }, userId);
-    const before = listMeasures(db, { periodId: '2024-Q3' }).length;
+    fillVersion1(db);
+    const userId = LEGACY.user;
+    const measures = () => (db.prepare('SELECT count(*) AS n FROM measures').get() as { n: number }).n;
+    const before = measures();
 
     expect(migrate(db, [m0001, m0002])).toBe(2);
     expect(db.pragma('user_version', { simple: true })).toBe(2);
-    expect(listMeasures(db, { periodId: '2024-Q3' })).toHaveLength(before);
-    expect(missingEvidence(db, { periodId: '2024-Q3' })).toHaveLength(before);
+    expect(measures()).toBe(before);
+    expect((db.prepare('SELECT count(*) AS n FROM evidence').get() as { n: number }).n).toBe(0);
 
-    const m = listMeasures(db, { periodId: '2024-Q3' })[0]!;
+    const m = { id: LEGACY.measure };
     db.prepare("INSERT INTO periods (id, year, quarter, starts_on, ends_on) VALUES ('2024-Q3', 2024, 3, '2024-07-01', '2024-09-30')").run();
     const insert = db.prepare(
       `INSERT INTO evidence (id, measure_id, period_id, sha256, name, size, mime, added_by, added_at) VALUES (?, ?, '2024-Q3', ?, 'a.pdf', 1, 'application/pdf', ?, '2024-08-01T00:00:00Z')`,

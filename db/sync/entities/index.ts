@@ -1,0 +1,6 @@
+// Every entity whose ops this app applies; a domain that adds an entity registers it here (one line).
+import { registerLedgerEntities } from './ledger';
+import { registerConflictEntity } from '../conflicts';
+
+registerLedgerEntities();
+registerConflictEntity();

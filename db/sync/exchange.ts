@@ -1,0 +1,179 @@
+// Moving ops between replicas: what this store has seen, what the other side lacks, and applying what arrives (merge).
+//
+// Why version vectors and not Actual's merkle trie: Actual syncs live with a server and walks the
+// trie back and forth to find where two logs diverge. A package is one-shot — there is no
+// conversation — so the sender must decide alone what to put in it. Each replica stamps its own
+// ops in clock order, so "the newest clock I have from replica R" says exactly which of R's ops
+// I hold (within the slices I was given). The sender keeps the receiver's last-known vector
+// (from its previous package or receipt) and sends every op newer than it; the receiver gets
+// the sender's vector too, which is what tells a conflict (an edit the sender had not seen)
+// from an ordinary overwrite. Re-sending something already held is harmless: ops are unique by
+// (replica, clock) and applying is idempotent.
+import type { Db } from '../open';
+import type { Op, Slice, VersionVector } from '../../shared/sync/types';
+import { verifyChain } from '../../shared/sync/audit-hash';
+import { parseHlc, ClockDriftError } from '../../shared/sync/hlc';
+import { hasSeen } from '../../shared/sync/merge';
+import { AppError } from '../../shared/errors';
+import { sha256Hex } from './hash';
+import { identity, observe } from './identity';
+import { OP_COLUMNS, forgetBuilt, insertOp, toOp, winningOp, type OpRow } from './ops-store';
+import { entityDef, isRegistered } from './registry';
+import { Touched } from './record';
+import { inSlice, sliceSets } from './slice';
+import { detectConflict, type ConflictSeen } from './conflicts';
+
+/** Newest clock held per replica. */
+export function versionVector(db: Db): VersionVector {
+  const rows = db.prepare('SELECT replica_id, max(hlc) AS hlc FROM ops GROUP BY replica_id').all() as { replica_id: string; hlc: string }[];
+  return Object.fromEntries(rows.map((r) => [r.replica_id, r.hlc]));
+}
+
+/** The ops the other side lacks given its vector, optionally only those inside a slice; in clock order. */
+export function opsSince(db: Db, theirVector: VersionVector, slice?: Slice): Op[] {
+  const out: Op[] = [];
+  const q = db.prepare(`SELECT ${OP_COLUMNS} FROM ops WHERE replica_id = ? AND hlc > ? ORDER BY hlc`);
+  for (const replica of Object.keys(versionVector(db))) {
+    for (const r of q.all(replica, theirVector[replica] ?? '') as OpRow[]) out.push(toOp(r));
+  }
+  out.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+  if (!slice) return out;
+  const sets = sliceSets(db, slice);
+  const inside = out.filter((op) => op.entity !== 'user' && inSlice(db, sets, op));
+  // Users go along when they wrote something inside, or belong to a chosen department.
+  const authors = new Set(inside.map((op) => op.author));
+  const users = out.filter((op) => op.entity === 'user' && inSlice(db, sets, op, authors));
+  return [...users, ...inside].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+}
+
+export interface ApplyOptions {
+  /** The sender's vector when it made the package: what it had seen. */
+  senderVector: VersionVector;
+  /** When the sender was given a slice: its ops outside that slice are refused. */
+  allowedSlice?: Slice | undefined;
+  /** Who imports (recorded as the author of conflicts found). */
+  author?: string | undefined;
+}
+
+export interface EntityCounts {
+  new: number;
+  changed: number;
+}
+
+export interface ApplyResult {
+  /** Ops stored (new to this store). */
+  received: number;
+  /** Ops this store already had. */
+  skipped: number;
+  /** Per entity: rows that did not exist before, rows whose fields changed. */
+  entities: Record<string, EntityCounts>;
+  conflicts: ConflictSeen[];
+  refused: { replicaId: string; hlc: string; entity: string; entityId: string; field: string; reason: string }[];
+}
+
+/** Checks the ops as a whole before anything is written: same ledger, well-formed clocks, intact hashes. */
+function validate(db: Db, ops: readonly Op[]): void {
+  const { ledgerId } = identity(db);
+  const foreign = ops.find((op) => op.ledgerId !== ledgerId);
+  if (foreign) throw new AppError('validation', '这些数据属于另一本台账,不能合并到本台账。请确认选择的交换包。', `ledger ${foreign.ledgerId} ≠ ${ledgerId}`);
+  const bad = ops.find((op) => !parseHlc(op.hlc) || parseHlc(op.hlc)!.node !== op.replicaId);
+  if (bad) throw new AppError('validation', '交换数据中的时间戳格式不对,数据可能已损坏。请让对方重新导出。', `bad hlc ${bad.hlc}`);
+  const problems = verifyChain(ops, sha256Hex);
+  if (problems.length) {
+    throw new AppError('validation', '交换数据的审计链校验未通过,内容可能被改动过。未导入任何数据,请让对方重新导出。', JSON.stringify(problems.slice(0, 5)));
+  }
+}
+
+function applyInside(db: Db, ops: readonly Op[], opts: ApplyOptions): ApplyResult {
+  validate(db, ops);
+  db.pragma('defer_foreign_keys = ON');
+  const result: ApplyResult = { received: 0, skipped: 0, entities: {}, conflicts: [], refused: [] };
+  const sets = opts.allowedSlice ? sliceSets(db, opts.allowedSlice) : null;
+  const sorted = [...ops].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+  const authors = new Set(sorted.filter((op) => op.entity !== 'user').map((op) => op.author));
+  const held = db.prepare('SELECT 1 FROM ops WHERE replica_id = ? AND hlc = ?');
+  const hasHash = db.prepare('SELECT 1 FROM ops WHERE replica_id = ? AND hash = ?');
+  const fresh: Op[] = [];
+  const before = new Map<string, ReturnType<typeof winningOp>>();
+  const existed = new Map<string, boolean>();
+  for (const op of sorted) {
+    if (held.get(op.replicaId, op.hlc)) {
+      result.skipped++;
+      continue;
+    }
+    if (sets && !inSlice(db, sets, op, authors)) {
+      result.refused.push({ replicaId: op.replicaId, hlc: op.hlc, entity: op.entity, entityId: op.entityId, field: op.field, reason: '超出发给对方的范围' });
+      continue;
+    }
+    try {
+      observe(db, op.hlc);
+    } catch (e) {
+      if (!(e instanceof ClockDriftError)) throw e;
+      const days = Math.round(e.aheadMs / 86_400_000);
+      throw new AppError('validation', `对方电脑的时钟比本机快了约 ${days} 天,无法合并它的数据。请对方校准电脑时间后重新导出。`, e.message);
+    }
+    const fk = `${op.entity}\u0000${op.entityId}\u0000${op.field}`;
+    if (!before.has(fk)) before.set(fk, winningOp(db, op.entity, op.entityId, op.field));
+    const ek = `${op.entity}\u0000${op.entityId}`;
+    if (!existed.has(ek)) existed.set(ek, db.prepare('SELECT 1 FROM ops WHERE entity = ? AND entity_id = ? LIMIT 1').get(op.entity, op.entityId) !== undefined);
+    fresh.push(op);
+  }
+  const batchHashes = new Set(fresh.map((op) => `${op.replicaId}\u0000${op.hash}`));
+  for (const op of fresh) {
+    // A predecessor neither held nor in the batch was left out by a slice: a gap, not a deletion.
+    const gap = op.prevHash !== '' && !batchHashes.has(`${op.replicaId}\u0000${op.prevHash}`) && !hasHash.get(op.replicaId, op.prevHash);
+    insertOp(db, op, gap);
+    result.received++;
+  }
+  forgetBuilt(db);
+  const touched = new Touched();
+  const changed = new Set<string>();
+  const newest = new Map<string, Op>();
+  for (const op of fresh) {
+    const fk = `${op.entity}\u0000${op.entityId}\u0000${op.field}`;
+    newest.set(fk, op);
+    const win = winningOp(db, op.entity, op.entityId, op.field);
+    if (!win || win.hlc !== op.hlc || win.replicaId !== op.replicaId) continue;
+    // An entity this version does not know stays in the log, to be applied by a newer one.
+    if (!isRegistered(op.entity)) continue;
+    entityDef(op.entity).apply(db, op.entityId, op.field, JSON.parse(op.value) as unknown);
+    touched.add(op.entity, op.entityId);
+    changed.add(`${op.entity}\u0000${op.entityId}`);
+  }
+  // Per field: the newest op that came in against the value this store held before (fresh is in clock order).
+  for (const [fk, op] of newest) {
+    const conflict = detectConflict(db, op, before.get(fk), opts);
+    if (conflict) result.conflicts.push(conflict);
+  }
+  touched.finish(db);
+  for (const key of changed) {
+    const [entity] = key.split('\u0000') as [string];
+    const c = (result.entities[entity] ??= { new: 0, changed: 0 });
+    if (existed.get(key)) c.changed++;
+    else c.new++;
+  }
+  return result;
+}
+
+/** Applies received ops in one transaction: idempotent (held ops are skipped), in any order, refusing ops outside the allowed slice. */
+export function applyOps(db: Db, ops: readonly Op[], opts: ApplyOptions): ApplyResult {
+  return db.transaction(() => applyInside(db, ops, opts))();
+}
+
+const ROLLBACK = Symbol('preview');
+
+/** What applyOps would do, without changing the store: the same work in a transaction that is rolled back. */
+export function previewApply(db: Db, ops: readonly Op[], opts: ApplyOptions): ApplyResult {
+  let out: ApplyResult | undefined;
+  try {
+    db.transaction(() => {
+      out = applyInside(db, ops, opts);
+      throw ROLLBACK;
+    })();
+  } catch (e) {
+    if (e !== ROLLBACK) throw e;
+  }
+  return out!;
+}
+
+export { hasSeen };

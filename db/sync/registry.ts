@@ -1,0 +1,34 @@
+// The entities ops can change, each with how its ops are applied to the tables.
+import type { Db } from '../open';
+import { AppError } from '../../shared/errors';
+
+export interface EntityDef {
+  name: string;
+  /**
+   * Applies the winning value of one field. Must be idempotent and must not depend on the order
+   * fields arrive in: create the row with defaults when it is missing (the op log is the truth),
+   * and never resurrect a row whose `deleted` field says it is gone.
+   */
+  apply(db: Db, entityId: string, field: string, value: unknown): void;
+  /** The measure an entity belongs to, for history and slices (when the change does not say). */
+  measureOf?(db: Db, entityId: string): string | null;
+  /** Once per entity touched by a batch, after its ops are applied: stamps from the ops, derived data (search text). */
+  after?(db: Db, entityId: string): void;
+}
+
+const entities = new Map<string, EntityDef>();
+
+/** Registers (or replaces, for tests and reloads) how an entity's ops are applied. */
+export function registerEntity(def: EntityDef): void {
+  entities.set(def.name, def);
+}
+
+export function entityDef(name: string): EntityDef {
+  const def = entities.get(name);
+  if (!def) throw new AppError('internal', '程序内部错误:遇到未知的数据类型。请升级法治台账后再试。', `unregistered entity ${name}`);
+  return def;
+}
+
+export function isRegistered(name: string): boolean {
+  return entities.has(name);
+}
