@@ -5,12 +5,14 @@ import { ledgerCalls } from './ledger';
 import { jobCalls } from './jobs';
 import { reportCalls } from './reports';
 import { evidenceCalls } from './evidence';
+import { authCalls } from './auth';
 
 export const contract = {
   ...ledgerCalls,
   ...jobCalls,
   ...reportCalls,
   ...evidenceCalls,
+  ...authCalls,
 };
 
 export type Contract = typeof contract;

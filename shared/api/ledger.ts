@@ -22,6 +22,10 @@ export interface SessionInfo {
   hasPlans: boolean;
   templates: TemplateInfo[];
   version: string;
+  /** Ids of the users who have a password (switching to them asks for it). */
+  withPassword: string[];
+  /** The store requires a password of everyone. */
+  passwordsRequired: boolean;
 }
 
 export interface PreviewDocument {
@@ -59,7 +63,7 @@ const unitList = z.array(z.string().trim().min(1).max(200)).max(100);
 
 export const ledgerCalls = {
   'session.get': call<SessionInfo>()(z.object({}).strict()),
-  'session.switchUser': call<SessionInfo>()(z.object({ userId: id }).strict()),
+  'session.switchUser': call<SessionInfo>()(z.object({ userId: id, password: z.string().max(200).optional() }).strict()),
   'users.create': call<SessionInfo>()(
     z
       .object({

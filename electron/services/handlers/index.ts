@@ -4,10 +4,12 @@ import { ledgerHandlers } from './ledger';
 import { jobHandlers } from './jobs';
 import { reportHandlers } from './reports';
 import { evidenceHandlers } from './evidence';
+import { authHandlers } from './auth';
 
 export const handlers: Handlers = {
   ...ledgerHandlers,
   ...jobHandlers,
   ...reportHandlers,
   ...evidenceHandlers,
+  ...authHandlers,
 };

@@ -18,6 +18,8 @@ import { readAndParse } from '../readers/run';
 import { startJob } from '../jobs';
 import { defaultDocumentIndex, listTemplates, loadTemplate } from '../templates';
 import { APP_VERSION } from '../version';
+import { passwordsRequired, usersWithPassword } from '../../../db/queries/auth';
+import { signIn } from '../sign-in';
 
 type LedgerHandlers = Pick<
   Handlers,
@@ -39,11 +41,16 @@ type LedgerHandlers = Pick<
 /** More measures than any real outline has: the preview warns that this does not look like one. */
 const MANY_MEASURES = 3000;
 
-function session(ctx: AppContext): SessionInfo {
+export function session(ctx: AppContext): SessionInfo {
   const users = listUsers(ctx.db);
+  const withPassword = usersWithPassword(ctx.db);
+  const required = passwordsRequired(ctx.db);
   if (ctx.userId && !users.some((u) => u.id === ctx.userId)) ctx.userId = null;
-  if (!ctx.userId && users.length === 1) ctx.userId = users[0]!.id;
+  // The only user is signed in by itself, unless a password guards the store.
+  if (!ctx.userId && users.length === 1 && !required && !withPassword.includes(users[0]!.id)) ctx.userId = users[0]!.id;
   return {
+    withPassword,
+    passwordsRequired: required,
     user: ctx.userId ? getUser(ctx.db, ctx.userId) : null,
     users,
     currentPeriod: currentQuarter().id,
@@ -77,9 +84,10 @@ function applyEdits(doc: ParsedDocument, edits: { index: number; title?: string 
 
 export const ledgerHandlers: LedgerHandlers = {
   'session.get': (ctx) => session(ctx),
-  'session.switchUser': (ctx, { userId }) => {
+  'session.switchUser': (ctx, { userId, password }) => {
     const u = getUser(ctx.db, userId);
     if (!u || u.system) throw new AppError('not_found', '找不到该用户。请刷新后重新选择。');
+    signIn(ctx, u, password);
     ctx.userId = u.id;
     return session(ctx);
   },
@@ -88,9 +96,10 @@ export const ledgerHandlers: LedgerHandlers = {
       let departmentId = a.departmentId ?? null;
       if (departmentId && !departmentExists(ctx.db, departmentId)) throw new AppError('not_found', '所选部门不存在。请重新选择。');
       if (!departmentId && a.departmentName) departmentId = resolveDepartment(ctx.db, a.departmentName);
-      return createUser(ctx.db, { name: a.name, role: a.role, departmentId });
+      return createUser(ctx.db, { name: a.name, role: a.role, departmentId }, ctx.userId ?? undefined);
     })();
-    ctx.userId = user.id;
+    // The first user is signed in; a supervisor adding a colleague stays who they are.
+    ctx.userId ??= user.id;
     return session(ctx);
   },
   'departments.list': (ctx) => listDepartments(ctx.db),
