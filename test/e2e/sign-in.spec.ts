@@ -25,7 +25,7 @@ test('set a password, switch to an inspector, be refused recording progress, sig
   await expect(app.currentUser).toContainText('王芳');
 
   // The inspector has no password: switching is immediate; recording progress is refused with a sentence.
-  await page.getByTestId('switch-user').selectOption({ label: '周督(督察员)' });
+  await page.getByTestId('switch-user').selectOption({ label: '周督（督察员）' });
   await expect(app.currentUser).toContainText('周督');
   await app.checklist.open(app.checklist.rows.first());
   await app.checklist.status.selectOption({ label: '已完成' });
@@ -34,7 +34,7 @@ test('set a password, switch to an inspector, be refused recording progress, sig
   await app.shot('sign-in-01-refused');
 
   // Back to the supervisor: the password is asked for; a wrong one is refused, the right one signs in.
-  await page.getByTestId('switch-user').selectOption({ label: '王芳(法制机构)' });
+  await page.getByTestId('switch-user').selectOption({ label: '王芳（法制机构）' });
   await expect(page.getByTestId('password-dialog')).toBeVisible();
   await page.getByTestId('password-input').fill('wrong-password');
   await page.getByTestId('password-submit').click();
