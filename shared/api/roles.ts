@@ -20,7 +20,8 @@ export const CALL_ROLES: Record<CallName, Access> = {
   'users.create': 'first-user',
   'users.setPassword': ALL,
   'users.requirePasswords': SUPERVISOR,
-  'departments.list': ALL,
+  // The first-run form lists departments before anyone exists.
+  'departments.list': 'anyone',
   'plans.list': ALL,
   'sections.list': ALL,
   'import.preview': RECORDERS,
