@@ -21,6 +21,8 @@ const common = {
 };
 
 await build({ ...common, entryPoints: [path.join(root, 'electron', 'main.ts')], outfile: path.join(out, 'main.cjs') });
+// Outlines are read and parsed in a worker thread of their own (services/readers/run.ts looks for this file).
+await build({ ...common, entryPoints: [path.join(root, 'electron', 'services', 'readers', 'worker.ts')], outfile: path.join(out, 'reader-worker.cjs') });
 await build({ ...common, entryPoints: [path.join(root, 'electron', 'preload.ts')], outfile: path.join(out, 'preload.cjs'), external: ['electron'] });
 
 fs.cpSync(path.join(root, 'electron', 'services', 'templates'), path.join(out, 'templates'), { recursive: true });

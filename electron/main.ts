@@ -34,7 +34,13 @@ if (!app.requestSingleInstanceLock()) {
       ctx = await openContext(dataDir);
     } catch (e) {
       // A missing drive or a read-only folder: said plainly, and no new empty ledger is made in its place.
-      dialog.showErrorBox('法治台账无法打开台账', isAppError(e) ? e.message : `打开数据目录“${dataDir}”时出错:${String(e)}`);
+      // Without a store there is no app to show; a message in a window says why. A missing drive or a read-only
+      // folder is said plainly, and no new empty ledger is made in its place.
+      const why = isAppError(e) ? e.message : `原因:${e instanceof Error ? e.message : String(e)}`;
+      dialog.showErrorBox(
+        '法治台账无法启动',
+        `无法打开数据目录:${dataDir}\n\n${why}\n\n请确认该文件夹存在、可以写入且未被其他程序占用(如杀毒软件或网盘同步);如数据目录位于U盘或网络盘,请确认其仍可访问。然后重新启动法治台账。`,
+      );
       app.quit();
       return;
     }

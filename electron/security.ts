@@ -1,5 +1,5 @@
 // Electron security checklist items applied app-wide: no navigation, no new windows, no permissions, no webviews.
-import { app, session, shell, type WebContents } from 'electron';
+import { app, session, type WebContents } from 'electron';
 import { isAppUrl } from './app-url';
 
 /** Checklist 13/14: navigation and new windows are denied; the app only ever shows its own page. */
@@ -22,9 +22,4 @@ export function denyPermissions(): void {
 export function applyAppSecurity(appOrigin: string): void {
   denyPermissions();
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents, appOrigin));
-}
-
-/** Files the user asked to open go to the system's program, never into our window. */
-export function openWithSystem(filePath: string): Promise<string> {
-  return shell.openPath(filePath);
 }

@@ -27,8 +27,10 @@ const host = await startHost({
   process.stderr.write(`${isAppError(e) ? e.message : String(e)}\n`);
   process.exit(1);
 });
-process.stdout.write(`法治台账已在本机启动(数据目录:${host.ctx.dataDir})\n请在浏览器中打开:${host.url}\n按 Ctrl+C 退出。\n`);
-if (!values['no-open']) openBrowser(host.url);
+// The printed address opens the app once; the browser it opens uses it up, so a copy in the terminal's scroll-back opens nothing.
+const startUrl = host.openUrl();
+process.stdout.write(`法治台账已在本机启动(数据目录:${host.ctx.dataDir})\n请在浏览器中打开(该地址只能使用一次):${startUrl}\n按 Ctrl+C 退出。\n`);
+if (!values['no-open']) openBrowser(startUrl);
 
 const stop = () => {
   void host.close().then(() => process.exit(0));

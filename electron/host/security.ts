@@ -1,27 +1,21 @@
-// The loopback host's gate: a per-run secret (cookie or header), and Host/Origin that must be ours.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+// The loopback host's gate: Host/Origin that must be ours, a per-run secret sent as a header, one-time start tickets, signed file links.
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-export const COOKIE = 'fazhi_token';
+/** The page sends the secret in this header; no cookie is ever set (cookies ignore ports, so any local port would get it). */
 export const HEADER = 'x-fazhi-token';
+/** Signed file links (evidence previews, downloads) last this long; the page signs a new one before it runs out. */
+export const LINK_TTL_MS = 10 * 60 * 1000;
 
 export function newSecret(): string {
   return randomBytes(32).toString('hex');
 }
 
-function sameSecret(a: string | undefined, secret: string): boolean {
+function same(a: string | undefined | null, b: string): boolean {
   if (!a) return false;
   const x = Buffer.from(a);
-  const y = Buffer.from(secret);
+  const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
-}
-
-function cookieValue(req: IncomingMessage, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return v.join('=');
-  }
-  return undefined;
 }
 
 export function allowedHosts(port: number): Set<string> {
@@ -30,18 +24,60 @@ export function allowedHosts(port: number): Set<string> {
 
 export type GateVerdict = 'ok' | 'bad-host' | 'bad-origin' | 'no-secret';
 
-/** Host must name us (DNS rebinding), Origin if sent must be us (CSRF), and the secret must match. */
-export function checkRequest(req: IncomingMessage, port: number, secret: string): GateVerdict {
-  const hosts = allowedHosts(port);
-  if (!req.headers.host || !hosts.has(req.headers.host)) return 'bad-host';
+/** Host must name us (DNS rebinding) and Origin, if sent, must be us (CSRF). */
+export function checkOrigin(req: IncomingMessage, port: number): 'ok' | 'bad-host' | 'bad-origin' {
+  if (!req.headers.host || !allowedHosts(port).has(req.headers.host)) return 'bad-host';
   const origin = req.headers.origin;
   if (origin !== undefined && !['http://127.0.0.1', 'http://localhost'].some((o) => origin === `${o}:${port}`)) return 'bad-origin';
-  const header = req.headers[HEADER];
-  if (sameSecret(typeof header === 'string' ? header : undefined, secret)) return 'ok';
-  if (sameSecret(cookieValue(req, COOKIE), secret)) return 'ok';
-  return 'no-secret';
+  return 'ok';
 }
 
-export function secretFromQuery(url: URL, secret: string): boolean {
-  return sameSecret(url.searchParams.get('token') ?? undefined, secret);
+/** Host and Origin as above, and the secret in the header. */
+export function checkRequest(req: IncomingMessage, port: number, secret: string): GateVerdict {
+  const o = checkOrigin(req, port);
+  if (o !== 'ok') return o;
+  const header = req.headers[HEADER];
+  return same(typeof header === 'string' ? header : undefined, secret) ? 'ok' : 'no-secret';
+}
+
+/** The HMAC a file link carries: over its path and expiry, keyed by the run's secret. */
+export function linkSignature(secret: string, pathname: string, expires: number): string {
+  return createHmac('sha256', secret).update(`${pathname}\n${expires}`).digest('hex');
+}
+
+/** True for a GET link signed by the page within its lifetime. */
+export function checkSignedLink(url: URL, secret: string, now = Date.now()): boolean {
+  const exp = Number(url.searchParams.get('exp'));
+  if (!Number.isSafeInteger(exp) || exp < now || exp > now + LINK_TTL_MS + 60_000) return false;
+  return same(url.searchParams.get('sig'), linkSignature(secret, url.pathname, exp));
+}
+
+/** Start tickets: each opens the app once, then is refused, so a URL left in history or a log opens nothing. */
+export class Tickets {
+  private readonly open = new Set<string>();
+
+  issue(): string {
+    const t = randomBytes(24).toString('hex');
+    this.open.add(t);
+    return t;
+  }
+
+  /** Uses the ticket up; false if it was never issued or was used before. */
+  redeem(ticket: string | null): boolean {
+    if (!ticket) return false;
+    for (const t of this.open) {
+      if (same(ticket, t)) {
+        this.open.delete(t);
+        return true;
+      }
+    }
+    return false;
+  }
+}
+
+/** What may be written to the log about a request: method and path only, never the query (a ticket or signature may be in it). */
+export function loggable(req: IncomingMessage): string {
+  const raw = req.url ?? '/';
+  const q = raw.indexOf('?');
+  return `${req.method ?? '?'} ${(q < 0 ? raw : raw.slice(0, q)).slice(0, 200)}`;
 }

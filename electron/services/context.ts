@@ -4,15 +4,8 @@ import { openStore, closeStore } from '../../db/open';
 import { getUser } from '../../db/queries/users';
 import type { User } from '../../shared/model';
 import { AppError } from '../../shared/errors';
-import type { ParsedOutline } from '../../shared/outline/types';
-import type { ReadDocument } from './readers/index';
 import { createLogger, type Logger } from './log';
-
-export interface PendingImport {
-  source: Omit<ReadDocument, 'text'>;
-  outline: ParsedOutline;
-  createdAt: number;
-}
+import { createPreviewStore, type PreviewStore } from './preview-store';
 
 export interface AppContext {
   db: Db;
@@ -20,7 +13,7 @@ export interface AppContext {
   log: Logger;
   /** The user whose changes are being recorded; null until the first user exists. */
   userId: string | null;
-  previews: Map<string, PendingImport>;
+  previews: PreviewStore;
   close(): void;
 }
 
@@ -32,7 +25,7 @@ export function createContext(dataDir: string): AppContext {
     dataDir,
     log,
     userId: null,
-    previews: new Map(),
+    previews: createPreviewStore(dataDir),
     close() {
       closeStore(db);
     },

@@ -5,6 +5,7 @@ import type { Result } from '../../shared/api/define';
 import { AppError, toErrorData } from '../../shared/errors';
 import type { AppContext } from './context';
 import { diskError } from '../../db/backup/files';
+import { requireAccess } from './access';
 
 export type Handlers = { [K in CallName]: (ctx: AppContext, args: ParsedArgsOf<K>) => ResultOf<K> | Promise<ResultOf<K>> };
 
@@ -24,6 +25,7 @@ export async function dispatch(ctx: AppContext, handlers: Handlers, name: string
     return { ok: false, error: new AppError('validation', validationMessage(parsed.error.issues)).toData() };
   }
   try {
+    requireAccess(ctx, name);
     const handler = handlers[name] as (ctx: AppContext, args: unknown) => unknown;
     return { ok: true, value: await handler(ctx, parsed.data) };
   } catch (e) {

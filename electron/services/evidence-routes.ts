@@ -7,6 +7,7 @@ import type { HostRoute } from '../host/routes';
 import { contentDisposition, sendJson } from '../host/routes';
 import type { AppContext } from './context';
 import { currentUser } from './context';
+import { requireAccess } from './access';
 import { AppError, toErrorData, type ErrorCode } from '../../shared/errors';
 import { uploadParams } from '../../shared/api/evidence';
 import { attachStream, blobPath, isSha256, maxEvidenceBytes, servedType, tooLarge, cleanName } from '../../db/evidence-store/index';
@@ -30,6 +31,8 @@ async function upload(ctx: AppContext, req: IncomingMessage, res: ServerResponse
   const p = parsed.data;
   let userId: string;
   try {
+    // An upload is the browser host's way of attaching: the same roles as evidence.attachPaths.
+    requireAccess(ctx, 'evidence.attachPaths');
     userId = currentUser(ctx).id;
   } catch (e) {
     return refuse(res, e);

@@ -7,6 +7,7 @@ import { navItems } from './nav';
 import { Header } from './components/Header';
 import { Notices } from './components/Notices';
 import { UserScreen } from './screens/UserScreen';
+import { PasswordDialog } from './components/PasswordDialog';
 
 /** Files dropped outside the drop zone must not make the window navigate to them. */
 function preventStrayDrops(): () => void {
@@ -70,6 +71,7 @@ export function App() {
     <div className="app">
       <Notices />
       {body}
+      <PasswordDialog />
     </div>
   );
 }

@@ -14,6 +14,7 @@ import { planCalls } from './plans';
 import { targetCalls } from './targets';
 import { settingsCalls } from './settings';
 import { backupCalls } from './backup';
+import { authCalls } from './auth';
 
 export const contract = {
   ...ledgerCalls,
@@ -29,6 +30,7 @@ export const contract = {
   ...targetCalls,
   ...settingsCalls,
   ...backupCalls,
+  ...authCalls,
 };
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
 // Calls of the ledger core: session and users, departments, plans and import, checklist, progress, dashboard.
 import { z } from 'zod';
 import { call } from './define';
+import type { JobStatus } from './jobs';
 import { ROLES, STATUSES } from '../model';
 import type { Dashboard, Department, MeasureDetail, MeasureRow, PlanSummary, ProgressRecord, Section, User } from '../model';
 import type { ParsedMeasure, ParsedSection } from '../outline/types';
@@ -21,6 +22,10 @@ export interface SessionInfo {
   hasPlans: boolean;
   templates: TemplateInfo[];
   version: string;
+  /** Ids of the users who have a password (switching to them asks for it). */
+  withPassword: string[];
+  /** The store requires a password of everyone. */
+  passwordsRequired: boolean;
 }
 
 export interface PreviewDocument {
@@ -46,6 +51,8 @@ export interface ImportPreview {
   documents: PreviewDocument[];
   /** The document of a compilation with the most measures. */
   defaultDocument: number;
+  /** Said above the preview when the file does not look like an outline (tens of thousands of "measures"). */
+  warning: string | null;
 }
 
 export interface ImportDone {
@@ -59,7 +66,7 @@ const unitList = z.array(z.string().trim().min(1).max(200)).max(100);
 
 export const ledgerCalls = {
   'session.get': call<SessionInfo>()(z.object({}).strict()),
-  'session.switchUser': call<SessionInfo>()(z.object({ userId: id }).strict()),
+  'session.switchUser': call<SessionInfo>()(z.object({ userId: id, password: z.string().max(200).optional() }).strict()),
   'users.create': call<SessionInfo>()(
     z
       .object({
@@ -73,7 +80,8 @@ export const ledgerCalls = {
   'departments.list': call<Department[]>()(z.object({}).strict()),
   'plans.list': call<PlanSummary[]>()(z.object({}).strict()),
   'sections.list': call<Section[]>()(z.object({ planId: id.optional() }).strict()),
-  'import.preview': call<ImportPreview>()(
+  /** Starts reading and parsing in the background; the finished job's result is an ImportPreview. */
+  'import.preview': call<JobStatus>()(
     z
       .object({
         fileName: z.string().min(1).max(255),

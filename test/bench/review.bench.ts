@@ -39,7 +39,7 @@ const browser = await chromium.launch({
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  await page.goto(host.url);
+  await page.goto(host.openUrl());
   await page.getByTestId('current-user').waitFor({ timeout: 60_000 });
   const target = `${host.origin}/#/inspections/${encodeURIComponent(review.id)}`;
   const renders: number[] = [];

@@ -43,7 +43,7 @@ try {
   const renders: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t0 = Date.now();
-    await page.goto(i === 0 ? host.url : host.origin);
+    await page.goto(i === 0 ? host.openUrl() : host.origin);
     await page.getByTestId('measure-row').first().waitFor({ timeout: 60_000 });
     renders.push(Date.now() - t0);
   }

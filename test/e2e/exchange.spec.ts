@@ -48,7 +48,7 @@ test('a department’s quarter goes out encrypted, comes back merged with its fi
   const dp = await deptContext.newPage();
   const pageErrors: string[] = [];
   dp.on('pageerror', (e) => pageErrors.push(e.message));
-  await dp.goto(deptHost.url);
+  await dp.goto(deptHost.openUrl());
   await expect(dp.getByTestId('screen-first-run')).toBeVisible();
   await dp.getByTestId('setup-from-package').locator('summary').click();
   await dp.getByTestId('setup-file').setInputFiles(slice);

@@ -36,7 +36,7 @@ const host = await startHost({ dataDir: dir, rendererDir: path.join(root, 'dist'
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
 try {
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-  await page.goto(host.url);
+  await page.goto(host.openUrl());
   await page.getByTestId('measure-row').nth(1).click();
   await page.getByTestId('measure-detail').waitFor();
   await page.waitForTimeout(300);

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import JSZip from 'jszip';
 import { test, expect, fixture } from './fixtures';
-import { call } from './helpers';
+import { call, previewImport } from './helpers';
 import { ReportDraftPage } from './pages/ReportDraftPage';
 
 test.use({ trace: 'off' });
@@ -14,7 +14,7 @@ const ADDED = '全年共审查规范性文件42件,做到应审尽审。';
 test('generate the annual report as a draft, edit, save, reload, export the edited text', async ({ app, page }) => {
   test.setTimeout(180_000);
   await app.firstRun.createUser('王芳', 'supervisor', '区司法局');
-  const preview = await call(page, 'import.preview', { fileName: '003.txt', dataBase64: fs.readFileSync(SEED).toString('base64') });
+  const preview = await previewImport(page, '003.txt', fs.readFileSync(SEED).toString('base64'));
   const done = await call(page, 'import.commit', { token: preview.token, documentIndex: preview.defaultDocument, edits: [] });
   const measures = await call(page, 'measures.list', { periodId: '2021-Q4', planId: done.planId });
   await call(page, 'progress.set', { measureId: measures[0]!.id, periodId: '2021-Q3', status: '推进中', narrative: '前三季度累计审查规范性文件30件。' });

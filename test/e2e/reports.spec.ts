@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import JSZip from 'jszip';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, fixture } from './fixtures';
-import { call } from './helpers';
+import { call, previewImport } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 // Tracing injects a script into every frame, which the sandboxed preview frame rightly refuses with a console error.
@@ -46,7 +46,7 @@ test('record a quarter, then export every kind in every format from the report s
   await expect(page.getByTestId('report-note')).toContainText('没有措施');
   await expect(app.errorNotice).toHaveCount(0);
   await page.getByTestId('nav-checklist').click();
-  const preview = await call(page, 'import.preview', { fileName: '003.txt', dataBase64: fs.readFileSync(SEED).toString('base64') });
+  const preview = await previewImport(page, '003.txt', fs.readFileSync(SEED).toString('base64'));
   const done = await call(page, 'import.commit', { token: preview.token, documentIndex: preview.defaultDocument, edits: [] });
   const measures = await call(page, 'measures.list', { periodId: QUARTER, planId: done.planId });
   expect(measures.length).toBeGreaterThan(5);
@@ -111,9 +111,12 @@ test('record a quarter, then export every kind in every format from the report s
 });
 
 test('the download route serves exports by id only', async ({ page, host }) => {
-  await page.goto(host.url);
+  await page.goto(host.openUrl());
   const origin = new URL(page.url()).origin;
-  expect((await page.request.get(`${origin}/exports/00000000-0000-4000-8000-000000000000`)).status()).toBe(404);
-  expect((await page.request.get(`${origin}/exports/..%2F..%2Fledger.sqlite`)).status()).toBe(404);
-  expect((await page.request.get(`${origin}/exports/`)).status()).toBe(404);
+  const headers = { 'x-fazhi-token': host.secret };
+  expect((await page.request.get(`${origin}/exports/00000000-0000-4000-8000-000000000000`, { headers })).status()).toBe(404);
+  expect((await page.request.get(`${origin}/exports/..%2F..%2Fledger.sqlite`, { headers })).status()).toBe(404);
+  expect((await page.request.get(`${origin}/exports/`, { headers })).status()).toBe(404);
+  // Without the secret or a signed link, not even a 404 gives anything away.
+  expect((await page.request.get(`${origin}/exports/00000000-0000-4000-8000-000000000000`)).status()).toBe(401);
 });

@@ -16,3 +16,8 @@ import { registerTrapEntities } from './traps';
 registerLedgerEntities();
 registerConflictEntity();
 registerTrapEntities();
+import { registerSettingEntity } from './settings';
+
+registerLedgerEntities();
+registerConflictEntity();
+registerSettingEntity();

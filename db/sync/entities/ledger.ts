@@ -43,7 +43,7 @@ export function registerLedgerEntities(): void {
       table: 'users',
       key: byId,
       tombstone: 'none',
-      fields: { name: col('name', ''), role: col('role', 'clerk'), department_id: col('department_id'), is_system: col('is_system', false, bool) },
+      fields: { name: col('name', ''), role: col('role', 'clerk'), department_id: col('department_id'), is_system: col('is_system', false, bool), password_hash: col('password_hash') },
       stamp: (s) => ({ created_at: s.createdAt }),
     }),
   );

@@ -31,7 +31,7 @@ export const backupHandlers: BackupHandlers = {
       (c) =>
         serial(async () => {
           const r = await restoreBackup(ctx, ctx.dataDir, a.name, { appVersion: APP_VERSION, signal: c.signal, onProgress: (p, s) => c.report(p, s) });
-          ctx.previews.clear();
+          await ctx.previews.clear();
           ctx.log.info(`restore ${r.restored} by ${user.id}; safety backup ${r.safetyBackup}`);
           return r;
         }),

@@ -30,9 +30,8 @@ function supervisor(ctx: AppContext): User {
   return user;
 }
 
-function pendingDocument(ctx: AppContext, token: string, documentIndex: number) {
-  const pending = ctx.previews.get(token);
-  if (!pending) throw new AppError('not_found', '导入预览已过期。请重新选择文件。');
+async function pendingDocument(ctx: AppContext, token: string, documentIndex: number) {
+  const pending = await ctx.previews.get(token);
   const doc = pending.outline.documents[documentIndex];
   if (!doc) throw new AppError('validation', '所选文档不存在。请重新选择要导入的文档。');
   return { pending, doc };
@@ -65,12 +64,12 @@ export const correctionHandlers: CorrectionHandlers = {
     mergeDepartments(ctx.db, supervisor(ctx).id, a.from, a.into);
     return listDepartments(ctx.db);
   },
-  'import.revisionPreview': (ctx, a) => previewRevision(ctx.db, a.planId, pendingDocument(ctx, a.token, a.documentIndex).doc),
-  'import.commitRevision': (ctx, a) => {
+  'import.revisionPreview': async (ctx, a) => previewRevision(ctx.db, a.planId, (await pendingDocument(ctx, a.token, a.documentIndex)).doc),
+  'import.commitRevision': async (ctx, a) => {
     const user = supervisor(ctx);
-    const { pending, doc } = pendingDocument(ctx, a.token, a.documentIndex);
+    const { pending, doc } = await pendingDocument(ctx, a.token, a.documentIndex);
     const done = applyRevision(ctx.db, user.id, a.planId, doc, { ...pending.source, documentIndex: a.documentIndex });
-    ctx.previews.delete(a.token);
+    await ctx.previews.delete(a.token);
     ctx.log.info(`revision of plan ${a.planId} from ${pending.source.fileName}: +${done.added} ~${done.changed} -${done.removed}`);
     return done;
   },

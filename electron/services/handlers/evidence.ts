@@ -2,6 +2,7 @@
 import type { Handlers } from '../dispatch';
 import { currentUser } from '../context';
 import { startJob } from '../jobs';
+import { requireGranted } from '../file-grants';
 import { attachPaths, cleanupStore, maxEvidenceBytes, verifyStore } from '../../../db/evidence-store/index';
 import { listEvidence, missingEvidence, removeEvidence, updateEvidence } from '../../../db/queries/evidence';
 
@@ -22,6 +23,7 @@ export const evidenceHandlers: EvidenceHandlers = {
   'evidence.config': () => ({ maxBytes: maxEvidenceBytes() }),
   'evidence.attachPaths': (ctx, a) => {
     const user = currentUser(ctx);
+    requireGranted(a.files.map((f) => f.path));
     return startJob(
       'evidence.attach',
       (c) =>

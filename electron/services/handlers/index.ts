@@ -13,6 +13,7 @@ import { planHandlers } from './plans';
 import { targetHandlers } from './targets';
 import { settingsHandlers } from './settings';
 import { backupHandlers } from './backup';
+import { authHandlers } from './auth';
 
 export const handlers: Handlers = {
   ...ledgerHandlers,
@@ -28,4 +29,5 @@ export const handlers: Handlers = {
   ...targetHandlers,
   ...settingsHandlers,
   ...backupHandlers,
+  ...authHandlers,
 };

@@ -13,14 +13,15 @@ import { getMeasure } from '../../../db/queries/measure-detail';
 import { setProgress } from '../../../db/queries/progress';
 import { dashboard } from '../../../db/queries/dashboard';
 import { currentQuarter } from '../../../shared/periods';
-import { newId } from '../../../shared/ids';
 import { AppError } from '../../../shared/errors';
 import type { ImportPreview, SessionInfo } from '../../../shared/api/ledger';
 import type { ParsedDocument, ParsedOutline } from '../../../shared/outline/types';
-import { parseOutline } from '../../../shared/outline/index';
-import { readOutlineBuffer } from '../readers/index';
+import { readAndParse } from '../readers/run';
+import { startJob } from '../jobs';
 import { defaultDocumentIndex, listTemplates, loadTemplate } from '../templates';
 import { APP_VERSION } from '../version';
+import { passwordsRequired, usersWithPassword } from '../../../db/queries/auth';
+import { signIn } from '../sign-in';
 
 type LedgerHandlers = Pick<
   Handlers,
@@ -39,14 +40,19 @@ type LedgerHandlers = Pick<
   | 'dashboard.get'
 >;
 
-/** Previews not committed within an hour are dropped, so abandoned imports do not pile up in memory. */
-const PREVIEW_TTL_MS = 60 * 60 * 1000;
+/** More measures than any real outline has: the preview warns that this does not look like one. */
+const MANY_MEASURES = 3000;
 
-function session(ctx: AppContext): SessionInfo {
+export function session(ctx: AppContext): SessionInfo {
   const users = listUsers(ctx.db);
+  const withPassword = usersWithPassword(ctx.db);
+  const required = passwordsRequired(ctx.db);
   if (ctx.userId && !users.some((u) => u.id === ctx.userId)) ctx.userId = null;
-  if (!ctx.userId && users.length === 1) ctx.userId = users[0]!.id;
+  // The only user is signed in by itself, unless a password guards the store.
+  if (!ctx.userId && users.length === 1 && !required && !withPassword.includes(users[0]!.id)) ctx.userId = users[0]!.id;
   return {
+    withPassword,
+    passwordsRequired: required,
     user: ctx.userId ? getUser(ctx.db, ctx.userId) : null,
     users,
     currentPeriod: currentQuarter().id,
@@ -81,9 +87,10 @@ function applyEdits(doc: ParsedDocument, edits: { index: number; title?: string 
 
 export const ledgerHandlers: LedgerHandlers = {
   'session.get': (ctx) => session(ctx),
-  'session.switchUser': (ctx, { userId }) => {
+  'session.switchUser': (ctx, { userId, password }) => {
     const u = getUser(ctx.db, userId);
     if (!u || u.system) throw new AppError('not_found', '找不到该用户。请刷新后重新选择。');
+    signIn(ctx, u, password);
     ctx.userId = u.id;
     return session(ctx);
   },
@@ -92,61 +99,67 @@ export const ledgerHandlers: LedgerHandlers = {
       let departmentId = a.departmentId ?? null;
       if (departmentId && !departmentExists(ctx.db, departmentId)) throw new AppError('not_found', '所选部门不存在。请重新选择。');
       if (!departmentId && a.departmentName) departmentId = resolveDepartment(ctx.db, a.departmentName);
-      return createUser(ctx.db, { name: a.name, role: a.role, departmentId });
+      return createUser(ctx.db, { name: a.name, role: a.role, departmentId }, ctx.userId ?? undefined);
     })();
-    ctx.userId = user.id;
+    // The first user is signed in; a supervisor adding a colleague stays who they are.
+    ctx.userId ??= user.id;
     return session(ctx);
   },
   'departments.list': (ctx) => listDepartments(ctx.db),
   'plans.list': (ctx) => listPlans(ctx.db),
   'sections.list': (ctx, a) => listSections(ctx.db, a.planId),
-  'import.preview': async (ctx, a) => {
-    const now = Date.now();
-    for (const [k, p] of ctx.previews) if (now - p.createdAt > PREVIEW_TTL_MS) ctx.previews.delete(k);
-    const source = await readOutlineBuffer(Buffer.from(a.dataBase64, 'base64'), a.fileName);
-    const { text, ...meta } = source;
-    const outline = parseOutline(text);
-    if (!outline.documents.some((d) => d.items.length > 0)) {
-      throw new AppError('no_measures', `未能从“${a.fileName}”中识别出任何工作措施。请确认文件是实施方案、纲要或工作计划,且措施按“一、(一)1.”等序号排列。`);
-    }
-    const token = newId();
-    ctx.previews.set(token, { source: meta, outline, createdAt: now });
-    const preview: ImportPreview = {
-      token,
-      fileName: meta.fileName,
-      format: meta.format,
-      encoding: meta.encoding,
-      sha256: meta.sha256,
-      size: meta.size,
-      defaultDocument: defaultDocumentIndex(outline),
-      documents: outline.documents.map((d, index) => {
-        const file = findPlanBySource(ctx.db, meta.sha256, index);
-        const similar = file || d.items.length === 0 ? null : findSimilarPlan(ctx.db, d);
-        const duplicateOf = file
-          ? { planId: file.id, title: file.title, importedAt: file.importedAt, kind: 'file' as const, deleted: file.deleted }
-          : similar
-            ? { planId: similar.planId, title: similar.title, importedAt: similar.importedAt, kind: 'content' as const, deleted: false }
-            : null;
-        return {
-          index,
-          title: d.title,
-          deadline: d.deadline,
-          sections: d.sections,
-          items: d.items,
-          duplicateOf,
-        };
-      }),
-    };
-    return preview;
-  },
+  'import.preview': (ctx, a) =>
+    // Reading and parsing run in a worker thread: a hostile or huge file never stalls the process serving the screen.
+    startJob('import.preview', async (c) => {
+      const { source: meta, outline } = await readAndParse(Buffer.from(a.dataBase64, 'base64'), a.fileName, {
+        signal: c.signal,
+        onProgress: (f, step) => c.report(f, step),
+      });
+      if (!outline.documents.some((d) => d.items.length > 0)) {
+        throw new AppError('no_measures', `未能从“${a.fileName}”中识别出任何工作措施。请确认文件是实施方案、纲要或工作计划,且措施按“一、(一)1.”等序号排列。`);
+      }
+      c.report(0.95, 'store');
+      const token = await ctx.previews.put({ source: meta, outline });
+      const measures = outline.documents.reduce((n, d) => n + d.items.length, 0);
+      const preview: ImportPreview = {
+        token,
+        fileName: meta.fileName,
+        format: meta.format,
+        encoding: meta.encoding,
+        sha256: meta.sha256,
+        size: meta.size,
+        defaultDocument: defaultDocumentIndex(outline),
+        warning:
+          measures > MANY_MEASURES
+            ? `从该文件中识别出 ${measures} 项“措施”,远多于一份实施方案通常的数量,它看起来不像实施方案。请确认选择的文件正确;如无误,请检查下面的列表后再导入。`
+            : null,
+        documents: outline.documents.map((d, index) => {
+          const file = findPlanBySource(ctx.db, meta.sha256, index);
+          const similar = file || d.items.length === 0 ? null : findSimilarPlan(ctx.db, d);
+          const duplicateOf = file
+            ? { planId: file.id, title: file.title, importedAt: file.importedAt, kind: 'file' as const, deleted: file.deleted }
+            : similar
+              ? { planId: similar.planId, title: similar.title, importedAt: similar.importedAt, kind: 'content' as const, deleted: false }
+              : null;
+          return {
+            index,
+            title: d.title,
+            deadline: d.deadline,
+            sections: d.sections,
+            items: d.items,
+            duplicateOf,
+          };
+        }),
+      };
+      return preview;
+    }),
   'import.commit': async (ctx, a) => {
-    const pending = ctx.previews.get(a.token);
-    if (!pending) throw new AppError('not_found', '导入预览已过期。请重新选择文件。');
+    const pending = await ctx.previews.get(a.token);
     const doc = pending.outline.documents[a.documentIndex];
     if (!doc) throw new AppError('validation', '所选文档不存在。请重新选择要导入的文档。');
     const edited: ParsedOutline = { documents: pending.outline.documents.map((d, i) => (i === a.documentIndex ? applyEdits(d, a.edits) : d)) };
     const done = await importOutline(ctx, edited, a.documentIndex, pending.source, a.anyway ?? false);
-    ctx.previews.delete(a.token);
+    await ctx.previews.delete(a.token);
     return done;
   },
   'import.template': (ctx, a) => {

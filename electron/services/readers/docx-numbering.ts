@@ -180,7 +180,8 @@ function roman(n: number): string {
 }
 
 function letters(n: number): string {
-  if (n <= 0) return String(n);
+  // A hostile start value must not turn one label into megabytes of repeated letters.
+  if (n <= 0 || n > 780) return String(n);
   // Word repeats the letter: 27 → AA, 28 → BB.
   const ch = String.fromCharCode(65 + ((n - 1) % 26));
   return ch.repeat(Math.floor((n - 1) / 26) + 1);

@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import { isAppError } from '../../../shared/errors';
 import { NumberingCounter, parseNumbering, wordPrefix } from './docx-numbering';
 import { describe, unreadable } from './errors';
+import { LIMITS, limitExceeded, TextBudget } from './limits';
 import { attr, rootPrefixes, tokenizeXml } from './xml';
 
 const CORRUPT = '无法读取该 Word 文件:文件已损坏或不是真正的 .docx 文档。请用 Word 或 WPS 打开确认,另存为新的 .docx 后再导入。';
@@ -33,28 +34,75 @@ function relTarget(relsXml: string | null, typeSuffix: string): string | undefin
   return undefined;
 }
 
-async function readPart(zip: JSZip, name: string): Promise<string | null> {
-  const file = zip.file(name) ?? zip.file(decodeURIComponent(name));
-  return file ? file.async('string') : null;
+/** Entry count from the end-of-central-directory record, read before JSZip builds an object per entry. */
+export function zipEntryCount(buf: Uint8Array): number | null {
+  const b = Buffer.from(buf.buffer, buf.byteOffset, buf.length);
+  const from = Math.max(0, b.length - 22 - 0xffff);
+  for (let i = b.length - 22; i >= from; i--) {
+    if (b.readUInt32LE(i) === 0x06054b50) return b.readUInt16LE(i + 10);
+  }
+  return null;
+}
+
+/** Decompressed bytes read so far across the package, so a zip bomb stops at the limit instead of filling memory. */
+interface Unpacked {
+  bytes: number;
+}
+
+async function readPart(zip: JSZip, name: string, unpacked: Unpacked): Promise<string | null> {
+  let file: JSZip.JSZipObject | null;
+  try {
+    file = zip.file(name) ?? zip.file(decodeURIComponent(name));
+  } catch {
+    file = zip.file(name);
+  }
+  if (!file) return null;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  // JSZip's stream is an old-style Readable (not async-iterable): count bytes as they come and stop it at the limit.
+  const stream = file.nodeStream('nodebuffer');
+  await new Promise<void>((resolve, reject) => {
+    stream.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      unpacked.bytes += chunk.length;
+      if (size > LIMITS.maxPartBytes || unpacked.bytes > LIMITS.maxZipBytes) {
+        stream.pause();
+        stream.removeAllListeners('data');
+        reject(limitExceeded('unpacked', `${name}: part ${size} B, package ${unpacked.bytes} B`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    stream.on('end', () => resolve());
+    stream.on('error', (e: Error) => reject(e));
+  });
+  return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
 }
 
 export async function readDocx(buf: Uint8Array): Promise<string> {
+  const entries = zipEntryCount(buf);
+  if (entries !== null && entries > LIMITS.maxZipEntries) throw limitExceeded('entries', `${entries} entries`);
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(buf);
   } catch (e) {
     throw unreadable(CORRUPT, `jszip: ${describe(e)}`);
   }
+  // The record may lie (or be a Zip64 placeholder); JSZip's own list is the truth.
+  const listed = Object.keys(zip.files).length;
+  if (listed > LIMITS.maxZipEntries) throw limitExceeded('entries', `${listed} entries`);
+  const unpacked: Unpacked = { bytes: 0 };
+  const part = (name: string) => readPart(zip, name, unpacked);
   try {
     // The main part is named by the package relationships; word/document.xml is only the usual name.
-    const mainName = resolveTarget('', relTarget(await readPart(zip, '_rels/.rels'), '/officeDocument') ?? 'word/document.xml');
-    const xml = (await readPart(zip, mainName)) ?? (await readPart(zip, 'word/document.xml'));
+    const mainName = resolveTarget('', relTarget(await part('_rels/.rels'), '/officeDocument') ?? 'word/document.xml');
+    const xml = (await part(mainName)) ?? (await part('word/document.xml'));
     if (xml === null) throw unreadable(CORRUPT, `no main document part (${mainName})`);
     const dir = mainName.includes('/') ? mainName.slice(0, mainName.lastIndexOf('/')) : '';
-    const rels = await readPart(zip, `${dir ? `${dir}/` : ''}_rels/${mainName.slice(dir ? dir.length + 1 : 0)}.rels`);
+    const rels = await part(`${dir ? `${dir}/` : ''}_rels/${mainName.slice(dir ? dir.length + 1 : 0)}.rels`);
     const numberingName = resolveTarget(dir, relTarget(rels, '/numbering') ?? 'numbering.xml');
     const stylesName = resolveTarget(dir, relTarget(rels, '/styles') ?? 'styles.xml');
-    const counter = new NumberingCounter(parseNumbering(await readPart(zip, numberingName), await readPart(zip, stylesName)));
+    const counter = new NumberingCounter(parseNumbering(await part(numberingName), await part(stylesName)));
     return documentXmlToText(xml, counter);
   } catch (e) {
     if (isAppError(e)) throw e;
@@ -85,6 +133,7 @@ interface Table {
 
 /** Converts WordprocessingML body XML to lines. */
 function documentXmlToText(xml: string, counter: NumberingCounter): string {
+  const budget = new TextBudget();
   const w = wordPrefix(xml);
   const mc = rootPrefixes(xml).get(MC_NS) ?? 'mc';
   const q = (l: string) => (w ? `${w}:${l}` : l);
@@ -113,7 +162,10 @@ function documentXmlToText(xml: string, counter: NumberingCounter): string {
 
   for (const t of tokenizeXml(xml)) {
     if (t.kind === 'text') {
-      if (skipUntil < 0 && inText > 0 && paras.length) paras.at(-1)!.text += t.text;
+      if (skipUntil < 0 && inText > 0 && paras.length) {
+        budget.addChars(t.text.length);
+        paras.at(-1)!.text += t.text;
+      }
       continue;
     }
     if (t.kind === 'close') {
@@ -127,6 +179,7 @@ function documentXmlToText(xml: string, counter: NumberingCounter): string {
     }
     if (skipUntil >= 0) {
       if (!t.selfClosing) depth++;
+      budget.checkDepth(depth);
       continue;
     }
     if (SKIP.has(t.name)) {
@@ -137,11 +190,13 @@ function documentXmlToText(xml: string, counter: NumberingCounter): string {
       continue;
     }
     if (!t.selfClosing) depth++;
+    budget.checkDepth(depth);
     const para = paras.at(-1);
     const table = tables.at(-1);
     const val = () => attr(t.attrs, q('val'));
     switch (t.name) {
       case P:
+        budget.addParagraph();
         paras.push({ text: '', numId: undefined, ilvl: undefined, styleId: undefined });
         if (t.selfClosing) onClose(P);
         break;
@@ -189,7 +244,7 @@ function documentXmlToText(xml: string, counter: NumberingCounter): string {
         break;
       case q('gridBefore'):
         if (inTrPr && table?.row) {
-          const n = Number(val() ?? 0);
+          const n = Math.min(64, Math.max(0, Number(val() ?? 0) || 0));
           for (let i = 0; i < n; i++) table.row.push('');
           table.col += n;
         }
@@ -198,7 +253,7 @@ function documentXmlToText(xml: string, counter: NumberingCounter): string {
         if (table) table.cell = { paras: [], span: 1, vMerge: null };
         break;
       case q('gridSpan'):
-        if (table?.cell) table.cell.span = Math.max(1, Number(val() ?? 1));
+        if (table?.cell) table.cell.span = Math.min(64, Math.max(1, Number(val() ?? 1) || 1));
         break;
       case q('vMerge'):
         if (table?.cell) table.cell.vMerge = val() === 'restart' ? 'restart' : 'continue';

@@ -1,7 +1,9 @@
 // Reads web pages saved from portals (and Word "web page" files): charset from BOM/<meta>/detection, blocks to lines, cells to tabs.
 import { parse, HTMLElement, TextNode, type Node } from 'node-html-parser';
 import { decodeText, normaliseCharsetLabel, UndecodableTextError, type DecodedText } from './encoding';
+import { isAppError } from '../../../shared/errors';
 import { describe, unreadable } from './errors';
+import { LIMITS, limitExceeded, TextBudget } from './limits';
 
 /** Elements whose content is never part of the outline. */
 const DROP = new Set(['script', 'style', 'nav', 'noscript', 'template', 'head', 'title', 'svg', 'iframe', 'object', 'embed', 'select', 'button', 'xml', 'textarea', 'canvas', 'audio', 'video', 'map']);
@@ -45,32 +47,47 @@ interface RowSpan {
   rows: number;
 }
 
+/** Collects text in parts and remembers the last character, so no step looks back over the growing output. */
 class TextBuilder {
-  private out = '';
+  private parts: string[] = [];
+  private last = '';
+
+  constructor(readonly budget: TextBudget) {}
+
+  private push(s: string): void {
+    if (s === '') return;
+    this.budget.addChars(s.length);
+    this.parts.push(s);
+    this.last = s[s.length - 1]!;
+  }
 
   /** Adds text; spaces collapse as in a browser unless inside <pre>. */
   text(s: string, pre: boolean): void {
     const t = pre ? s : s.replace(/[ \t\n\r\f]+/g, ' ');
-    if (!pre && t.startsWith(' ') && (this.out === '' || /[ \n\t]$/.test(this.out))) this.out += t.slice(1);
-    else this.out += t;
+    if (!pre && t.startsWith(' ') && (this.last === '' || this.last === ' ' || this.last === '\n' || this.last === '\t')) this.push(t.slice(1));
+    else this.push(t);
   }
 
   raw(s: string): void {
-    this.out += s;
+    this.push(s);
   }
 
   /** A block boundary; repeated boundaries do not pile up empty lines. */
   newline(): void {
-    if (this.out !== '' && !this.out.endsWith('\n')) this.out += '\n';
+    if (this.last !== '' && this.last !== '\n') {
+      this.budget.addParagraph();
+      this.push('\n');
+    }
   }
 
   toString(): string {
-    return this.out;
+    return this.parts.join('');
   }
 }
 
 /** Walks the DOM; `inCell` turns line breaks into spaces so a table row stays on one line. */
-function walk(node: Node, b: TextBuilder, inCell: boolean, pre: boolean): void {
+function walk(node: Node, b: TextBuilder, inCell: boolean, pre: boolean, depth: number): void {
+  if (depth > LIMITS.maxDepth) throw limitExceeded('depth', `html depth > ${LIMITS.maxDepth}`);
   if (node instanceof TextNode) {
     // .text decodes entities (&nbsp; &lt; &#x4E00; …).
     b.text(node.text, pre);
@@ -85,14 +102,14 @@ function walk(node: Node, b: TextBuilder, inCell: boolean, pre: boolean): void {
     return;
   }
   if (tag === 'tr') {
-    row(node, b, new Map(), inCell);
+    row(node, b, new Map(), inCell, depth);
     return;
   }
   if (tag === 'table') {
     // Row spans are per table: a lead unit spanning three tasks is repeated on each row.
     const spans = new Map<number, RowSpan>();
     if (!inCell) b.newline();
-    for (const tr of rowsOf(node)) row(tr, b, spans, inCell);
+    for (const tr of rowsOf(node)) row(tr, b, spans, inCell, depth);
     if (!inCell) b.newline();
     return;
   }
@@ -102,7 +119,7 @@ function walk(node: Node, b: TextBuilder, inCell: boolean, pre: boolean): void {
     else b.newline();
   }
   const isPre = pre || tag === 'pre' || tag === 'textarea';
-  for (const child of node.childNodes) walk(child, b, inCell, isPre);
+  for (const child of node.childNodes) walk(child, b, inCell, isPre, depth + 1);
   if (block) {
     if (inCell) b.text(' ', false);
     else b.newline();
@@ -112,25 +129,26 @@ function walk(node: Node, b: TextBuilder, inCell: boolean, pre: boolean): void {
 /** Rows of this table only (through thead/tbody/tfoot), not of tables nested in its cells. */
 function rowsOf(table: HTMLElement): HTMLElement[] {
   const rows: HTMLElement[] = [];
-  const visit = (el: HTMLElement) => {
+  const visit = (el: HTMLElement, depth: number) => {
+    if (depth > LIMITS.maxDepth) throw limitExceeded('depth', `html table depth > ${LIMITS.maxDepth}`);
     for (const c of el.childNodes) {
       if (!(c instanceof HTMLElement)) continue;
       const t = (c.rawTagName ?? '').toLowerCase();
       if (t === 'tr') rows.push(c);
-      else if (t !== 'table' && !DROP.has(t)) visit(c);
+      else if (t !== 'table' && !DROP.has(t)) visit(c, depth + 1);
     }
   };
-  visit(table);
+  visit(table, 0);
   return rows;
 }
 
-function cellText(cell: HTMLElement): string {
-  const b = new TextBuilder();
-  for (const child of cell.childNodes) walk(child, b, true, false);
+function cellText(cell: HTMLElement, budget: TextBudget, depth: number): string {
+  const b = new TextBuilder(budget);
+  for (const child of cell.childNodes) walk(child, b, true, false, depth + 1);
   return b.toString().replace(/[\t\n]+/g, ' ').replace(/^[ ]+|[ ]+$/g, '');
 }
 
-function row(tr: HTMLElement, b: TextBuilder, spans: Map<number, RowSpan>, inCell: boolean): void {
+function row(tr: HTMLElement, b: TextBuilder, spans: Map<number, RowSpan>, inCell: boolean, depth: number): void {
   if (isHidden(tr)) return;
   const cells: string[] = [];
   let col = 0;
@@ -147,7 +165,7 @@ function row(tr: HTMLElement, b: TextBuilder, spans: Map<number, RowSpan>, inCel
     if (t !== 'td' && t !== 'th') continue;
     if (isHidden(c)) continue;
     takeSpans();
-    const text = cellText(c);
+    const text = cellText(c, b.budget, depth);
     const colspan = Math.max(1, Math.min(50, Number(c.getAttribute('colspan') ?? 1) || 1));
     const rowspan = Math.max(1, Math.min(1000, Number(c.getAttribute('rowspan') ?? 1) || 1));
     for (let i = 0; i < colspan; i++) {
@@ -172,7 +190,8 @@ function row(tr: HTMLElement, b: TextBuilder, spans: Map<number, RowSpan>, inCel
 export function htmlToText(source: string): string {
   // Word's "web page" output wraps list numbers in downlevel-revealed conditionals; keep their content, drop the markers.
   // The DOCTYPE and XML declaration are not elements to node-html-parser and would come out as text.
-  const cleaned = source.replace(/<!\[(?:if[^\]]*|endif)\]>|<!doctype[^>]*>|<\?xml[^>]*\?>/gi, '');
+  // Bounded repeats: an unbounded [^>]* re-scans the rest of the page from every unclosed "<!doctype" (quadratic).
+  const cleaned = source.replace(/<!\[(?:if[^\]]{0,200}|endif)\]>|<!doctype[^>]{0,1000}>|<\?xml[^>]{0,1000}\?>/gi, '');
   const root = parse(cleaned, {
     lowerCaseTagName: true,
     comment: false,
@@ -180,8 +199,8 @@ export function htmlToText(source: string): string {
     // false = parse as raw text and then drop it: script and style bodies are not HTML.
     blockTextElements: { script: false, style: false, noscript: false },
   });
-  const b = new TextBuilder();
-  walk(root, b, false, false);
+  const b = new TextBuilder(new TextBudget());
+  walk(root, b, false, false, 0);
   return b
     .toString()
     .split('\n')
@@ -198,6 +217,7 @@ export function readHtml(buf: Uint8Array): DecodedText {
   try {
     text = htmlToText(decoded.text);
   } catch (e) {
+    if (isAppError(e)) throw e;
     throw unreadable('无法解析该网页文件。请在浏览器中打开它,把正文复制到记事本并保存为 .txt 后再导入。', `html parse: ${describe(e)}`);
   }
   return { text, encoding: decoded.encoding };

@@ -10,6 +10,7 @@ import { normaliseLineEnds } from './encoding';
 import { describe, emptyFile, tooLarge, unreadable } from './errors';
 import { readHtml } from './html';
 import { readPdf } from './pdf';
+import { checkText } from './limits';
 import { readTxt } from './txt';
 
 export type { OutlineFormat } from './detect';
@@ -28,6 +29,8 @@ export interface ReadDocument {
 export interface ReadOptions {
   /** Largest file accepted, in bytes; default 50 MiB. */
   maxBytes?: number;
+  /** Told how far reading has come (0..1), for the progress bar. */
+  onProgress?: (fraction: number) => void;
 }
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
@@ -56,7 +59,7 @@ export async function readOutlineFile(path: string, opts?: ReadOptions): Promise
 
 export async function readOutlineBuffer(buf: Buffer | Uint8Array, fileName: string, opts?: ReadOptions): Promise<ReadDocument> {
   try {
-    return await readBytes(buf, fileName, opts?.maxBytes ?? DEFAULT_MAX_BYTES);
+    return await readBytes(buf, fileName, opts?.maxBytes ?? DEFAULT_MAX_BYTES, opts?.onProgress);
   } catch (e) {
     if (isAppError(e)) throw e;
     // Whatever a library throws, the clerk gets a sentence, and the log gets the detail.
@@ -64,7 +67,7 @@ export async function readOutlineBuffer(buf: Buffer | Uint8Array, fileName: stri
   }
 }
 
-async function readBytes(buf: Uint8Array, fileName: string, maxBytes: number): Promise<ReadDocument> {
+async function readBytes(buf: Uint8Array, fileName: string, maxBytes: number, onProgress?: (fraction: number) => void): Promise<ReadDocument> {
   const size = buf.byteLength;
   if (size > maxBytes) throw tooLarge(fileName, size, maxBytes);
   if (size === 0) throw emptyFile(fileName, 'size=0');
@@ -93,9 +96,10 @@ async function readBytes(buf: Uint8Array, fileName: string, maxBytes: number): P
       text = await readDoc(buf);
       break;
     case 'pdf':
-      text = await readPdf(buf);
+      text = await readPdf(buf, onProgress && ((done, total) => onProgress(done / total)));
       break;
   }
+  checkText(text);
   text = normaliseLineEnds(text).replace(/^\ufeff/, '');
   if (text.trim() === '') throw emptyFile(fileName, `format=${format} no text after extraction`);
   return { text, format, encoding, sha256, size, fileName };

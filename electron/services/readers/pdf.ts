@@ -4,6 +4,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, unreadable } from './errors';
+import { LIMITS, limitExceeded, TextBudget } from './limits';
+import { checkPdfStreams } from './pdf-streams';
 
 const CORRUPT = '无法读取该 PDF 文件:文件已损坏或不完整。请重新下载或重新导出 PDF 后再导入。';
 
@@ -45,6 +47,8 @@ function itemsToLines(items: readonly PositionedText[]): string[] {
   let cur = '';
   let curY = 0;
   let lastEnd = 0;
+  // The last character of `cur`, kept apart: testing /\s$/ against the growing line re-scans it (quadratic on one-line pages).
+  let curLast = '';
   const flush = () => {
     lines.push(cur);
     cur = '';
@@ -54,8 +58,9 @@ function itemsToLines(items: readonly PositionedText[]): string[] {
     if (it.str !== '') {
       if (cur !== '' && Math.abs(it.y - curY) > size * 0.5) flush();
       if (cur === '') curY = it.y;
-      else if (it.x - lastEnd > size * 0.8 && !/\s$/.test(cur) && !/^\s/.test(it.str)) cur += ' ';
+      else if (it.x - lastEnd > size * 0.8 && !/\s/.test(curLast) && !/^\s/.test(it.str)) cur += ' ';
       cur += it.str;
+      curLast = it.str[it.str.length - 1]!;
       lastEnd = it.x + it.width;
     }
     if (it.hasEOL) flush();
@@ -77,7 +82,13 @@ function junkShare(text: string): number {
   return total ? junk / total : 0;
 }
 
-export async function readPdf(buf: Uint8Array): Promise<string> {
+export interface PdfProgress {
+  (done: number, total: number): void;
+}
+
+export async function readPdf(buf: Uint8Array, onPage?: PdfProgress): Promise<string> {
+  // Decoded sizes are checked on the raw bytes first: pdf.js would inflate a stream bomb into gigabytes before we saw a page.
+  checkPdfStreams(buf);
   let lib: { pdfjs: PdfJs; root: string };
   try {
     lib = await loadPdfJs();
@@ -108,9 +119,12 @@ export async function readPdf(buf: Uint8Array): Promise<string> {
       }
       throw unreadable(CORRUPT, `pdfjs open: ${describe(e)}`);
     }
+    if (doc.numPages > LIMITS.maxPdfPages) throw limitExceeded('pages', `${doc.numPages} pages`);
+    const budget = new TextBudget();
     const pages: string[] = [];
     let visible = 0;
     for (let n = 1; n <= doc.numPages; n++) {
+      onPage?.(n - 1, doc.numPages);
       let items: PositionedText[];
       try {
         const page = await doc.getPage(n);
@@ -125,7 +139,11 @@ export async function readPdf(buf: Uint8Array): Promise<string> {
         throw unreadable(`无法读取该 PDF 第 ${n} 页:文件已损坏。请重新导出 PDF,或改为导入 Word 文件。`, `pdfjs page ${n}: ${describe(e)}`);
       }
       const lines = itemsToLines(items);
-      for (const l of lines) visible += l.replace(/\s/g, '').length;
+      for (const l of lines) {
+        budget.addParagraph();
+        budget.addChars(l.length);
+        visible += l.replace(/\s/g, '').length;
+      }
       pages.push(lines.join('\n'));
     }
     const text = pages.join('\n');

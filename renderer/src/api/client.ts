@@ -4,6 +4,7 @@ import { callNames } from '../../../shared/api/contract';
 import type { Result } from '../../../shared/api/define';
 import type { ErrorData } from '../../../shared/errors';
 import { fullWidthPunctuation } from '../../../shared/zh-punctuation';
+import { hostSecret, SECRET_HEADER } from './secret';
 
 /** What the Electron preload exposes: one method per call, answering with errors as data. */
 export type Bridge = { [K in CallName]: (args: unknown) => Promise<Result<unknown>> };
@@ -23,7 +24,7 @@ export class ApiError extends Error {
   }
 }
 
-/** Said when the host refuses the cookie; the evidence upload (XHR, not this client) says the same. */
+/** Said when the host refuses the secret; the evidence upload (XHR, not this client) says the same. */
 export const FORBIDDEN_MESSAGE = '本机服务拒绝了请求:访问凭据无效。请使用启动时显示的地址重新打开。';
 
 type Transport = (name: CallName, args: unknown) => Promise<Result<unknown>>;
@@ -34,8 +35,8 @@ function httpTransport(): Transport {
     try {
       res = await fetch(`/api/${name}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', [SECRET_HEADER]: hostSecret() ?? '' },
+        credentials: 'omit',
         body: JSON.stringify(args ?? {}),
       });
     } catch {

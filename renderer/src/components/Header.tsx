@@ -22,6 +22,7 @@ function quarterOptions(selected: string): string[] {
 
 export function Header() {
   const { t, i18n } = useTranslation();
+  const { t: ts } = useTranslation('security');
   const route = useApp((s) => s.route);
   const go = useApp((s) => s.go);
   const info = useSession((s) => s.info);
@@ -82,6 +83,9 @@ export function Header() {
         </label>
         <button type="button" className="header-button" onClick={() => showUserForm(true)} data-testid="new-user">
           {t('header.newUser')}
+        </button>
+        <button type="button" className="header-button" onClick={() => useSession.getState().askPassword('set-own')} data-testid="set-password">
+          {ts('setPassword')}
         </button>
         <label className="header-field">
           <span className="sr-only">{t('header.language')}</span>

@@ -4,6 +4,7 @@ import type { EvidenceItem } from '../../../shared/api/evidence';
 import { formatDay, formatQuarter } from '../format';
 import { useEvidence } from './store';
 import { evidenceFileUrl } from './transfer';
+import { SignedLink } from '../components/SignedLink';
 import { Facts } from './Preview';
 import { useTranslation } from 'react-i18next';
 import { formatSize } from '../../../shared/sizes';
@@ -64,9 +65,9 @@ function Row({ item, showMeasure }: { item: EvidenceItem; showMeasure: boolean }
             {t('preview')}
           </button>
         ) : null}
-        <a className="link-button" href={evidenceFileUrl(item.sha256, true)} download={item.name}>
+        <SignedLink className="link-button" path={evidenceFileUrl(item.sha256, true)} download={item.name}>
           {t('download')}
-        </a>
+        </SignedLink>
         <button type="button" className="link-button" onClick={() => setOpen(!open)} aria-expanded={open} data-testid="evidence-details">
           {t('details')}
         </button>

@@ -4,6 +4,8 @@ import type { EvidenceItem } from '../../../shared/api/evidence';
 import { formatQuarter, formatTime, formatDay } from '../format';
 import { useEvidence } from './store';
 import { evidenceFileUrl } from './transfer';
+import { SignedLink } from '../components/SignedLink';
+import { useSignedUrl } from '../api/useSignedUrl';
 import { PdfView } from './PdfView';
 import { useTranslation } from 'react-i18next';
 import { formatSize } from '../../../shared/sizes';
@@ -90,6 +92,7 @@ export function PreviewDialog() {
   const close = useEvidence((s) => s.openPreview);
   const [failed, setFailed] = useState(false);
   const onError = useCallback(() => setFailed(true), []);
+  const url = useSignedUrl(item ? evidenceFileUrl(item.sha256) : '');
 
   useEffect(() => {
     setFailed(false);
@@ -102,9 +105,9 @@ export function PreviewDialog() {
   }, [item, close]);
 
   if (!item) return null;
-  const url = evidenceFileUrl(item.sha256);
   let body;
-  if (failed) body = <p className="inline-error">{t('previewFailed')}</p>;
+  if (!url) body = null;
+  else if (failed) body = <p className="inline-error">{t('previewFailed')}</p>;
   else if (item.kind === 'image') body = <img className="ev-image" src={url} alt={item.name} data-testid="image-view" onError={onError} />;
   else if (item.kind === 'pdf') body = <PdfView url={url} onError={onError} />;
   else if (item.kind === 'text') body = <TextView url={url} onError={onError} />;
@@ -115,9 +118,9 @@ export function PreviewDialog() {
       <div className="ev-dialog" role="dialog" aria-modal="true" aria-label={item.name} data-testid="evidence-preview" data-kind={item.kind} onClick={(e) => e.stopPropagation()}>
         <div className="ev-dialog-head">
           <h2 className="ev-name">{item.name}</h2>
-          <a className="button" href={evidenceFileUrl(item.sha256, true)} download={item.name} data-testid="preview-download">
+          <SignedLink className="button" path={evidenceFileUrl(item.sha256, true)} download={item.name} data-testid="preview-download">
             {t('download')}
-          </a>
+          </SignedLink>
           <button type="button" className="button" onClick={() => close(null)} data-testid="preview-close">
             {t('close')}
           </button>

@@ -1,6 +1,7 @@
 // Moving files into the store: by path through a job in Electron, by streamed XHR upload over the loopback host.
 import { api, ApiError, FORBIDDEN_MESSAGE } from '../api/client';
 import { waitForJob } from '../api/jobs';
+import { hostSecret, SECRET_HEADER } from '../api/secret';
 import type { AttachResult } from '../../../shared/api/evidence';
 import type { Result } from '../../../shared/api/define';
 
@@ -52,6 +53,7 @@ export function uploadFile(file: File, target: Target, meta: FileMetaInput, onPr
   const promise = new Promise<AttachResult>((resolve, reject) => {
     xhr.open('PUT', `/evidence/upload?${q.toString()}`);
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    xhr.setRequestHeader(SECRET_HEADER, hostSecret() ?? '');
     xhr.upload.onprogress = (e) => onProgress(e.lengthComputable && e.total ? e.loaded / e.total : null);
     xhr.onload = () => {
       let body: Result<AttachResult> | null = null;

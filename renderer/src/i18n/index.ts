@@ -11,6 +11,7 @@ import { inspectionsZh, inspectionsEn } from './inspections';
 import { exchangeZh, exchangeEn } from './exchange';
 import { dailyZh, dailyEn } from './daily';
 import { backupZh, backupEn } from './backup';
+import { securityZh, securityEn } from './security';
 import { fullWidthPunctuation } from '../../../shared/zh-punctuation';
 
 /** Each screen's own dictionary: Chinese first, English with the same keys (one line per namespace). */
@@ -23,6 +24,7 @@ const NAMESPACES = {
   exchange: [exchangeZh, exchangeEn],
   daily: [dailyZh, dailyEn],
   backup: [backupZh, backupEn],
+  security: [securityZh, securityEn],
 } as const;
 
 export const LANGUAGES = [

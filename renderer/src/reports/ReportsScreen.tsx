@@ -1,4 +1,5 @@
 // The report screen: choose period, kind and scope; see the report as it will print; export .docx, .xlsx, .pdf or .html.
+import { SignedLink } from '../components/SignedLink';
 import { Options, sectionChoices, sectionOptionLabel } from '../components/Options';
 import { MultiPick } from '../components/MultiPick';
 import { useEffect } from 'react';
@@ -150,9 +151,9 @@ export function ReportsScreen() {
               {exports.map((x) => (
                 <li key={x.key} data-testid="report-export" data-state={x.job.state} data-format={x.format} data-kind={x.kind}>
                   {x.done ? (
-                    <a href={x.done.downloadUrl} download={x.done.fileName} data-testid="report-download">
+                    <SignedLink path={x.done.downloadUrl} download={x.done.fileName} data-testid="report-download">
                       {x.done.fileName}
-                    </a>
+                    </SignedLink>
                   ) : (
                     <span>
                       {t(x.kind)} · {x.format}

@@ -2,6 +2,8 @@
 import { create } from 'zustand';
 import { api } from '../api/client';
 import type { ImportPreview } from '../../../shared/api/ledger';
+import type { JobStatus } from '../../../shared/api/jobs';
+import { waitForJob } from '../api/jobs';
 import type { ParsedMeasure } from '../../../shared/outline/types';
 import { i18n } from '../i18n/index';
 import { formatSize } from '../../../shared/sizes';
@@ -30,6 +32,9 @@ interface ImporterState {
   /** Measure being edited inline in the preview. */
   editing: number | null;
   error: string | null;
+  /** The reading job while a file is read and parsed on the host, for the progress bar and cancel. */
+  job: JobStatus | null;
+  cancelReading(): Promise<void>;
   chooseFile(file: File | null | undefined): Promise<void>;
   selectDocument(index: number): void;
   startEdit(index: number | null): void;
@@ -71,7 +76,7 @@ export function withEdit(m: ParsedMeasure, e: MeasureEdit | undefined): ParsedMe
   };
 }
 
-const IDLE = { phase: 'idle' as ImportPhase, fileName: null, preview: null, documentIndex: 0, edits: {}, editing: null, error: null, templateBusy: null };
+const IDLE = { phase: 'idle' as ImportPhase, fileName: null, preview: null, job: null, documentIndex: 0, edits: {}, editing: null, error: null, templateBusy: null };
 
 export const useImporter = create<ImporterState>((set, get) => ({
   ...IDLE,
@@ -95,12 +100,35 @@ export const useImporter = create<ImporterState>((set, get) => ({
     }
     set({ phase: 'parsing' });
     try {
-      const preview = await api['import.preview']({ fileName: file.name, dataBase64 });
-      if (get().fileName !== file.name) return; // another file was chosen meanwhile
-      set({ phase: 'ready', preview, documentIndex: preview.defaultDocument });
+      const started = await api['import.preview']({ fileName: file.name, dataBase64 });
+      set({ job: started });
+      const job = await waitForJob(started, (j) => {
+        if (get().job?.id === j.id) set({ job: j });
+      });
+      if (get().job?.id !== job.id) return; // another file was chosen meanwhile
+      if (job.state === 'cancelled') {
+        set({ ...IDLE });
+        return;
+      }
+      if (job.state !== 'done') {
+        set({ phase: 'idle', job: null, error: job.error?.message ?? i18n.t('import.readFailed', { name: file.name }) });
+        return;
+      }
+      const preview = job.result as ImportPreview;
+      set({ phase: 'ready', job: null, preview, documentIndex: preview.defaultDocument });
     } catch (e) {
       // Bad files are expected; their message belongs next to the drop zone, not in a toast.
       set({ phase: 'idle', error: messageOf(e) });
+    }
+  },
+
+  async cancelReading() {
+    const job = get().job;
+    if (!job || job.state !== 'running') return;
+    try {
+      await api['jobs.cancel']({ jobId: job.id });
+    } catch (e) {
+      reportError(e);
     }
   },
 

@@ -3,7 +3,8 @@ import { create } from 'zustand';
 import { api } from '../api/client';
 import type { SessionInfo } from '../../../shared/api/ledger';
 import type { Department, Role } from '../../../shared/model';
-import { reportError } from './app';
+import { messageOf, reportError, useApp } from './app';
+import { i18n } from '../i18n/index';
 import { loadSettings, saveSetting } from '../daily/settings';
 import { isQuarterId } from '../../../shared/periods';
 
@@ -27,6 +28,12 @@ interface SessionState {
   loadDepartments(): Promise<void>;
   setPeriod(periodId: string): void;
   switchUser(userId: string): Promise<void>;
+  /** The user whose password is being asked for, or 'set-own' while the signed-in user sets theirs. */
+  passwordFor: string | null;
+  signInError: string | null;
+  signIn(password: string): Promise<void>;
+  setOwnPassword(password: string, current: string): Promise<void>;
+  askPassword(userId: string | null): void;
   createUser(u: NewUser): Promise<boolean>;
   showUserForm(show: boolean): void;
 }
@@ -38,6 +45,8 @@ export const useSession = create<SessionState>((set, get) => ({
   loadError: null,
   creatingUser: false,
   busy: false,
+  passwordFor: null,
+  signInError: null,
   async load() {
     try {
       const info = await api['session.get']({});
@@ -62,6 +71,12 @@ export const useSession = create<SessionState>((set, get) => ({
     if (get().info?.user) saveSetting('periodId', periodId);
   },
   async switchUser(userId) {
+    const info = get().info;
+    // A password guards this user (or every user): ask for it before trying.
+    if (info && userId !== info.user?.id && (info.passwordsRequired || info.withPassword.includes(userId))) {
+      set({ passwordFor: userId, signInError: null });
+      return;
+    }
     try {
       set({ info: await api['session.switchUser']({ userId }), creatingUser: false });
       const saved = await loadSettings();
@@ -89,6 +104,28 @@ export const useSession = create<SessionState>((set, get) => ({
       set({ busy: false });
       return false;
     }
+  },
+  async signIn(password) {
+    const userId = get().passwordFor;
+    if (!userId) return;
+    try {
+      set({ info: await api['session.switchUser']({ userId, password }), passwordFor: null, signInError: null, creatingUser: false });
+    } catch (e) {
+      set({ signInError: messageOf(e) });
+    }
+  },
+  async setOwnPassword(password, current) {
+    const me = get().info?.user;
+    if (!me) return;
+    try {
+      set({ info: await api['users.setPassword']({ userId: me.id, password, ...(current ? { current } : {}) }), passwordFor: null, signInError: null });
+      useApp.getState().notify('info', i18n.t('security:passwordSet'));
+    } catch (e) {
+      set({ signInError: messageOf(e) });
+    }
+  },
+  askPassword(userId) {
+    set({ passwordFor: userId, signInError: null });
   },
   showUserForm(show) {
     set({ creatingUser: show });

@@ -51,9 +51,9 @@ export class AppPage {
     });
   }
 
-  /** Opens the secret URL: the host sets its cookie and redirects to the app. */
+  /** Opens a one-time start URL: the page takes its secret from it and removes the token from the address bar. */
   async open(): Promise<void> {
-    await this.page.goto(this.host.url);
+    await this.page.goto(this.host.openUrl());
     await expect(this.page.getByTestId('app-loading')).toHaveCount(0);
   }
 

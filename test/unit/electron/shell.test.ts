@@ -35,7 +35,8 @@ vi.mock('electron', () => {
 
 const { createMainWindow, WEB_PREFERENCES } = await import('../../../electron/window');
 const { applyAppSecurity, lockDownContents } = await import('../../../electron/security');
-const { registerIpc, channelOf } = await import('../../../electron/ipc');
+const { registerIpc, channelOf, GRANT_CHANNEL } = await import('../../../electron/ipc');
+const { clearGrants, requireGranted } = await import('../../../electron/services/file-grants');
 const { callNames } = await import('../../../shared/api/contract');
 const { openMemoryStore } = await import('../../../db/open');
 
@@ -101,9 +102,23 @@ describe('security', () => {
 describe('IPC', () => {
   const ctx = () => ({ db: openMemoryStore(), dataDir: '/tmp', log: { error: vi.fn(), info: vi.fn() }, userId: null, previews: new Map(), close() {} });
 
-  it('registers one channel per contract call and nothing else', () => {
+  it('registers one channel per contract call, the file-grant channel, and nothing else', () => {
     registerIpc(ctx() as never, ORIGIN);
-    expect([...state.handlers.keys()].sort()).toEqual(callNames.map(channelOf).sort());
+    expect([...state.handlers.keys()].sort()).toEqual([...callNames.map(channelOf), GRANT_CHANNEL].sort());
+  });
+
+  it('takes file grants only from the app window, and a granted path is then accepted', () => {
+    registerIpc(ctx() as never, ORIGIN);
+    const grant = state.handlers.get(GRANT_CHANNEL)!;
+    const frame = (url: string) => {
+      const f = { url };
+      return { senderFrame: f, sender: { mainFrame: f } };
+    };
+    clearGrants();
+    expect(grant(frame('https://evil.example/'), '/etc/passwd')).toBe(false);
+    expect(() => requireGranted(['/etc/passwd'])).toThrow(/选择或拖入/);
+    expect(grant(frame(`${ORIGIN}/index.html`), '/tmp/chosen.pdf')).toBe(true);
+    expect(() => requireGranted(['/tmp/chosen.pdf'])).not.toThrow();
   });
 
   it('refuses senders that are not the app page, and validates arguments', async () => {

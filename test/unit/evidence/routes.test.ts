@@ -7,6 +7,8 @@ import { startHost, type RunningHost } from '../../../electron/host/server';
 import { closeStore } from '../../../db/open';
 import { blobPath, tmpDir } from '../../../db/evidence-store/index';
 import { evidenceProtocolResponse } from '../../../electron/services/evidence-routes';
+import { execFileSync } from 'node:child_process';
+import { grantPath } from '../../../electron/services/file-grants';
 import { request } from '../../helpers/http';
 import { tempDir } from '../../helpers/temp';
 import { filesUnder, removeStoreDir, seedLedger } from './helpers';
@@ -171,6 +173,7 @@ describe('evidence calls', () => {
   it('attaches by path as a job with progress, then verifies as a job', async () => {
     const file = path.join(dir, '照片.png');
     fs.writeFileSync(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 9, 9]));
+    grantPath(file); // what the Electron main process does when the preload reports a picked or dropped file
     let job = await call<JobStatus>('evidence.attachPaths', { measureId, periodId: '2024-Q3', files: [{ path: file, description: '现场照片' }] });
     while (job.state === 'running') job = await call<JobStatus>('jobs.get', { jobId: job.id });
     expect(job.state).toBe('done');
@@ -180,7 +183,31 @@ describe('evidence calls', () => {
     expect(v.result).toMatchObject({ ok: true, problems: [] });
   });
 
+  it('refuses a path the user did not choose, whatever file it names', async () => {
+    for (const p of ['/etc/passwd', path.join(dir, 'data', 'ledger.sqlite'), path.join(dir, 'not-chosen.txt')]) {
+      const r = await request(host.origin, '/api/evidence.attachPaths', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-fazhi-token': host.secret },
+        body: JSON.stringify({ measureId, periodId: '2024-Q3', files: [{ path: p }] }),
+      });
+      const body = r.json<{ ok: boolean; error: { code: string; message: string } }>();
+      expect(body, p).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(body.error.message).toMatch(/选择或拖入/);
+    }
+  });
+
+  it('refuses a FIFO before opening it, even when chosen', async () => {
+    const fifo = path.join(dir, 'pipe.pdf');
+    execFileSync('mkfifo', [fifo]);
+    grantPath(fifo);
+    let job = await call<JobStatus>('evidence.attachPaths', { measureId, periodId: '2024-Q3', files: [{ path: fifo }] });
+    while (job.state === 'running') job = await call<JobStatus>('jobs.get', { jobId: job.id });
+    expect(job.state).toBe('failed');
+    expect(job.error?.message).toMatch(/不是普通文件/);
+  });
+
   it('refuses a folder by path with a Chinese message in the job', async () => {
+    grantPath(dir);
     let job = await call<JobStatus>('evidence.attachPaths', { measureId, periodId: '2024-Q3', files: [{ path: dir }] });
     while (job.state === 'running') job = await call<JobStatus>('jobs.get', { jobId: job.id });
     expect(job.state).toBe('failed');

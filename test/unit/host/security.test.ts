@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startHost, type RunningHost } from '../../../electron/host/server';
+import net from 'node:net';
+import { linkSignature } from '../../../electron/host/security';
 import { request } from '../../helpers/http';
 import { removeDir, tempDir } from '../../helpers/temp';
 
@@ -24,6 +26,17 @@ afterAll(async () => {
   removeDir(dir);
 });
 
+/** A request written byte for byte, for URLs no HTTP client would send. */
+function rawRequest(p: string, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const sock = net.connect(Number(p), '127.0.0.1', () => sock.write(text));
+    let out = '';
+    sock.on('data', (d) => (out += d.toString('latin1')));
+    sock.on('end', () => resolve(out));
+    sock.on('error', reject);
+  });
+}
+
 const api = (name: string, body: unknown, headers: Record<string, string> = {}) =>
   request(host.origin, `/api/${name}`, {
     method: 'POST',
@@ -37,12 +50,15 @@ describe('loopback host gate', () => {
     expect(Number(port)).toBeGreaterThan(0);
   });
 
-  it('refuses requests without the secret or with a wrong one', async () => {
-    expect((await request(host.origin, '/')).status).toBe(401);
+  it('refuses API and file requests without the secret or with a wrong one', async () => {
     expect((await request(host.origin, '/api/session.get', { method: 'POST', body: '{}' })).status).toBe(401);
     expect((await api('session.get', {}, { 'x-fazhi-token': 'f'.repeat(64) })).status).toBe(401);
-    expect((await request(host.origin, '/', { headers: { cookie: 'fazhi_token=wrong' } })).status).toBe(401);
+    // A cookie carrying the secret is not a way in: cookies ignore ports, so every local port would receive it.
+    expect((await request(host.origin, '/api/session.get', { method: 'POST', body: '{}', headers: { cookie: `fazhi_token=${host.secret}` } })).status).toBe(401);
+    expect((await request(host.origin, `/evidence/file/${'a'.repeat(64)}`)).status).toBe(401);
     expect((await request(host.origin, '/?token=wrong')).status).toBe(401);
+    // The secret itself is no start ticket either.
+    expect((await request(host.origin, `/?token=${host.secret}`)).status).toBe(401);
   });
 
   it('refuses a foreign Host (DNS rebinding) even with the secret', async () => {
@@ -58,16 +74,48 @@ describe('loopback host gate', () => {
     expect((await api('session.get', {}, { origin: host.origin })).status).toBe(200);
   });
 
-  it('opening the start URL sets an HttpOnly SameSite cookie that then admits the page', async () => {
-    const r = await request(host.origin, `/?token=${host.secret}`);
-    expect(r.status).toBe(303);
-    const cookie = String(r.headers['set-cookie']);
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    const page = await request(host.origin, '/', { headers: { cookie: cookie.split(';')[0]! } });
-    expect(page.status).toBe(200);
-    expect(page.body.toString()).toContain('法治台账');
-    expect(page.headers['content-security-policy']).toMatch(/default-src 'none'/);
+  it('a start URL opens the app once, hands the page its secret, sets no cookie, and is then refused', async () => {
+    const start = new URL(host.openUrl());
+    const first = await request(host.origin, start.pathname + start.search);
+    expect(first.status).toBe(200);
+    expect(first.headers['set-cookie']).toBeUndefined();
+    expect(first.headers['cache-control']).toBe('no-store');
+    expect(first.body.toString()).toContain(`<meta name="fazhi-secret" content="${host.secret}">`);
+    expect(first.headers['content-security-policy']).toMatch(/default-src 'none'/);
+    const again = await request(host.origin, start.pathname + start.search);
+    expect(again.status).toBe(401);
+    expect(again.body.toString()).not.toContain(host.secret);
+    // The page itself (app code, no data) loads without anything, and without the secret in it.
+    const plain = await request(host.origin, '/');
+    expect(plain.status).toBe(200);
+    expect(plain.body.toString()).not.toContain(host.secret);
+  });
+
+  it('file routes accept a short-lived signed link instead of the header', async () => {
+    const file = `/exports/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`;
+    const exp = Date.now() + 60_000;
+    const sig = linkSignature(host.secret, file, exp);
+    expect((await request(host.origin, `${file}?exp=${exp}&sig=${sig}`)).status).toBe(404); // admitted; no such export
+    expect((await request(host.origin, `${file}?exp=${exp}&sig=${'0'.repeat(64)}`)).status).toBe(401);
+    expect((await request(host.origin, `${file}?exp=${exp + 1}&sig=${sig}`)).status).toBe(401);
+    const old = Date.now() - 1;
+    expect((await request(host.origin, `${file}?exp=${old}&sig=${linkSignature(host.secret, file, old)}`)).status).toBe(401);
+    const far = Date.now() + 24 * 3600_000;
+    expect((await request(host.origin, `${file}?exp=${far}&sig=${linkSignature(host.secret, file, far)}`)).status).toBe(401);
+    // A signature is for one path only.
+    expect((await request(host.origin, `/exports/${'1'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}?exp=${exp}&sig=${sig}`)).status).toBe(401);
+  });
+
+  it('answers an over-long body with 413 and a malformed URL with 400, logging neither a query nor a stack', async () => {
+    const big = await request(host.origin, '/api/session.get', { method: 'POST', headers: { 'x-fazhi-token': host.secret, 'content-length': String(81 * 1024 * 1024) }, body: '{}' }).catch(() => null);
+    if (big) expect(big.status).toBe(413);
+    const raw = await rawRequest(port, `GET /%E0%A4%A?token=${host.secret} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`);
+    expect(raw).toMatch(/^HTTP\/1\.1 400/);
+    // A request that fails inside carries the secret in its query: the log gets the path only.
+    await request(host.origin, `/evidence/file/${'b'.repeat(64)}?sig=${host.secret}&token=${host.secret}`, { headers: { 'x-fazhi-token': host.secret } });
+    const log = fs.existsSync(path.join(dir, 'data', 'logs', 'fazhi.log')) ? fs.readFileSync(path.join(dir, 'data', 'logs', 'fazhi.log'), 'utf8') : '';
+    expect(log).not.toContain(host.secret);
+    expect(log).not.toMatch(/URIError|at .*server\.ts/);
   });
 
   it('serves nothing outside the renderer folder', async () => {

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startHost, type RunningHost } from '../../../electron/host/server';
-import { COOKIE } from '../../../electron/host/security';
+import { HEADER } from '../../../electron/host/security';
 import type { JobStatus } from '../../../shared/api/jobs';
 import type { ExportDone } from '../../../shared/api/reports';
 import { writeFileAtomic } from '../../../electron/services/reports/atomic';
@@ -15,9 +15,9 @@ import { buildLedger } from './fixture';
 import { request } from '../../helpers/http';
 import { removeDir, tempDir } from '../../helpers/temp';
 
-/** An API call as the page makes it, with the session cookie. */
+/** An API call as the page makes it, with the secret header. */
 async function call<T>(host: RunningHost, name: string, args: unknown): Promise<{ ok: boolean; value: T; error?: { code: string; message: string } }> {
-  const r = await request(host.origin, `/api/${name}`, { method: 'POST', headers: { cookie: `${COOKIE}=${host.secret}`, 'content-type': 'application/json', origin: host.origin }, body: JSON.stringify(args) });
+  const r = await request(host.origin, `/api/${name}`, { method: 'POST', headers: { [HEADER]: host.secret, 'content-type': 'application/json', origin: host.origin }, body: JSON.stringify(args) });
   return r.json();
 }
 
@@ -52,13 +52,13 @@ describe('report exports through the host', () => {
     expect(done.fileName).toBe('2024年第三季度法治政府建设工作台账.xlsx');
     expect(done.path).toBe(path.join(dataDir, 'exports', done.exportId, done.fileName));
     expect(fs.readdirSync(path.dirname(done.path))).toEqual([done.fileName]);
-    const r = await request(host.origin, done.downloadUrl, { headers: { cookie: `${COOKIE}=${host.secret}` } });
+    const r = await request(host.origin, done.downloadUrl, { headers: { [HEADER]: host.secret } });
     expect(r.status).toBe(200);
     expect(r.headers['content-type']).toContain('spreadsheetml');
     expect(r.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent(done.fileName)}`);
     expect(r.body.equals(fs.readFileSync(done.path))).toBe(true);
     // Nothing but an export id reaches the disk; without the secret nothing at all.
-    expect((await request(host.origin, '/exports/..%2Fledger.sqlite', { headers: { cookie: `${COOKIE}=${host.secret}` } })).status).toBe(404);
+    expect((await request(host.origin, '/exports/..%2Fledger.sqlite', { headers: { [HEADER]: host.secret } })).status).toBe(404);
     expect((await request(host.origin, done.downloadUrl)).status).toBe(401);
 
     // The same narrow route as Electron's app:// protocol serves it.

@@ -5,12 +5,20 @@ import { DropZone } from './DropZone';
 import { Preview } from './Preview';
 import { DeletedPlans } from '../../daily/DeletedPlans';
 
+const STEPS = ['read', 'parse', 'store'] as const;
+function isStep(s: string): s is (typeof STEPS)[number] {
+  return (STEPS as readonly string[]).includes(s);
+}
+
 export function ImportScreen() {
   const { t } = useTranslation();
+  const { t: ts } = useTranslation('security');
   const phase = useImporter((s) => s.phase);
   const preview = useImporter((s) => s.preview);
   const error = useImporter((s) => s.error);
   const fileName = useImporter((s) => s.fileName);
+  const job = useImporter((s) => s.job);
+  const cancelReading = useImporter((s) => s.cancelReading);
 
   return (
     <div className="page import-page">
@@ -28,9 +36,18 @@ export function ImportScreen() {
           <DropZone />
           <DeletedPlans />
           {(phase === 'reading' || phase === 'parsing') && (
-            <p className="progress-line" role="status" data-testid="import-busy">
+            <div className="progress-line" role="status" data-testid="import-busy">
               {phase === 'reading' ? t('import.reading') : t('import.parsing', { name: fileName ?? '' })}
-            </p>
+              {job && (
+                <>
+                  <progress max={1} value={job.progress ?? undefined} data-testid="import-progress" />
+                  {isStep(job.step) && <span className="muted"> {ts(`readingStep.${job.step}`)}</span>}
+                  <button type="button" onClick={() => void cancelReading()} data-testid="import-cancel">
+                    {ts('cancelReading')}
+                  </button>
+                </>
+              )}
+            </div>
           )}
         </>
       )}

@@ -65,6 +65,11 @@ export function Preview() {
         {t('import.counts', counts)}
         {doc.deadline && <span className="muted"> {t('import.docDeadline', { deadline: doc.deadline })}</span>}
       </p>
+      {preview.warning && (
+        <div className="warning" role="alert" data-testid="import-not-outline">
+          {preview.warning}
+        </div>
+      )}
       {doc.duplicateOf && <DuplicateNotice dup={doc.duplicateOf} />}
       {items.length === 0 && <div className="inline-error">{t('import.noMeasures')}</div>}
       <RevisionPanel token={preview.token} documentIndex={documentIndex} />

@@ -1,0 +1,23 @@
+// Enforces shared/api/roles.ts on the Node side of every call, whichever transport it came by.
+import { CALL_ROLES, ROLE_NAMES } from '../../shared/api/roles';
+import type { CallName } from '../../shared/api/contract';
+import { listUsers } from '../../db/queries/users';
+import { AppError } from '../../shared/errors';
+import type { AppContext } from './context';
+import { currentUser } from './context';
+
+/** Throws 'forbidden' with a sentence naming the role when the signed-in user may not make this call. */
+export function requireAccess(ctx: AppContext, name: CallName): void {
+  const access = CALL_ROLES[name];
+  if (access === 'anyone') return;
+  if (access === 'first-user' && listUsers(ctx.db).length === 0) return;
+  const user = currentUser(ctx);
+  const roles = access === 'first-user' ? (['supervisor'] as const) : access;
+  if (!roles.includes(user.role)) {
+    throw new AppError(
+      'forbidden',
+      `您的角色(${ROLE_NAMES[user.role]})不能进行此操作。可以进行此操作的是:${roles.map((r) => ROLE_NAMES[r]).join('、')}。如需办理,请切换到相应的用户。`,
+      `role ${user.role} denied ${name}`,
+    );
+  }
+}

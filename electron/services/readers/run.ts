@@ -1,0 +1,76 @@
+// Runs reading + parsing of one outline in a worker thread with a time budget, a heap cap and cancel.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../../../shared/errors';
+import type { ParsedOutline } from '../../../shared/outline/types';
+import type { ReadDocument } from './index';
+import { LIMITS, limitExceeded } from './limits';
+import type { WorkerReply, WorkerRequest } from './worker-protocol';
+
+export interface ReadResult {
+  source: Omit<ReadDocument, 'text'>;
+  outline: ParsedOutline;
+}
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  onProgress?: (fraction: number, step: 'read' | 'parse') => void;
+  timeBudgetMs?: number;
+}
+
+const CANCELLED = '操作已取消,未保存任何内容。';
+
+/** The built app ships the worker as its own bundle beside main.cjs; from source it is loaded through tsx. */
+function startWorker(data: WorkerRequest): Worker {
+  const options = {
+    workerData: data,
+    transferList: [data.bytes.buffer as ArrayBuffer],
+    resourceLimits: { maxOldGenerationSizeMb: LIMITS.workerHeapMb },
+  };
+  const bundled = new URL('./reader-worker.cjs', import.meta.url);
+  if (import.meta.url.endsWith('.cjs') && existsSync(fileURLToPath(bundled))) return new Worker(bundled, options);
+  // The ESM entry of tsx's API (require.resolve would give its CommonJS twin, which cannot register ESM hooks).
+  const tsxRoot = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const tsx = pathToFileURL(join(tsxRoot, 'dist', 'esm', 'api', 'index.mjs')).href;
+  const entry = new URL('./worker.ts', import.meta.url).href;
+  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(boot, { ...options, eval: true });
+}
+
+/** Reads and parses `bytes` off this thread; throws the reader's AppError, a limit error, or 'cancelled'. */
+export function readAndParse(bytes: Uint8Array, fileName: string, opts: RunOptions = {}): Promise<ReadResult> {
+  if (opts.signal?.aborted) return Promise.reject(new AppError('cancelled', CANCELLED));
+  // A private copy is transferred, so the caller's buffer stays usable and no memory is shared with the worker.
+  const copy = new Uint8Array(bytes);
+  return new Promise<ReadResult>((resolve, reject) => {
+    const worker = startWorker({ bytes: copy, fileName });
+    let settled = false;
+    const finish = (err: Error | null, value?: ReadResult) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      opts.signal?.removeEventListener('abort', onAbort);
+      void worker.terminate();
+      if (err) reject(err);
+      else resolve(value!);
+    };
+    const budget = opts.timeBudgetMs ?? LIMITS.timeBudgetMs;
+    const timer = setTimeout(() => finish(limitExceeded('time', `reading ${fileName} took over ${budget} ms`)), budget);
+    const onAbort = () => finish(new AppError('cancelled', CANCELLED));
+    opts.signal?.addEventListener('abort', onAbort);
+    worker.on('message', (m: WorkerReply) => {
+      if (m.type === 'progress') opts.onProgress?.(m.fraction, m.step);
+      else if (m.type === 'done') finish(null, { source: m.source, outline: m.outline });
+      else if (m.code === 'internal') finish(new Error(`reader worker: ${m.detail ?? 'unknown'}`));
+      else finish(new AppError(m.code, m.message, m.detail ?? undefined));
+    });
+    worker.on('error', (e: Error & { code?: string }) => {
+      if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') finish(limitExceeded('memory', `${fileName}: ${e.message}`));
+      else finish(e);
+    });
+    worker.on('exit', (code) => finish(new Error(`reader worker exited with code ${code} before answering`)));
+  });
+}

@@ -1,0 +1,101 @@
+// Who may make each call: a total map over the contract, so a new call without an entry does not compile.
+import type { Role } from '../model';
+import type { CallName } from './contract';
+
+/**
+ * 'anyone': no signed-in user needed (reading the session, signing in).
+ * 'first-user': anyone while the store has no users yet (first run), then supervisors only.
+ * A list: the roles of the signed-in user that may make the call.
+ */
+export type Access = 'anyone' | 'first-user' | readonly Role[];
+
+const ALL: readonly Role[] = ['clerk', 'inspector', 'supervisor'];
+/** Clerks record progress and evidence; supervisors do everything; inspectors never change clerks' records. */
+const RECORDERS: readonly Role[] = ['clerk', 'supervisor'];
+const SUPERVISOR: readonly Role[] = ['supervisor'];
+/** Inspectors record reviews; supervisors may too. */
+const INSPECTORS: readonly Role[] = ['inspector', 'supervisor'];
+
+export const CALL_ROLES: Record<CallName, Access> = {
+  'session.get': 'anyone',
+  'session.switchUser': 'anyone',
+  'users.create': 'first-user',
+  'users.setPassword': ALL,
+  'users.requirePasswords': SUPERVISOR,
+  // The first-run form lists departments before anyone exists.
+  'departments.list': 'anyone',
+  'plans.list': ALL,
+  'sections.list': ALL,
+  'import.preview': RECORDERS,
+  'import.commit': RECORDERS,
+  'import.template': RECORDERS,
+  'measures.list': ALL,
+  'measures.get': ALL,
+  'progress.set': RECORDERS,
+  'dashboard.get': ALL,
+  'jobs.get': ALL,
+  'jobs.cancel': ALL,
+  'reports.preview': ALL,
+  'reports.export': ALL,
+  'evidence.config': ALL,
+  'evidence.attachPaths': RECORDERS,
+  'evidence.list': ALL,
+  'evidence.missing': ALL,
+  'evidence.update': RECORDERS,
+  'evidence.remove': RECORDERS,
+  'evidence.verify': ALL,
+  'evidence.cleanup': SUPERVISOR,
+  'drafts.open': ALL,
+  'drafts.save': SUPERVISOR,
+  'drafts.regenerate': SUPERVISOR,
+  // Every copy exchanges packages: a department's clerk and an inspector's laptop import and return them.
+  'exchange.overview': ALL,
+  'exchange.export': ALL,
+  'exchange.inspect': ALL,
+  'exchange.import': ALL,
+  'exchange.importReceipt': ALL,
+  'conflicts.list': ALL,
+  'conflicts.resolve': SUPERVISOR,
+  'audit.verify': ALL,
+  // The outline is the supervisors' document.
+  'measures.edit': SUPERVISOR,
+  'measures.split': SUPERVISOR,
+  'measures.merge': SUPERVISOR,
+  'measures.add': SUPERVISOR,
+  'measures.delete': SUPERVISOR,
+  'departments.rename': SUPERVISOR,
+  'departments.setCollective': SUPERVISOR,
+  'departments.merge': SUPERVISOR,
+  'import.revisionPreview': SUPERVISOR,
+  'import.commitRevision': SUPERVISOR,
+  'reviews.list': ALL,
+  'reviews.create': INSPECTORS,
+  'reviews.get': ALL,
+  'reviews.verdict': INSPECTORS,
+  'reviews.linkFiles': INSPECTORS,
+  'reviews.unlinkFile': INSPECTORS,
+  'reviews.sign': INSPECTORS,
+  'reviews.verify': ALL,
+  'reviews.revise': INSPECTORS,
+  'reviews.export': ALL,
+  'rectifications.list': ALL,
+  'rectifications.counts': ALL,
+  'rectifications.respond': RECORDERS,
+  'rectifications.close': SUPERVISOR,
+  'plans.delete': RECORDERS,
+  'plans.deleted': ALL,
+  'plans.restore': SUPERVISOR,
+  'targets.get': ALL,
+  'targets.set': RECORDERS,
+  'targets.below': ALL,
+  // Per-user preferences of this PC.
+  'settings.get': ALL,
+  'settings.set': ALL,
+  'backup.list': ALL,
+  'backup.create': ALL,
+  'backup.verify': ALL,
+  'backup.restore': SUPERVISOR,
+  'backup.setFolder': SUPERVISOR,
+};
+
+export const ROLE_NAMES: Record<Role, string> = { clerk: '办事员', inspector: '督察员', supervisor: '法制机构' };

@@ -1,0 +1,56 @@
+// Reading and parsing time grows linearly with the input: 1×, 4× and 16× the same content, ratio within 2× of linear.
+import { describe, expect, it } from 'vitest';
+import { readOutlineBuffer } from '../../../electron/services/readers/index';
+import { parseOutline } from '../../../shared/outline/index';
+import { buildDocx, p } from './docx-builder';
+import { buildPdf, textPage } from './pdf-builder';
+import { seedText } from './helpers';
+
+const SEED = seedText('003_244a23676422eee3.txt');
+const LINES = SEED.split(/\r?\n/).filter((l) => l.trim() !== '');
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+type Make = (copies: number) => Buffer | Promise<Buffer>;
+
+const formats: [string, string, Make][] = [
+  ['txt', 'x.txt', (n) => Buffer.from(Array.from({ length: n }, () => SEED).join('\n'))],
+  ['html', 'x.html', (n) => Buffer.from(`<html><body>${Array.from({ length: n }, () => LINES.map((l) => `<p>${esc(l)}</p>`).join('')).join('')}</body></html>`)],
+  // The hostile shape from the issue: one enormous line of inline text, where a look-back at the output was quadratic.
+  ['html-one-line', 'y.html', (n) => Buffer.from(`<html><body><p>${Array.from({ length: n * 200 }, (_, i) => `<span> 第${i}项 </span>`).join('')}</p></body></html>`)],
+  ['docx', 'x.docx', (n) => buildDocx({ body: Array.from({ length: n }, () => LINES.map((l) => p(esc(l))).join('')).join('') })],
+  // PDF text is ASCII here (the builder uses Helvetica); pages scale with the copies.
+  ['pdf', 'x.pdf', (n) => buildPdf(Array.from({ length: n }, (_, i) => textPage(Array.from({ length: 40 }, (_, j) => `${j + 1}. Measure ${i}-${j} of the plan is carried out`))))],
+];
+
+/** Best of five CPU times (not wall time: the machine is shared, and other processes' load is not ours). */
+async function timeOf(buf: Buffer, name: string): Promise<number> {
+  let best = Infinity;
+  for (let r = 0; r < 5; r++) {
+    const t0 = process.cpuUsage();
+    const doc = await readOutlineBuffer(buf, name);
+    parseOutline(doc.text);
+    const d = process.cpuUsage(t0);
+    best = Math.min(best, (d.user + d.system) / 1000);
+  }
+  return best;
+}
+
+describe('linear time', () => {
+  for (const [label, name, make] of formats) {
+    it(`${label}: 16× the content takes at most 2 × 16× the time`, async () => {
+      // 1× is four copies of a real outline (~60 KB), large enough that start-up costs do not hide the slope.
+      const sizes = [4, 16, 64];
+      const bufs = await Promise.all(sizes.map((n) => make(n)));
+      await timeOf(bufs[1]!, name); // warm up the code paths (and pdf.js) before timing
+      const times: number[] = [];
+      for (const b of bufs) times.push(await timeOf(b, name));
+      const r4 = times[1]! / times[0]!;
+      const r16 = times[2]! / times[0]!;
+      process.stdout.write(`${JSON.stringify({ linear: label, bytes: bufs.map((b) => b.length), ms: times.map((t) => Math.round(t)), ratio4: +r4.toFixed(2), ratio16: +r16.toFixed(2) })}\n`);
+      expect(r4).toBeLessThanOrEqual(2 * 4);
+      expect(r16).toBeLessThanOrEqual(2 * 16);
+      // 16× against 4× as well, where fixed start-up costs no longer hide a quadratic term.
+      expect(times[2]! / times[1]!).toBeLessThanOrEqual(2 * 4);
+    });
+  }
+});
