@@ -10,9 +10,9 @@ import { currentUser } from './context';
 export function requireAccess(ctx: AppContext, name: CallName): void {
   const access = CALL_ROLES[name];
   if (access === 'anyone') return;
-  if (access === 'first-user' && listUsers(ctx.db).length === 0) return;
+  if ((access === 'first-user' || access === 'setup') && listUsers(ctx.db).length === 0) return;
   const user = currentUser(ctx);
-  const roles = access === 'first-user' ? (['supervisor'] as const) : access;
+  const roles = access === 'first-user' ? (['supervisor'] as const) : access === 'setup' ? (['clerk', 'inspector', 'supervisor'] as const) : access;
   if (!roles.includes(user.role)) {
     throw new AppError(
       'forbidden',

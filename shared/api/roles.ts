@@ -5,9 +5,10 @@ import type { CallName } from './contract';
 /**
  * 'anyone': no signed-in user needed (reading the session, signing in).
  * 'first-user': anyone while the store has no users yet (first run), then supervisors only.
+ * 'setup': anyone while the store has no users yet (a new PC set up from a package), then every signed-in user.
  * A list: the roles of the signed-in user that may make the call.
  */
-export type Access = 'anyone' | 'first-user' | readonly Role[];
+export type Access = 'anyone' | 'first-user' | 'setup' | readonly Role[];
 
 const ALL: readonly Role[] = ['clerk', 'inspector', 'supervisor'];
 /** Clerks record progress and evidence; supervisors do everything; inspectors never change clerks' records. */
@@ -33,8 +34,8 @@ export const CALL_ROLES: Record<CallName, Access> = {
   'measures.get': ALL,
   'progress.set': RECORDERS,
   'dashboard.get': ALL,
-  'jobs.get': ALL,
-  'jobs.cancel': ALL,
+  'jobs.get': 'setup',
+  'jobs.cancel': 'setup',
   'reports.preview': ALL,
   'reports.export': ALL,
   'evidence.config': ALL,
@@ -51,8 +52,8 @@ export const CALL_ROLES: Record<CallName, Access> = {
   // Every copy exchanges packages: a department's clerk and an inspector's laptop import and return them.
   'exchange.overview': ALL,
   'exchange.export': ALL,
-  'exchange.inspect': ALL,
-  'exchange.import': ALL,
+  'exchange.inspect': 'setup',
+  'exchange.import': 'setup',
   'exchange.importReceipt': ALL,
   'conflicts.list': ALL,
   'conflicts.resolve': SUPERVISOR,

@@ -98,7 +98,7 @@ export async function crashOnce(op: CrashOp, dataDir: string, scratch: string, r
     if ((db.pragma('foreign_key_check') as unknown[]).length) problem('foreign_key_check found rows');
     switch (op) {
       case 'import': {
-        const rows = db.prepare('SELECT p.id, count(m.id) AS n FROM plans p LEFT JOIN measures m ON m.plan_id = p.id GROUP BY p.id').all() as { n: number }[];
+        const rows = db.prepare('SELECT p.id, count(m.id) AS n FROM plans p LEFT JOIN measures m ON m.plan_id = p.id GROUP BY p.id ORDER BY p.rowid').all() as { n: number }[];
         const generated = rows.filter((r) => r.n === 300).length;
         if (rows.some((r) => r.n !== 300 && r.n !== rows[0]!.n)) problem('a plan with part of its measures');
         if (generated < n) problem(`last committed import ${n} missing (have ${generated})`);

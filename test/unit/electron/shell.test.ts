@@ -1,6 +1,7 @@
 // The Electron shell's wiring, checked against a stand-in for the electron module (its binary cannot run here).
 import { describe, expect, it, vi, beforeEach } from 'vitest';
 import { EventEmitter } from 'node:events';
+import { createUser } from '../../../db/queries/users';
 
 const state = vi.hoisted(() => ({
   windows: [] as { options: Record<string, unknown>; url: string }[],
@@ -100,7 +101,12 @@ describe('security', () => {
 });
 
 describe('IPC', () => {
-  const ctx = () => ({ db: openMemoryStore(), dataDir: '/tmp', log: { error: vi.fn(), info: vi.fn() }, userId: null, previews: new Map(), close() {} });
+  // A signed-in clerk: every call but reading the session needs one (roles are checked on the Node side).
+  const ctx = () => {
+    const db = openMemoryStore();
+    const userId = createUser(db, { name: '张三', role: 'clerk', departmentId: null }).id;
+    return { db, dataDir: '/tmp', log: { error: vi.fn(), info: vi.fn() }, userId, previews: new Map(), close() {} };
+  };
 
   it('registers one channel per contract call, the file-grant channel, and nothing else', () => {
     registerIpc(ctx() as never, ORIGIN);

@@ -8,6 +8,7 @@ import { tempDir } from '../../helpers/temp';
 import { removeStoreDir } from '../evidence/helpers';
 import { seedOffice } from './helpers';
 import type { JobStatus } from '../../../shared/api/jobs';
+import { createUser } from '../../../db/queries/users';
 import type { ExchangeOverview, ExportDone, ImportDone, PackagePreview } from '../../../shared/api/packages';
 
 let dir: string;
@@ -30,7 +31,7 @@ beforeAll(async () => {
   office = await startHost({ dataDir: path.join(dir, 'office'), rendererDir: renderer() });
   dept = await startHost({ dataDir: path.join(dir, 'dept'), rendererDir: renderer() });
   // A supervisor works at the office.
-  await call(office, 'users.create', { name: '王主任', role: 'supervisor', departmentName: null });
+  office.ctx.userId = createUser(office.ctx.db, { name: '王主任', role: 'supervisor', departmentId: null }).id;
 });
 afterAll(async () => {
   await office.close();

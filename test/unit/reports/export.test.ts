@@ -13,6 +13,7 @@ import { chromiumPrinter } from '../../../electron/services/reports/printer';
 import { exportProtocolResponse } from '../../../electron/services/reports/route';
 import { buildLedger } from './fixture';
 import { request } from '../../helpers/http';
+import { createUser } from '../../../db/queries/users';
 import { removeDir, tempDir } from '../../helpers/temp';
 
 /** An API call as the page makes it, with the secret header. */
@@ -27,6 +28,11 @@ async function waitJob(host: RunningHost, job: JobStatus): Promise<JobStatus> {
     job = (await call<JobStatus>(host, 'jobs.get', { jobId: job.id })).value;
   }
   return job;
+}
+
+/** A supervisor signed in on the host: every call but reading the session needs one. */
+function signIn(host: RunningHost): string {
+  return createUser(host.ctx.db, { name: '王芳', role: 'supervisor', departmentId: null }).id;
 }
 
 describe('report exports through the host', () => {
@@ -44,6 +50,7 @@ describe('report exports through the host', () => {
   it('exports a ledger .xlsx as a job and serves it at /exports/<id>', async () => {
     host = await startHost({ dataDir, rendererDir });
     buildLedger(host.ctx.db);
+    host.ctx.userId = signIn(host);
     const started = await api<JobStatus>('reports.export', { period: '2024-Q3', kind: 'ledger', format: 'xlsx' });
     expect(started.ok).toBe(true);
     const job = await waitJob(host, started.value);
@@ -93,6 +100,7 @@ describe('a failed or cancelled export', () => {
     const host = await startHost({ dataDir, rendererDir });
     try {
       buildLedger(host.ctx.db);
+      host.ctx.userId = signIn(host);
       setReportPrinterFactory(() => ({
         pdf: () => Promise.reject(new Error('printer on fire')),
         close: () => Promise.resolve(),
