@@ -32,7 +32,9 @@ async function upload(ctx: AppContext, req: IncomingMessage, res: ServerResponse
   let userId: string;
   try {
     // An upload is the browser host's way of attaching: the same roles as evidence.attachPaths.
-    requireAccess(ctx, 'evidence.attachPaths');
+    // Inspectors upload their on-site photos the same way (then linked to the review as theirs).
+    if (currentUser(ctx).role === 'inspector') requireAccess(ctx, 'reviews.linkFiles');
+    else requireAccess(ctx, 'evidence.attachPaths');
     userId = currentUser(ctx).id;
   } catch (e) {
     return refuse(res, e);

@@ -17,6 +17,8 @@ export interface NavItem {
   id: string;
   labelKey: `nav.${Exclude<keyof Dict['nav'], 'main'>}`;
   Screen: ComponentType;
+  /** Screens used now and then sit under 更多, so the bar fits a 1366-pixel screen at 125% scaling. */
+  more?: boolean;
 }
 
 export const navItems: readonly NavItem[] = [
@@ -25,10 +27,10 @@ export const navItems: readonly NavItem[] = [
   { id: 'dashboard', labelKey: 'nav.dashboard', Screen: DashboardScreen },
   { id: 'evidence', labelKey: 'nav.evidence', Screen: EvidenceScreen },
   { id: 'reports', labelKey: 'nav.reports', Screen: ReportsScreen },
-  { id: 'conflicts', labelKey: 'nav.conflicts', Screen: ConflictsPanel },
-  { id: 'departments', labelKey: 'nav.departments', Screen: DepartmentsScreen },
+  { id: 'conflicts', labelKey: 'nav.conflicts', Screen: ConflictsPanel, more: true },
+  { id: 'departments', labelKey: 'nav.departments', Screen: DepartmentsScreen, more: true },
   { id: 'inspections', labelKey: 'nav.inspections', Screen: InspectionsScreen },
   { id: 'exchange', labelKey: 'nav.exchange', Screen: ExchangeScreen },
-  { id: 'backup', labelKey: 'nav.backup', Screen: BackupScreen },
+  { id: 'backup', labelKey: 'nav.backup', Screen: BackupScreen, more: true },
   // Further screens join here.
 ];

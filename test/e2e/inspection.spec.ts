@@ -11,9 +11,15 @@ test.describe.configure({ mode: 'serial' });
 let rectified = '';
 
 test('an inspector reviews five measures with the keyboard, attaches a photo, demands a rectification and signs', async ({ app, page }, testInfo) => {
-  await app.firstRun.createUser('王组长', 'inspector', '区督察组');
+  // The office sets the ledger up (inspectors never import outlines); the inspector then works on it.
+  await app.firstRun.createUser('王芳', 'supervisor', '区司法局');
   await app.checklist.templates.first().getByTestId('template-use').click();
   await expect(app.checklist.rows.first()).toBeVisible();
+  const session = await call(page, 'users.create', { name: '王组长', role: 'inspector', departmentName: '区督察组' });
+  const inspector = session.users.find((u) => u.name === '王组长')!;
+  await call(page, 'session.switchUser', { userId: inspector.id });
+  await page.reload();
+  await expect(app.currentUser).toContainText('王组长');
   await app.nav('inspections');
   const insp = app.inspection;
   await insp.create('2024年第三季度法治政府建设督察');
@@ -94,8 +100,17 @@ test('an inspector reviews five measures with the keyboard, attaches a photo, de
 });
 
 test('the office sees the rectification on its measure, answers it, and a supervisor closes it', async ({ app, page }) => {
-  await page.getByTestId('new-user').click();
-  await app.firstRun.createUser('钱办事员', 'clerk', '区司法局');
+  // The office's supervisor adds the department's clerk and a colleague; the clerk works first.
+  const supervisor = (await call(page, 'session.get', {})).users.find((u) => u.name === '王芳')!;
+  await call(page, 'session.switchUser', { userId: supervisor.id });
+  await call(page, 'users.create', { name: '钱办事员', role: 'clerk', departmentName: '区司法局' });
+  const users = (await call(page, 'users.create', { name: '赵科长', role: 'supervisor', departmentName: '区司法局' })).users;
+  const as = async (name: string): Promise<void> => {
+    await call(page, 'session.switchUser', { userId: users.find((u) => u.name === name)!.id });
+    await page.reload();
+    await expect(app.currentUser).toContainText(name);
+  };
+  await as('钱办事员');
   await page.goto(`${new URL(page.url()).origin}/#/checklist/${encodeURIComponent(rectified)}`);
   const task = page.getByTestId('rectification-task');
   await expect(task).toHaveCount(1);
@@ -109,8 +124,7 @@ test('the office sees the rectification on its measure, answers it, and a superv
   await app.nav('dashboard');
   await expect(page.getByTestId('rectification-summary')).toHaveAttribute('data-open', '1');
 
-  await page.getByTestId('new-user').click();
-  await app.firstRun.createUser('赵科长', 'supervisor', '区司法局');
+  await as('赵科长');
   await page.goto(`${new URL(page.url()).origin}/#/checklist/${encodeURIComponent(rectified)}`);
   await page.getByTestId('rectification-task').getByTestId('rectification-close').click();
   await expect(page.getByTestId('rectification-task')).toHaveAttribute('data-status', '已销号');

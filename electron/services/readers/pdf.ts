@@ -15,8 +15,9 @@ let pdfjsPromise: Promise<{ pdfjs: PdfJs; root: string }> | null = null;
 /** Loads pdf.js once, lazily: it is large and most imports are Word files. */
 function loadPdfJs(): Promise<{ pdfjs: PdfJs; root: string }> {
   pdfjsPromise ??= (async () => {
-    // The main process may be bundled to CommonJS, where import.meta.url is empty but __filename exists.
-    const require = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
+    // The main process may be bundled to CommonJS, where import.meta.url is empty but __filename exists. Inside an
+    // eval'd worker thread (the readers' worker run from source) __filename is '[worker eval]': the module's URL wins.
+    const require = createRequire(import.meta.url || __filename);
     const root = path.dirname(require.resolve('pdfjs-dist/package.json'));
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
     // Node has no Web Worker; pdf.js then runs its "fake worker" in-process by importing this module.

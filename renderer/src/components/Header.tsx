@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../stores/app';
 import { useSession } from '../stores/session';
-import { navItems } from '../nav';
+import { navItems, type NavItem } from '../nav';
 import { LANGUAGES, setLanguage, type Language } from '../i18n/index';
 import { formatQuarter } from '../format';
 import { currentQuarter, nextQuarter, parseQuarterId, previousQuarter, type Quarter } from '../../../shared/periods';
@@ -38,21 +38,26 @@ export function Header() {
     <header className="header">
       <div className="brand">{t('app.title')}</div>
       <nav className="nav" aria-label={t('nav.main')}>
-        {navItems.map((n) => (
-          <a
-            key={n.id}
-            href={`#/${n.id}`}
-            className={route.screen === n.id ? 'nav-item active' : 'nav-item'}
-            aria-current={route.screen === n.id ? 'page' : undefined}
-            data-testid={`nav-${n.id}`}
-            onClick={(e) => {
-              e.preventDefault();
-              go(n.id);
-            }}
-          >
-            {t(n.labelKey)}
-          </a>
+        {navItems.filter((n) => !n.more).map((n) => (
+          <NavLink key={n.id} item={n} active={route.screen === n.id} label={t(n.labelKey)} go={go} />
         ))}
+        <details className={`nav-more${navItems.some((n) => n.more && n.id === route.screen) ? ' active' : ''}`} data-testid="nav-more">
+          <summary className="nav-item">{t('nav.more')}</summary>
+          <div className="nav-more-menu">
+            {navItems.filter((n) => n.more).map((n) => (
+              <NavLink
+                key={n.id}
+                item={n}
+                active={route.screen === n.id}
+                label={t(n.labelKey)}
+                go={(id) => {
+                  document.querySelector<HTMLDetailsElement>('.nav-more')?.removeAttribute('open');
+                  go(id);
+                }}
+              />
+            ))}
+          </div>
+        </details>
       </nav>
       <div className="header-tools">
         <label className="header-field">
@@ -99,5 +104,22 @@ export function Header() {
         </label>
       </div>
     </header>
+  );
+}
+
+function NavLink({ item, active, label, go }: { item: NavItem; active: boolean; label: string; go(id: string): void }) {
+  return (
+    <a
+      href={`#/${item.id}`}
+      className={active ? 'nav-item active' : 'nav-item'}
+      aria-current={active ? 'page' : undefined}
+      data-testid={`nav-${item.id}`}
+      onClick={(e) => {
+        e.preventDefault();
+        go(item.id);
+      }}
+    >
+      {label}
+    </a>
   );
 }

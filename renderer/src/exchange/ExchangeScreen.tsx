@@ -1,4 +1,5 @@
 // The exchange (交换) screen: export a package, import one after a preview, import receipts, see who still owes a return.
+import { SignedLink } from '../components/SignedLink';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MultiPick } from '../components/MultiPick';
@@ -94,9 +95,9 @@ function ExportForm() {
       {exportDone && (
         <p data-testid="exchange-export-done">
           {t('exportDone', { ops: exportDone.ops, blobs: exportDone.blobs, size: formatSize(exportDone.size, 'B') })}{' '}
-          <a href={exportDone.downloadUrl} download={exportDone.fileName} data-testid="exchange-download">
+          <SignedLink path={exportDone.downloadUrl} download={exportDone.fileName} data-testid="exchange-download">
             {t('download', { name: exportDone.fileName })}
-          </a>
+          </SignedLink>
         </p>
       )}
     </section>
@@ -144,9 +145,9 @@ function ImportForm() {
       {importDone && (
         <p data-testid="exchange-import-done">
           {t('importDone', { applied: importDone.applied, conflicts: importDone.conflicts, refused: importDone.refused })}{' '}
-          <a href={importDone.receiptUrl} download={importDone.receiptFileName} data-testid="exchange-receipt-download">
+          <SignedLink path={importDone.receiptUrl} download={importDone.receiptFileName} data-testid="exchange-receipt-download">
             {t('receiptDownload', { name: importDone.receiptFileName })}
-          </a>
+          </SignedLink>
         </p>
       )}
       <label className="field">

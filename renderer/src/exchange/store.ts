@@ -1,4 +1,5 @@
 // The exchange screen's state: the export form and its job, the chosen package with its preview and import, the overview.
+import { hostSecret, SECRET_HEADER } from '../api/secret';
 import { create } from 'zustand';
 import { api, ApiError, FORBIDDEN_MESSAGE } from '../api/client';
 import { waitForJob } from '../api/jobs';
@@ -61,7 +62,7 @@ declare global {
 /** Electron hands over the file's path; a browser sends the bytes to the loopback host first. */
 async function toSource(file: File): Promise<Source> {
   if (window.fazhi && window.fazhiFiles) return { path: window.fazhiFiles.pathForFile(file) };
-  const res = await fetch('/exchange/upload', { method: 'PUT', body: file, headers: { 'Content-Type': 'application/octet-stream' } });
+  const res = await fetch('/exchange/upload', { method: 'PUT', body: file, headers: { 'Content-Type': 'application/octet-stream', [SECRET_HEADER]: hostSecret() ?? '' } });
   if (res.status === 401 || res.status === 403) throw new ApiError({ code: 'forbidden', message: FORBIDDEN_MESSAGE });
   const body = (await res.json()) as Result<{ uploadId: string }>;
   if (!body.ok) throw new ApiError(body.error);

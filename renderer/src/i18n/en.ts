@@ -15,6 +15,7 @@ export const en: Dict = {
     all: 'All',
   },
   nav: {
+    more: 'More',
     checklist: 'Ledger',
     import: 'Import',
     dashboard: 'Statistics',

@@ -14,6 +14,7 @@ export const zh = {
     paren: '{{text}}\uff08{{inner}}\uff09',
   },
   nav: {
+    more: '更多',
     checklist: '台账',
     import: '导入',
     dashboard: '统计',

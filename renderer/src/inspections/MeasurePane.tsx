@@ -2,16 +2,20 @@
 import { useTranslation } from 'react-i18next';
 import type { InspectionFile, ReviewItem } from '../../../shared/inspections/types';
 import { evidenceFileUrl } from '../evidence/transfer';
+import { useSignedUrl } from '../api/useSignedUrl';
+import { SignedLink } from '../components/SignedLink';
 
 export function FilePreview({ f }: { f: InspectionFile }) {
+  // File routes take signed links (a link cannot send the host's secret header).
+  const view = useSignedUrl(evidenceFileUrl(f.sha256));
   return f.mime.startsWith('image/') ? (
-    <a className="insp-thumb" href={evidenceFileUrl(f.sha256)} target="_blank" rel="noreferrer" title={f.name} data-testid="file-preview">
-      <img src={evidenceFileUrl(f.sha256)} alt={f.name} loading="lazy" />
+    <a className="insp-thumb" href={view ?? undefined} target="_blank" rel="noreferrer" title={f.name} data-testid="file-preview">
+      {view && <img src={view} alt={f.name} loading="lazy" />}
     </a>
   ) : (
-    <a className="insp-file" href={evidenceFileUrl(f.sha256, true)} download={f.name} title={f.name} data-testid="file-preview">
+    <SignedLink className="insp-file" path={evidenceFileUrl(f.sha256, true)} download={f.name} title={f.name} data-testid="file-preview">
       {f.name}
-    </a>
+    </SignedLink>
   );
 }
 

@@ -1,4 +1,5 @@
 // One review on a meeting-room laptop: measures on the left, what the department shows in the middle, the verdict form on the right; keyboard first.
+import { SignedLink } from '../components/SignedLink';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../stores/app';
@@ -103,9 +104,9 @@ function Actions() {
       </button>
       {exports.map((x) =>
         x.done ? (
-          <a key={x.key} href={x.done.downloadUrl} download={x.done.fileName} data-testid="review-download" data-format={x.format}>
+          <SignedLink key={x.key} path={x.done.downloadUrl} download={x.done.fileName} data-testid="review-download" data-format={x.format}>
             {t('download', { name: x.done.fileName })}
-          </a>
+          </SignedLink>
         ) : (
           <span key={x.key} className="small muted" data-testid="review-exporting" data-state={x.state}>
             {x.state === 'running' ? t('exporting') : t('notSaved')}

@@ -76,7 +76,10 @@ export class AppPage {
 
   /** Goes to a screen of the main navigation by its id (see renderer/src/nav.tsx). */
   async nav(id: string): Promise<void> {
-    await this.page.getByTestId(`nav-${id}`).click();
+    const link = this.page.getByTestId(`nav-${id}`);
+    // Screens used now and then are under 更多.
+    if (!(await link.isVisible())) await this.page.getByTestId('nav-more').locator('summary').click();
+    await link.click();
     await expect(this.page.getByTestId(`screen-${id}`)).toBeVisible();
   }
 

@@ -70,6 +70,8 @@ export class InspectionPage {
     await this.page.getByTestId('export-docx').click();
     const link = this.page.getByTestId('review-download').first();
     await expect(link).toBeVisible({ timeout: 30_000 });
+    // The link is signed once the page has asked the host for a signature.
+    await expect(link).toHaveAttribute('href', /sig=/);
     const href = (await link.getAttribute('href')) ?? '';
     const r = await this.page.request.get(new URL(href, this.page.url()).toString());
     expect(r.ok()).toBe(true);
