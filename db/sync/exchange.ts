@@ -22,6 +22,7 @@ import { entityDef, isRegistered } from './registry';
 import { Touched } from './record';
 import { inSlice, sliceSets } from './slice';
 import { detectConflict, type ConflictSeen } from './conflicts';
+import { applyToEmptyStore, holdsNoOps } from './first-copy';
 
 /** Newest clock held per replica. */
 export function versionVector(db: Db): VersionVector {
@@ -53,6 +54,8 @@ export interface ApplyOptions {
   allowedSlice?: Slice | undefined;
   /** Who imports (recorded as the author of conflicts found). */
   author?: string | undefined;
+  /** The transport has already checked these ops' hash chain (a package is checked before its preview). */
+  chainVerified?: boolean | undefined;
 }
 
 export interface EntityCounts {
@@ -73,23 +76,47 @@ export interface ApplyResult {
 
 /** Checks the ops as a whole before anything is written: same ledger, well-formed clocks, intact hashes. */
 function validate(db: Db, ops: readonly Op[]): void {
-  const { ledgerId } = identity(db);
-  const foreign = ops.find((op) => op.ledgerId !== ledgerId);
-  if (foreign) throw new AppError('validation', '这些数据属于另一本台账,不能合并到本台账。请确认选择的交换包。', `ledger ${foreign.ledgerId} ≠ ${ledgerId}`);
-  const bad = ops.find((op) => !parseHlc(op.hlc) || parseHlc(op.hlc)!.node !== op.replicaId);
-  if (bad) throw new AppError('validation', '交换数据中的时间戳格式不对,数据可能已损坏。请让对方重新导出。', `bad hlc ${bad.hlc}`);
+  validateLedger(db, ops);
   const problems = verifyChain(ops, sha256Hex);
   if (problems.length) {
     throw new AppError('validation', '交换数据的审计链校验未通过,内容可能被改动过。未导入任何数据,请让对方重新导出。', JSON.stringify(problems.slice(0, 5)));
   }
 }
 
+function validateLedger(db: Db, ops: readonly Op[]): void {
+  const { ledgerId } = identity(db);
+  const foreign = ops.find((op) => op.ledgerId !== ledgerId);
+  if (foreign) throw new AppError('validation', '这些数据属于另一本台账,不能合并到本台账。请确认选择的交换包。', `ledger ${foreign.ledgerId} ≠ ${ledgerId}`);
+  const bad = ops.find((op) => !parseHlc(op.hlc) || parseHlc(op.hlc)!.node !== op.replicaId);
+  if (bad) throw new AppError('validation', '交换数据中的时间戳格式不对,数据可能已损坏。请让对方重新导出。', `bad hlc ${bad.hlc}`);
+}
+
+function observeAll(db: Db, ops: readonly Op[]): void {
+  for (const op of ops) {
+    try {
+      observe(db, op.hlc);
+    } catch (e) {
+      if (!(e instanceof ClockDriftError)) throw e;
+      const days = Math.round(e.aheadMs / 86_400_000);
+      throw new AppError('validation', `对方电脑的时钟比本机快了约 ${days} 天,无法合并它的数据。请对方校准电脑时间后重新导出。`, e.message);
+    }
+  }
+}
+
 function applyInside(db: Db, ops: readonly Op[], opts: ApplyOptions): ApplyResult {
-  validate(db, ops);
+  if (!opts.chainVerified) validate(db, ops);
+  else validateLedger(db, ops);
   db.pragma('defer_foreign_keys = ON');
   const result: ApplyResult = { received: 0, skipped: 0, entities: {}, conflicts: [], refused: [] };
   const sets = opts.allowedSlice ? sliceSets(db, opts.allowedSlice) : null;
   const sorted = [...ops].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+  if (!sets && holdsNoOps(db)) {
+    // Nothing held, nothing to refuse, no earlier value to conflict with.
+    observeAll(db, sorted);
+    result.entities = applyToEmptyStore(db, sorted);
+    result.received = sorted.length;
+    return result;
+  }
   const authors = new Set(sorted.filter((op) => op.entity !== 'user').map((op) => op.author));
   const held = db.prepare('SELECT 1 FROM ops WHERE replica_id = ? AND hlc = ?');
   const hasHash = db.prepare('SELECT 1 FROM ops WHERE replica_id = ? AND hash = ?');
@@ -105,13 +132,7 @@ function applyInside(db: Db, ops: readonly Op[], opts: ApplyOptions): ApplyResul
       result.refused.push({ replicaId: op.replicaId, hlc: op.hlc, entity: op.entity, entityId: op.entityId, field: op.field, reason: '超出发给对方的范围' });
       continue;
     }
-    try {
-      observe(db, op.hlc);
-    } catch (e) {
-      if (!(e instanceof ClockDriftError)) throw e;
-      const days = Math.round(e.aheadMs / 86_400_000);
-      throw new AppError('validation', `对方电脑的时钟比本机快了约 ${days} 天,无法合并它的数据。请对方校准电脑时间后重新导出。`, e.message);
-    }
+    observeAll(db, [op]);
     const fk = `${op.entity}\u0000${op.entityId}\u0000${op.field}`;
     if (!before.has(fk)) before.set(fk, winningOp(db, op.entity, op.entityId, op.field));
     const ek = `${op.entity}\u0000${op.entityId}`;

@@ -2,7 +2,7 @@
 import type { Db } from '../open';
 import { canonicalJson, type Change, type Op } from '../../shared/sync/types';
 import { opHash } from '../../shared/sync/audit-hash';
-import { entityDef } from './registry';
+import { entityDef, type EntityDef } from './registry';
 import { identity, tick } from './identity';
 import { chainHead, forgetBuilt, insertOp, winningValues } from './ops-store';
 import { sha256Hex } from './hash';
@@ -17,10 +17,11 @@ export class Touched {
   has(entity: string, entityId: string): boolean {
     return this.seen.has(`${entity}\u0000${entityId}`);
   }
-  finish(db: Db): void {
+  /** Runs each touched entity's after() hook, or `hook` instead (a bulk build derives without re-stamping). */
+  finish(db: Db, hook: (def: EntityDef, entityId: string) => void = (def, id) => def.after?.(db, id)): void {
     finishing.set(db, this);
     try {
-      for (const [entity, id] of this.seen.values()) entityDef(entity).after?.(db, id);
+      for (const [entity, id] of this.seen.values()) hook(entityDef(entity), id);
     } finally {
       finishing.delete(db);
     }

@@ -1,6 +1,7 @@
 // The entities ops can change, each with how its ops are applied to the tables.
 import type { Db } from '../open';
 import { AppError } from '../../shared/errors';
+import type { EntityStamp } from './ops-store';
 
 export interface EntityDef {
   name: string;
@@ -14,6 +15,14 @@ export interface EntityDef {
   measureOf?(db: Db, entityId: string): string | null;
   /** Once per entity touched by a batch, after its ops are applied: stamps from the ops, derived data (search text). */
   after?(db: Db, entityId: string): void;
+  /**
+   * Makes the row of an entity the store has never held from the winning values of all its
+   * fields at once, stamps included (a new copy taking a whole ledger builds each row once
+   * instead of once per field). Entities without it are applied field by field.
+   */
+  build?(db: Db, entityId: string, fields: ReadonlyMap<string, unknown>, stamp: EntityStamp): void;
+  /** Derived data only (no stamps), once per built entity after every row of the batch exists. */
+  derive?(db: Db, entityId: string): void;
 }
 
 const entities = new Map<string, EntityDef>();

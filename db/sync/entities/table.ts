@@ -41,16 +41,19 @@ function dbValue(c: Column, v: unknown): unknown {
 }
 
 export function tableEntity(spec: TableSpec): EntityDef {
-  const materialise = (db: Db, entityId: string): void => {
-    const ops = currentFields(db, spec.name, entityId);
-    if (spec.tombstone === 'row' && ops.get('deleted') === true) return;
+  // Placeholders for NOT NULL stamp columns: the batch's after() sets the real ones.
+  const noStamp: EntityStamp = { createdBy: '', createdAt: '', updatedBy: '', updatedAt: '' };
+  const insertRow = (db: Db, entityId: string, fields: ReadonlyMap<string, unknown>, stamp: EntityStamp): void => {
+    if (spec.tombstone === 'row' && fields.get('deleted') === true) return;
     const key = spec.key(entityId);
     const row: Record<string, unknown> = { ...key };
-    for (const [field, c] of Object.entries(spec.fields)) row[c.column] = dbValue(c, ops.has(field) ? ops.get(field) : c.fallback);
-    // Placeholders for NOT NULL stamp columns: the batch's after() sets the real ones.
-    if (spec.stamp) Object.assign(row, spec.stamp({ createdBy: '', createdAt: '', updatedBy: '', updatedAt: '' }, db, key));
+    for (const [field, c] of Object.entries(spec.fields)) row[c.column] = dbValue(c, fields.has(field) ? fields.get(field) : c.fallback);
+    if (spec.stamp) Object.assign(row, spec.stamp(stamp, db, key));
     const cols = Object.keys(row);
     stmt(db, `INSERT INTO ${spec.table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row);
+  };
+  const materialise = (db: Db, entityId: string): void => {
+    insertRow(db, entityId, currentFields(db, spec.name, entityId), noStamp);
     markBuilt(db, spec.name, entityId);
   };
   return {
@@ -81,6 +84,8 @@ export function tableEntity(spec: TableSpec): EntityDef {
       }
       spec.derive?.(db, entityId);
     },
+    build: insertRow,
+    derive: spec.derive,
   };
 }
 

@@ -76,8 +76,9 @@ interface ApplyOptions {
   clone: boolean;
 }
 
-function options(o: ApplyOptions): { senderVector: Record<string, string>; allowedSlice?: Slice } {
-  return { senderVector: o.senderVector, ...(o.allowedSlice ? { allowedSlice: o.allowedSlice } : {}) };
+function options(o: ApplyOptions): { senderVector: Record<string, string>; allowedSlice?: Slice; chainVerified: true } {
+  // The package's ops were chain-checked when it was opened (readCheckedOps); the core need not hash them again.
+  return { senderVector: o.senderVector, ...(o.allowedSlice ? { allowedSlice: o.allowedSlice } : {}), chainVerified: true };
 }
 
 export function preview(db: Db, ops: readonly Op[], o: ApplyOptions): Preview {

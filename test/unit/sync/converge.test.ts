@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyOps, opsSince, versionVector } from '../../../db/sync/index';
+import path from 'node:path';
+import { closeStore, openStore } from '../../../db/open';
+import { adoptLedger, applyOps, identity, opsSince, versionVector } from '../../../db/sync/index';
 import { setProgress } from '../../../db/queries/progress';
 import { listMeasures } from '../../../db/queries/measures';
 import { insertEvidence, listEvidence, removeEvidence } from '../../../db/queries/evidence';
@@ -35,7 +37,7 @@ function run(rs: Replica[], c: Command): void {
 }
 
 describe('three replicas, random edits, exchanges in any order', () => {
-  it('converge to the same state, lose nothing, and applying twice changes nothing', () => {
+  it('converge to the same state, lose nothing, applying twice changes nothing, and a new copy matches', () => {
     fc.assert(
       fc.property(fc.array(command, { minLength: 1, maxLength: 14 }), (commands) => {
         const root = tempDir('fazhi-conv-');
@@ -56,6 +58,17 @@ describe('three replicas, random edits, exchanges in any order', () => {
           const again = applyOps(rs[1]!.db, opsSince(rs[0]!.db, {}), { senderVector: versionVector(rs[0]!.db) });
           expect(again.received).toBe(0);
           expect(dump(rs[1]!.db)).toEqual(dumps[1]);
+          // A new copy takes the whole log in one go (the first-copy path) and holds the same state, derived rows included.
+          const copy = openStore(path.join(root, 'copy'));
+          try {
+            adoptLedger(copy, identity(rs[0]!.db).ledgerId);
+            const first = applyOps(copy, opsSince(rs[0]!.db, {}), { senderVector: versionVector(rs[0]!.db) });
+            expect(first.received).toBe(opsSince(rs[0]!.db, {}).length);
+            const d = dump(copy);
+            for (const k of Object.keys(dumps[0]!)) expect(d[k], `copy ${k}`).toEqual(dumps[0]![k]);
+          } finally {
+            closeStore(copy);
+          }
         } finally {
           closeAll(rs);
           removeDir(root);
