@@ -1,7 +1,7 @@
 // Users: who works in this store, and the system user that the command line acts as.
 import type { Db } from '../open';
 import { newId } from '../../shared/ids';
-import { record } from '../sync/index';
+import { identity, record } from '../sync/index';
 import type { Role, User } from '../../shared/model';
 
 interface UserRow {
@@ -27,6 +27,19 @@ function toUser(r: UserRow): User {
     system: r.is_system === 1,
     createdAt: r.created_at,
   };
+}
+
+/**
+ * The users created on this PC (their first change was made by this replica or one it was copied from).
+ * A PC set up from the office's package holds the office's users too; none of them may be assumed to sit here.
+ */
+export function usersCreatedHere(db: Db): Set<string> {
+  const me = identity(db);
+  const here = new Set([me.replicaId, ...me.formerReplicaIds]);
+  const rows = db
+    .prepare("SELECT entity_id AS id, replica_id AS replica, min(hlc) FROM ops WHERE entity = 'user' GROUP BY entity_id")
+    .all() as { id: string; replica: string }[];
+  return new Set(rows.filter((r) => here.has(r.replica)).map((r) => r.id));
 }
 
 export function listUsers(db: Db): User[] {

@@ -44,7 +44,10 @@ export function opsSince(db: Db, theirVector: VersionVector, slice?: Slice): Op[
   // Users go along when they wrote something inside, or belong to a chosen department.
   const authors = new Set(inside.map((op) => op.author));
   const users = out.filter((op) => op.entity === 'user' && inSlice(db, sets, op, authors));
-  return [...users, ...inside].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+  // A user row refers to its department: the receiver could not hold a user whose department stayed behind.
+  const theirDepartments = new Set(users.filter((op) => op.field === 'department_id').map((op) => JSON.parse(op.value) as unknown));
+  const departments = out.filter((op) => op.entity === 'department' && !sets.departments.has(op.entityId) && theirDepartments.has(op.entityId));
+  return [...users, ...departments, ...inside].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
 }
 
 export interface ApplyOptions {

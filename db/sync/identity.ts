@@ -22,7 +22,8 @@ export function identity(db: Db): Identity {
     | undefined;
   if (!r) throw new AppError('internal', '数据文件缺少台账标识,无法交换。请升级法治台账后再试。', 'ledger row missing');
   const id = { ledgerId: r.ledger_id, replicaId: r.replica_id, formerReplicaIds: JSON.parse(r.former_replica_ids) as string[] };
-  identities.set(db, id);
+  // Read inside a transaction, the row may yet be rolled back (a clone that fails adopts, then undoes): cache committed rows only.
+  if (!db.inTransaction) identities.set(db, id);
   return id;
 }
 

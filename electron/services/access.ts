@@ -1,7 +1,7 @@
 // Enforces shared/api/roles.ts on the Node side of every call, whichever transport it came by.
 import { CALL_ROLES, ROLE_NAMES } from '../../shared/api/roles';
 import type { CallName } from '../../shared/api/contract';
-import { listUsers } from '../../db/queries/users';
+import { listUsers, usersCreatedHere } from '../../db/queries/users';
 import { AppError } from '../../shared/errors';
 import type { AppContext } from './context';
 import { currentUser } from './context';
@@ -11,6 +11,11 @@ export function requireAccess(ctx: AppContext, name: CallName): void {
   const access = CALL_ROLES[name];
   if (access === 'anyone') return;
   if ((access === 'first-user' || access === 'setup') && listUsers(ctx.db).length === 0) return;
+  // A PC set up from a package holds only the office's users: whoever sits there adds themselves first.
+  if (access === 'first-user' && !ctx.userId) {
+    const here = usersCreatedHere(ctx.db);
+    if (!listUsers(ctx.db).some((u) => here.has(u.id))) return;
+  }
   const user = currentUser(ctx);
   const roles = access === 'first-user' ? (['supervisor'] as const) : access === 'setup' ? (['clerk', 'inspector', 'supervisor'] as const) : access;
   if (!roles.includes(user.role)) {

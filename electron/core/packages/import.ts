@@ -142,7 +142,6 @@ export async function importPackage(db: Db, dataDir: string, file: string, passp
     o.onProgress?.(1, '正在合并修改');
     const at = nowIso();
     let counts: { applied: number; skipped: number; refused: number; conflicts: number };
-    const ledgerBefore = storeIdentity(db).ledgerId;
     try {
       counts = db.transaction(() => {
         if (inspection.clone) {
@@ -166,8 +165,6 @@ export async function importPackage(db: Db, dataDir: string, file: string, passp
         return c;
       })();
     } catch (e) {
-      // The rolled-back adoption must not linger in the core's cached identity.
-      if (inspection.clone) adopt(db, ledgerBefore);
       stored.release();
       await undoBlobs(db, dataDir, stored.created);
       throw e;

@@ -47,23 +47,9 @@ export function adopt(db: Db, ledgerId: string): void {
   adoptLedger(db, ledgerId);
 }
 
-/**
- * What a package carries. A slice brings the users who wrote inside it; the departments those users belong to come
- * along too, or the receiver's store could not hold the users (a user row refers to its department).
- */
+/** What a package carries: what the receiver lacks, inside the slice when one is given. */
 export function opsFor(db: Db, receiverVector: Record<string, string>, slice: Slice | undefined): Op[] {
-  const ops = opsSince(db, receiverVector, slice);
-  if (!slice) return ops;
-  const carried = new Set(ops.filter((op) => op.entity === 'department').map((op) => op.entityId));
-  const needed = new Set<string>();
-  for (const op of ops) {
-    if (op.entity !== 'user' || op.field !== 'department_id') continue;
-    const v = JSON.parse(op.value) as unknown;
-    if (typeof v === 'string' && !carried.has(v)) needed.add(v);
-  }
-  if (needed.size === 0) return ops;
-  const extra = opsSince(db, receiverVector).filter((op) => op.entity === 'department' && needed.has(op.entityId));
-  return [...ops, ...extra].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+  return opsSince(db, receiverVector, slice);
 }
 
 export function checkChain(ops: readonly Op[]): { kind: string; detail: string }[] {

@@ -4,7 +4,7 @@ import type { Handlers } from '../dispatch';
 import type { AppContext } from '../context';
 import { currentUser } from '../context';
 import { backupBefore } from '../backup';
-import { createUser, getUser, listUsers } from '../../../db/queries/users';
+import { createUser, getUser, listUsers, usersCreatedHere } from '../../../db/queries/users';
 import { listDepartments, departmentExists, resolveDepartment } from '../../../db/queries/departments';
 import { findPlanBySource, hasPlans, importDocument, listPlans } from '../../../db/queries/plans';
 import { findSimilarPlan } from '../../../db/queries/plan-lifecycle';
@@ -48,8 +48,10 @@ export function session(ctx: AppContext): SessionInfo {
   const withPassword = usersWithPassword(ctx.db);
   const required = passwordsRequired(ctx.db);
   if (ctx.userId && !users.some((u) => u.id === ctx.userId)) ctx.userId = null;
-  // The only user is signed in by itself, unless a password guards the store.
-  if (!ctx.userId && users.length === 1 && !required && !withPassword.includes(users[0]!.id)) ctx.userId = users[0]!.id;
+  // The only user is signed in by itself, unless a password guards the store or the user came with a package
+  // (a department's PC set up from the office's ledger must not start as the office's administrator).
+  const only = users.length === 1 ? users[0]! : null;
+  if (!ctx.userId && only && !required && !withPassword.includes(only.id) && usersCreatedHere(ctx.db).has(only.id)) ctx.userId = only.id;
   return {
     withPassword,
     passwordsRequired: required,
