@@ -1,6 +1,6 @@
 // Conflicts: two PCs changed the same progress status or narrative without seeing each other's change. Found by the merge, resolved by a supervisor.
 import type { Db } from '../open';
-import type { Op } from '../../shared/sync/types';
+import type { Change, Op } from '../../shared/sync/types';
 import type { ConflictItem, ConflictSide } from '../../shared/api/exchange';
 import { hasSeen } from '../../shared/sync/merge';
 import { hlcTime } from '../../shared/sync/hlc';
@@ -12,9 +12,48 @@ import { currentFields, entityStamp } from './ops-store';
 import { record } from './record';
 import { registerEntity } from './registry';
 
-const FIELDS = new Set(['status', 'narrative']);
+/**
+ * What can conflict: fields of an entity that people fill in by hand, where silently losing one
+ * side would lose someone's judgement. Progress status/narrative are the core's own; inspection
+ * verdicts and findings register theirs (db/queries/inspections/conflicts.ts).
+ */
+export interface ConflictKind {
+  entity: string;
+  fields: readonly string[];
+  /** The measure and quarter the row belongs to, and the review for an inspection's row. */
+  locate(db: Db, entityId: string): { measureId: string; periodId: string; reviewId?: string | undefined };
+  /**
+   * The value (op JSON text) a field must keep whatever the clocks say, or null: a signed review's
+   * verdicts are what the lead inspector signed. When the clocks chose another value the kind's
+   * merge check restores the pinned one and lists the conflict itself.
+   */
+  pinned?(db: Db, entityId: string, field: string): string | null;
+  /** The changes that make a resolution's value the field's value; throws a Chinese message when it may not. */
+  resolve(db: Db, author: string, entityId: string, field: string, value: string): Change[];
+  /** Review name and revision, for the panel's label. */
+  describe?(db: Db, entityId: string): { reviewId: string; reviewName: string | null; reviewRevision: number | null } | null;
+}
 
-interface Side {
+const kinds = new Map<string, ConflictKind>();
+
+export function registerConflictKind(kind: ConflictKind): void {
+  kinds.set(kind.entity, kind);
+}
+
+registerConflictKind({
+  entity: 'progress',
+  fields: ['status', 'narrative'],
+  locate: (_db, entityId) => {
+    const [measureId = '', periodId = ''] = entityId.split('|');
+    return { measureId, periodId };
+  },
+  resolve: (_db, _author, entityId, field, value) => {
+    if (field === 'status' && !(STATUSES as readonly string[]).includes(value)) throw new AppError('validation', `状态只能是 ${STATUSES.join('、')} 之一。`);
+    return [{ entity: 'progress', entityId, field, value, measureId: entityId.split('|')[0] ?? null }];
+  },
+});
+
+export interface OpSide {
   value: string;
   author: string;
   hlc: string;
@@ -25,9 +64,12 @@ interface Side {
 interface Detected {
   measureId: string;
   periodId: string;
-  field: 'status' | 'narrative';
-  winner: Side;
-  loser: Side;
+  field: string;
+  winner: OpSide;
+  loser: OpSide;
+  /** Absent in conflicts recorded before inspections could conflict: those are progress. */
+  entity?: string;
+  entityId?: string;
 }
 
 export interface ConflictSeen {
@@ -42,10 +84,20 @@ export function conflictId(a: { replicaId: string; hlc: string }, b: { replicaId
   return sha256Hex([`${a.replicaId}@${a.hlc}`, `${b.replicaId}@${b.hlc}`].sort().join('\n')).slice(0, 32);
 }
 
+/** Records a conflict as an op (so that it travels); `id` must be the same on every PC that finds it. */
+export function recordConflict(db: Db, author: string, a: { id: string; entity: string; entityId: string; field: string; winner: OpSide; loser: OpSide }): ConflictSeen {
+  const kind = kinds.get(a.entity);
+  if (!kind) throw new AppError('internal', '程序内部错误:遇到未知的冲突类型。请升级法治台账后再试。', `conflict kind ${a.entity}`);
+  const { measureId, periodId } = kind.locate(db, a.entityId);
+  const detected: Detected = { measureId, periodId, field: a.field, winner: a.winner, loser: a.loser, entity: a.entity, entityId: a.entityId };
+  record(db, author, [{ entity: 'conflict', entityId: a.id, field: 'detected', value: detected, measureId }]);
+  return { id: a.id, measureId, periodId, field: a.field };
+}
+
 /**
  * Called by the merge with the op that came in and the op this store held for the same field
- * before the batch. A conflict when the field is a progress status or narrative, the two ops come
- * from different replicas, the sender had not seen the local one (its clock is newer than the
+ * before the batch. A conflict when the field is one a kind lists, the two ops come from
+ * different replicas, the sender had not seen the local one (its clock is newer than the
  * sender's vector for that replica) and the values differ. The later clock has already won; the
  * conflict is recorded as an op so that it travels and every PC lists it.
  */
@@ -55,17 +107,17 @@ export function detectConflict(
   local: { hlc: string; value: string; replicaId: string; author: string } | undefined,
   opts: { senderVector: Readonly<Record<string, string>>; author?: string | undefined },
 ): ConflictSeen | null {
-  if (incoming.entity !== 'progress' || !FIELDS.has(incoming.field) || !local) return null;
+  const kind = kinds.get(incoming.entity);
+  if (!kind || !kind.fields.includes(incoming.field) || !local) return null;
   if (local.replicaId === incoming.replicaId || local.value === incoming.value) return null;
   if (hasSeen(opts.senderVector, local)) return null;
-  const [measureId = '', periodId = ''] = incoming.entityId.split('|');
-  const a: Side = { value: incoming.value, author: incoming.author, hlc: incoming.hlc, replicaId: incoming.replicaId };
-  const b: Side = { value: local.value, author: local.author, hlc: local.hlc, replicaId: local.replicaId };
+  const a: OpSide = { value: incoming.value, author: incoming.author, hlc: incoming.hlc, replicaId: incoming.replicaId };
+  const b: OpSide = { value: local.value, author: local.author, hlc: local.hlc, replicaId: local.replicaId };
   const [winner, loser] = a.hlc > b.hlc ? [a, b] : [b, a];
-  const detected: Detected = { measureId, periodId, field: incoming.field as Detected['field'], winner, loser };
-  const id = conflictId(a, b);
-  record(db, opts.author ?? '', [{ entity: 'conflict', entityId: id, field: 'detected', value: detected, measureId }]);
-  return { id, measureId, periodId, field: incoming.field };
+  // The clocks chose a value the field may not keep: the kind's merge check puts the pinned one back and lists it.
+  const pinned = kind.pinned?.(db, incoming.entityId, incoming.field) ?? null;
+  if (pinned !== null && pinned !== winner.value) return null;
+  return recordConflict(db, opts.author ?? '', { id: conflictId(a, b), entity: incoming.entity, entityId: incoming.entityId, field: incoming.field, winner, loser });
 }
 
 /** A conflict row is rebuilt from its ops each time (they are few): the order they arrive in does not matter. */
@@ -94,7 +146,7 @@ interface ConflictRow {
   id: string;
   measure_id: string;
   period_id: string;
-  field: 'status' | 'narrative';
+  field: string;
   winner_value: string;
   winner_author: string;
   winner_hlc: string;
@@ -122,13 +174,20 @@ function toItem(db: Db, r: ConflictRow): ConflictItem {
   const me = identity(db);
   const ours = (s: ConflictSide) => s.replicaId === me.replicaId || me.formerReplicaIds.includes(s.replicaId);
   const loserIsMine = ours(loser) && !ours(winner);
+  const d = currentFields(db, 'conflict', r.id).get('detected') as Detected | undefined;
+  const entity = d?.entity ?? 'progress';
+  const review = d?.entityId ? (kinds.get(entity)?.describe?.(db, d.entityId) ?? null) : null;
   return {
     id: r.id,
+    entity,
+    reviewId: review?.reviewId ?? null,
+    reviewName: review?.reviewName ?? null,
+    reviewRevision: review?.reviewRevision ?? null,
     measureId: r.measure_id,
     measureNumber: r.number,
     measureTitle: r.title,
     periodId: r.period_id,
-    field: r.field,
+    field: r.field as ConflictItem['field'],
     mine: loserIsMine ? loser : winner,
     theirs: loserIsMine ? winner : loser,
     kept: loserIsMine ? 'theirs' : 'mine',
@@ -155,19 +214,21 @@ export function getConflict(db: Db, id: string): ConflictItem {
 }
 
 /**
- * Resolves a conflict: keep mine, take theirs, or an edited value. Both the chosen value (a
- * progress op, skipped when it is already the value) and the resolution are ops, so the
- * decision reaches every PC.
+ * Resolves a conflict: keep mine, take theirs, or an edited value. Both the chosen value (the
+ * field's op, skipped when it is already the value) and the resolution are ops, so the decision
+ * reaches every PC.
  */
 export function resolveConflict(db: Db, author: string, id: string, choice: 'mine' | 'theirs' | { value: string }): ConflictItem {
   return db.transaction(() => {
     const c = getConflict(db, id);
+    const d = currentFields(db, 'conflict', id).get('detected') as Detected;
+    const entity = d.entity ?? 'progress';
+    const entityId = d.entityId ?? `${c.measureId}|${c.periodId}`;
+    const kind = kinds.get(entity);
+    if (!kind) throw new AppError('conflict', '这条冲突属于本版本不认识的数据,无法在这里处理。请升级法治台账后再试。');
     const value = choice === 'mine' ? c.mine.value : choice === 'theirs' ? c.theirs.value : choice.value;
-    if (c.field === 'status' && !(STATUSES as readonly string[]).includes(value)) {
-      throw new AppError('validation', `状态只能是 ${STATUSES.join('、')} 之一。`);
-    }
     record(db, author, [
-      { entity: 'progress', entityId: `${c.measureId}|${c.periodId}`, field: c.field, value, measureId: c.measureId },
+      ...kind.resolve(db, author, entityId, c.field, value),
       { entity: 'conflict', entityId: id, field: 'resolution', value: { choice: typeof choice === 'string' ? choice : 'edit', value }, measureId: c.measureId },
     ]);
     return getConflict(db, id);

@@ -18,7 +18,7 @@ import { AppError } from '../../shared/errors';
 import { sha256Hex } from './hash';
 import { identity, observe } from './identity';
 import { OP_COLUMNS, forgetBuilt, insertOp, toOp, winningOp, type OpRow } from './ops-store';
-import { entityDef, isRegistered } from './registry';
+import { entityDef, isRegistered, runMergeChecks } from './registry';
 import { Touched } from './record';
 import { inSlice, sliceSets } from './slice';
 import { detectConflict, type ConflictSeen } from './conflicts';
@@ -170,6 +170,8 @@ function applyInside(db: Db, ops: readonly Op[], opts: ApplyOptions): ApplyResul
     const conflict = detectConflict(db, op, before.get(fk), opts);
     if (conflict) result.conflicts.push(conflict);
   }
+  const seen = new Set(result.conflicts.map((c) => c.id));
+  for (const c of runMergeChecks(db, fresh, opts.author ?? '')) if (!seen.has(c.id)) result.conflicts.push(c);
   touched.finish(db);
   for (const key of changed) {
     const [entity] = key.split('\u0000') as [string];

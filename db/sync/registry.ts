@@ -2,6 +2,7 @@
 import type { Db } from '../open';
 import { AppError } from '../../shared/errors';
 import type { EntityStamp } from './ops-store';
+import type { Op } from '../../shared/sync/types';
 
 export interface EntityDef {
   name: string;
@@ -40,4 +41,21 @@ export function entityDef(name: string): EntityDef {
 
 export function isRegistered(name: string): boolean {
   return entities.has(name);
+}
+
+/**
+ * Runs once per merged batch, after its ops are applied and plain conflicts found: a domain puts
+ * back what the clocks may not decide alone (a signed review's contents) and returns the conflicts
+ * it recorded. Must be deterministic, so that every PC ends with the same values.
+ */
+export type MergeCheck = (db: Db, fresh: readonly Op[], author: string) => { id: string; measureId: string; periodId: string; field: string }[];
+
+const mergeChecks = new Map<string, MergeCheck>();
+
+export function registerMergeCheck(name: string, check: MergeCheck): void {
+  mergeChecks.set(name, check);
+}
+
+export function runMergeChecks(db: Db, fresh: readonly Op[], author: string): { id: string; measureId: string; periodId: string; field: string }[] {
+  return [...mergeChecks.values()].flatMap((check) => check(db, fresh, author));
 }

@@ -15,11 +15,18 @@ export interface ConflictSide {
 
 export interface ConflictItem {
   id: string;
+  /** What the conflicting field belongs to: a measure's progress, or an inspection's verdict row. */
+  entity: string;
+  /** For a verdict or finding: the review it was judged in. */
+  reviewId: string | null;
+  reviewName: string | null;
+  reviewRevision: number | null;
   measureId: string;
   measureNumber: string | null;
   measureTitle: string | null;
   periodId: string;
-  field: 'status' | 'narrative';
+  /** status/narrative of a quarter's progress; verdict (结论) / finding (发现问题) of a review. */
+  field: 'status' | 'narrative' | 'verdict' | 'finding';
   /** The value this PC had; `theirs` the one that came in (both as recorded, not the current value). */
   mine: ConflictSide;
   theirs: ConflictSide;

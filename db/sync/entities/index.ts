@@ -4,6 +4,7 @@ import { registerSettingEntity } from './settings';
 import { registerTrapEntities } from './traps';
 import { registerConflictEntity } from '../conflicts';
 import { registerInspectionEntities } from '../../queries/inspections/entities';
+import { registerInspectionConflicts } from '../../queries/inspections/conflicts';
 import { registerReportDraftEntities } from '../../queries/report-drafts';
 
 registerLedgerEntities();
@@ -11,4 +12,5 @@ registerSettingEntity();
 registerTrapEntities();
 registerConflictEntity();
 registerInspectionEntities();
+registerInspectionConflicts();
 registerReportDraftEntities();

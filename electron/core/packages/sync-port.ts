@@ -5,7 +5,7 @@ import { adoptLedger, applyOps, identity, opsSince, previewApply, verifyChain, v
 
 export type { Op };
 
-/** A progress status or narrative both sides changed since they last exchanged; the supervisor resolves it. */
+/** A progress status or narrative, or a review's verdict or finding, both sides changed since they last exchanged; the supervisor resolves it. */
 export interface ConflictItem {
   id: string;
   measureId: string;

@@ -1,7 +1,9 @@
 // 合并冲突: what merges could not decide alone (keep mine / take theirs / edit), and the audit trail check.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { STATUSES } from '../../../shared/model';
+import { VERDICTS } from '../../../shared/inspections/types';
 import type { ConflictItem, ConflictSide } from '../../../shared/api/exchange';
 import { formatQuarter, formatTime, statusLabel } from '../format';
 import { useSession } from '../stores/session';
@@ -11,6 +13,13 @@ import './conflicts.css';
 
 function shown(c: ConflictItem, v: string): string {
   return c.field === 'status' && (STATUSES as readonly string[]).includes(v) ? statusLabel(v as (typeof STATUSES)[number]) : v;
+}
+
+function fieldLabel(c: ConflictItem, t: TFunction<'conflicts'>): string {
+  if (c.field === 'verdict' || c.field === 'finding') {
+    return t(c.field === 'verdict' ? 'fieldVerdict' : 'fieldFinding', { review: c.reviewName ?? c.reviewId ?? '', revision: c.reviewRevision ?? 1 });
+  }
+  return t(c.field === 'status' ? 'fieldStatus' : 'fieldNarrative', { quarter: formatQuarter(c.periodId) });
 }
 
 function Side({ c, side, label, kept }: { c: ConflictItem; side: ConflictSide; label: string; kept: boolean }) {
@@ -39,6 +48,14 @@ function Editor({ c, onDone }: { c: ConflictItem; onDone(choice: Choice | null):
             </option>
           ))}
         </select>
+      ) : c.field === 'verdict' ? (
+        <select value={value} onChange={(e) => setValue(e.target.value)} data-testid="conflict-edit-value">
+          {VERDICTS.map((v) => (
+            <option key={v} value={v}>
+              {v}
+            </option>
+          ))}
+        </select>
       ) : (
         <textarea rows={4} value={value} onChange={(e) => setValue(e.target.value)} data-testid="conflict-edit-value" />
       )}
@@ -58,9 +75,9 @@ function Conflict({ c, canResolve }: { c: ConflictItem; canResolve: boolean }) {
   const [editing, setEditing] = useState(false);
   const resolve = useConflicts((s) => s.resolve);
   const how = c.resolution ? t(c.resolution.choice === 'mine' ? 'resolvedMine' : c.resolution.choice === 'theirs' ? 'resolvedTheirs' : 'resolvedEdit') : '';
-  const field = t(c.field === 'status' ? 'fieldStatus' : 'fieldNarrative', { quarter: formatQuarter(c.periodId) });
+  const field = fieldLabel(c, t);
   return (
-    <li className="cf-item" data-testid="conflict" data-id={c.id}>
+    <li className="cf-item" data-testid="conflict" data-id={c.id} data-field={c.field}>
       <div className="cf-head">
         <button type="button" className="link-button" onClick={() => useApp.getState().go('checklist', c.measureId)}>
           {c.measureNumber ?? ''} {c.measureTitle ?? c.measureId}

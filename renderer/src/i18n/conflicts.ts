@@ -1,7 +1,7 @@
 // The conflicts panel's words (i18next namespace `conflicts`), Chinese first; English has the same keys (the compiler checks).
 export const conflictsZh = {
   title: '合并冲突',
-  intro: '两台电脑在互相不知情的情况下修改了同一措施同一季度的进展。合并时保留了时间较晚的一方,另一方的内容列在这里,请核对后处理。',
+  intro: '两台电脑在互相不知情的情况下修改了同一措施同一季度的进展,或同一次督察对同一措施的结论、发现问题。合并时保留了时间较晚的一方(已签署的督察保留签署时的内容),另一方的内容列在这里,请核对后处理。',
   showResolved: '显示已处理的冲突',
   refresh: '刷新',
   none: '没有待处理的冲突。',
@@ -10,6 +10,8 @@ export const conflictsZh = {
   field: '内容',
   fieldStatus: '{{quarter}}状态',
   fieldNarrative: '{{quarter}}进展情况',
+  fieldVerdict: '督察“{{review}}”第{{revision}}版 · 结论',
+  fieldFinding: '督察“{{review}}”第{{revision}}版 · 发现问题',
   mine: '本机',
   theirs: '对方',
   kept: '当前采用',
@@ -37,7 +39,7 @@ export const conflictsZh = {
 
 export const conflictsEn: typeof conflictsZh = {
   title: 'Merge conflicts',
-  intro: 'Two PCs changed the same measure and quarter without seeing each other’s change. The merge kept the later one; the other is listed here for you to check.',
+  intro: 'Two PCs changed the same measure and quarter, or the same verdict or findings of a review, without seeing each other’s change. The merge kept the later one (a signed review keeps what was signed); the other is listed here for you to check.',
   showResolved: 'Show resolved conflicts',
   refresh: 'Refresh',
   none: 'No open conflicts.',
@@ -46,6 +48,8 @@ export const conflictsEn: typeof conflictsZh = {
   field: 'Field',
   fieldStatus: 'Status, {{quarter}}',
   fieldNarrative: 'Progress, {{quarter}}',
+  fieldVerdict: 'Review “{{review}}” (revision {{revision}}) · verdict',
+  fieldFinding: 'Review “{{review}}” (revision {{revision}}) · findings',
   mine: 'This PC',
   theirs: 'Other PC',
   kept: 'in use',

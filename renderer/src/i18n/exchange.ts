@@ -60,7 +60,8 @@ export const exchangeZh = {
   openConflicts: '待处理的冲突({{n}} 处)',
   kept: '现采用“{{value}}”',
   other: ',另一方为“{{value}}”',
-  fields: { status: '状态', narrative: '推进情况' },
+  fields: { status: '状态', narrative: '推进情况', verdict: '督察结论', finding: '发现问题' },
+  inReview: '督察“{{name}}”',
   setupTitle: '从交换包建立本机台账',
   setupBody: '本单位的台账由法治办发来交换包时,选择该文件并输入口令,本机即成为该台账的工作副本;之后再选择或新建用户。',
 };
@@ -126,7 +127,8 @@ export const exchangeEn: typeof exchangeZh = {
   openConflicts: 'Open conflicts ({{n}})',
   kept: 'now “{{value}}”',
   other: ', the other side had “{{value}}”',
-  fields: { status: 'status', narrative: 'progress' },
+  fields: { status: 'status', narrative: 'progress', verdict: 'inspection verdict', finding: 'findings' },
+  inReview: 'review “{{name}}”',
   setupTitle: 'Set up this PC from a package',
   setupBody: 'When the office sends your ledger as a package, choose the file and enter the passphrase: this PC becomes a working copy of that ledger. Then choose or create a user.',
 };
