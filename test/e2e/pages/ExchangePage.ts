@@ -42,6 +42,13 @@ export class ExchangePage {
     return this.startExport(dir);
   }
 
+  /** Exports the whole ledger (to set up a laptop or a new PC); returns the downloaded file. */
+  async exportLedger(passphrase: string, dir: string): Promise<string> {
+    await this.page.getByTestId('exchange-kind-ledger').check();
+    await this.page.getByTestId('exchange-export-passphrase').fill(passphrase);
+    return this.startExport(dir);
+  }
+
   /** Exports a return to a known peer (by its label). */
   async exportReturn(peerLabel: string, dir: string): Promise<string> {
     await this.page.getByTestId('exchange-kind-return').check();
