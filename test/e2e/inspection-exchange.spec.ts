@@ -1,7 +1,7 @@
 // An inspection across the exchange, both sides in Chromium: the office sends the whole ledger to the inspectors' laptop (its
 // own host and data folder), the lead inspector sets the laptop up from the package, judges measures with the keyboard, demands
 // one rectification and signs; the laptop's return package merges at the office, which sees the task on its measure and the
-// dashboard's open rectifications.
+// dashboard's open rectifications. Then a verdict both sides changed apart: listed in the 冲突 panel with its review, resolved there.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,13 +11,24 @@ import { startHost, type RunningHost } from '../../electron/host/server';
 import { ExchangePage } from './pages/ExchangePage';
 import { FirstRunPage } from './pages/FirstRunPage';
 import { InspectionPage } from './pages/InspectionPage';
+import { closeStore, openStore } from '../../db/open';
+import { createUser } from '../../db/queries/users';
+import { createReview, setVerdict } from '../../db/queries/inspections/index';
+import { exportPackage } from '../../electron/core/packages/export';
+import { importPackage } from '../../electron/core/packages/import';
+import { storeIdentity } from '../../electron/core/packages/sync-port';
+import { buildLedger } from '../unit/reports/fixture';
 
 let laptopHost: RunningHost | null = null;
 let laptopDir = '';
+let officeHost: RunningHost | null = null;
+let stores = '';
 
 test.afterAll(async () => {
   await laptopHost?.close();
+  await officeHost?.close();
   if (laptopDir) fs.rmSync(laptopDir, { recursive: true, force: true });
+  if (stores) fs.rmSync(stores, { recursive: true, force: true });
 });
 
 test('a review made on a laptop set up from a package comes back to the office with its signed verdicts and rectification', async ({ app, page, browser }, testInfo) => {
@@ -118,4 +129,72 @@ test('a review made on a laptop set up from a package comes back to the office w
   expect(await call(page, 'rectifications.counts', {})).toMatchObject({ open: 1 });
   expect(pageErrors).toEqual([]);
   await laptopContext.close();
+});
+
+test('a verdict changed on the laptop and at the office apart is listed in the 冲突 panel with its review, and the supervisor resolves it', async ({ browser }, testInfo) => {
+  test.setTimeout(120_000);
+  // Both stores made through the same queries the screens call: the office, and a laptop set up from its whole-ledger package.
+  stores = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-e2e-vcf-'));
+  const officeDir = path.join(stores, 'office');
+  const lapDir = path.join(stores, 'laptop');
+  const office = openStore(officeDir);
+  const { ids, planA } = buildLedger(office);
+  const lead = createUser(office, { name: '王组长', role: 'inspector', departmentId: null });
+  const colleague = createUser(office, { name: '李督察', role: 'inspector', departmentId: null });
+  createUser(office, { name: '赵科长', role: 'supervisor', departmentId: null });
+  const review = createReview(office, { name: '2024年第三季度法治督察', planId: planA, periodId: '2024-Q3', reviewerIds: [lead.id, colleague.id] }, lead.id);
+  const whole = path.join(stores, 'whole.fzpkg');
+  await exportPackage(office, officeDir, { kind: 'ledger', label: '督察组' }, whole);
+  const lap = openStore(lapDir);
+  await importPackage(lap, lapDir, whole, undefined);
+  const measureId = ids.get('开展行政执法案卷评查')!;
+  setVerdict(lap, { reviewId: review.id, measureId, verdict: '不符合', finding: '案卷缺少送达回证' }, lead.id);
+  // Later, at the office, without having seen the laptop's verdict.
+  setVerdict(office, { reviewId: review.id, measureId, verdict: '基本符合' }, colleague.id);
+  const back = path.join(stores, 'return.fzpkg');
+  await exportPackage(lap, lapDir, { kind: 'return', peerReplicaId: storeIdentity(office).replicaId }, back);
+  closeStore(lap);
+  closeStore(office);
+
+  officeHost = await startHost({ dataDir: officeDir, rendererDir: RENDERER_DIR });
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(officeHost.openUrl());
+  await expect(page.getByTestId('screen-choose-user')).toBeVisible();
+  await page.getByTestId('choose-user').filter({ hasText: '赵科长' }).click();
+  await expect(page.getByTestId('current-user')).toContainText('赵科长');
+
+  const exchange = new ExchangePage(page);
+  await exchange.open();
+  await exchange.inspect(back);
+  await expect(page.getByTestId('exchange-preview-conflicts')).toBeVisible();
+  await exchange.confirm(path.join(stores));
+  await expect(page.getByTestId('exchange-conflict').and(page.locator('[data-field="verdict"]'))).toContainText('督察“2024年第三季度法治督察”');
+
+  // The panel names the review, the measure and 结论; the office's later verdict is the one kept.
+  const more = page.getByTestId('nav-conflicts');
+  if (!(await more.isVisible())) await page.getByTestId('nav-more').locator('summary').click();
+  await more.click();
+  const item = page.getByTestId('conflict').and(page.locator('[data-field="verdict"]'));
+  await expect(item).toHaveCount(1);
+  await expect(item.locator('.cf-head')).toContainText('开展行政执法案卷评查');
+  await expect(item.locator('.cf-head')).toContainText('督察“2024年第三季度法治督察”第1版 · 结论');
+  await expect(item.getByTestId('conflict-mine')).toContainText('基本符合');
+  await expect(item.getByTestId('conflict-mine')).toContainText('当前采用');
+  await expect(item.getByTestId('conflict-theirs')).toContainText('不符合');
+  await page.screenshot({ path: path.join(testInfo.project.outputDir, 'screens', 'ix-04-verdict-conflict.png') });
+
+  // Edit: the verdict is chosen from the four verdicts; saving records it and the resolution.
+  await item.getByTestId('conflict-edit').click();
+  await item.getByTestId('conflict-edit-value').selectOption('不符合');
+  await item.getByTestId('conflict-edit-save').click();
+  await expect(page.getByTestId('conflict').and(page.locator('[data-field="verdict"]'))).toHaveCount(0);
+  const detail = await call(page, 'reviews.get', { reviewId: review.id });
+  expect(detail.items.find((i) => i.measureId === measureId)?.verdict).toBe('不符合');
+  const resolved = await call(page, 'conflicts.list', {});
+  expect(resolved.filter((c) => c.field === 'verdict').map((c) => c.resolution)).toEqual([{ choice: 'edit', value: '不符合' }]);
+  expect(pageErrors).toEqual([]);
+  await context.close();
 });
