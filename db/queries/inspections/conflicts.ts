@@ -57,7 +57,7 @@ function resolveJudged(db: Db, author: string, entityId: string, field: string, 
 /**
  * After a merge: a signed review whose verdicts, findings or rectification demands no longer match
  * what was signed (an edit made elsewhere before the signature was seen, newer by the clock) gets
- * the signed values back, and each verdict or finding so overruled is listed as a conflict whose
+ * the signed values back (files linked or unlinked elsewhere too), and each verdict or finding so overruled is listed as a conflict whose
  * id comes from the overruled op and the signature op: the same on every PC that finds it.
  */
 function keepSigned(db: Db, fresh: readonly Op[], author: string): ConflictSeen[] {
@@ -65,6 +65,8 @@ function keepSigned(db: Db, fresh: readonly Op[], author: string): ConflictSeen[
   for (const op of fresh) {
     if (op.entity === ENTITY.verdict || op.entity === ENTITY.rectification) reviewIds.add(split(op.entityId).reviewId);
     else if (op.entity === ENTITY.signature || op.entity === ENTITY.review) reviewIds.add(op.entityId);
+    // evidence|review, where the evidence id has bars of its own.
+    else if (op.entity === ENTITY.file) reviewIds.add(op.entityId.slice(op.entityId.lastIndexOf('|') + 1));
   }
   const out: ConflictSeen[] = [];
   for (const reviewId of reviewIds) {
@@ -94,6 +96,7 @@ function keepSigned(db: Db, fresh: readonly Op[], author: string): ConflictSeen[
           }),
         );
       }
+      restoreFiles(db, by, reviewId, was);
       const demand = was.rectification;
       if (JSON.stringify(demand) !== JSON.stringify(is?.rectification ?? null)) {
         record(
@@ -107,6 +110,24 @@ function keepSigned(db: Db, fresh: readonly Op[], author: string): ConflictSeen[
     }
   }
   return out;
+}
+
+/** The inspectors' files of one measure back to the signed set: links added elsewhere taken off, links taken off put back. */
+function restoreFiles(db: Db, author: string, reviewId: string, was: CoveredItem): void {
+  const signed = new Set(was.evidence);
+  const rows = db
+    .prepare(
+      `SELECT x.id, x.deleted, e.sha256 FROM inspection_evidence x JOIN evidence e ON e.id = x.evidence_id
+       WHERE x.owner_id = ? AND x.owner_kind = 'review' AND x.measure_id = ? ORDER BY x.deleted, x.id`,
+    )
+    .all(reviewId, was.measureId) as { id: string; deleted: number; sha256: string }[];
+  const kept = new Set<string>();
+  for (const r of rows) {
+    const keep = signed.has(r.sha256) && !kept.has(r.sha256);
+    if (keep) kept.add(r.sha256);
+    if (keep === !r.deleted) continue;
+    record(db, author, fields(ENTITY.file, r.id, { deleted: !keep }, was.measureId));
+  }
 }
 
 /** Called once where the exchange core registers its entities. */

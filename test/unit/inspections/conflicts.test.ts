@@ -1,16 +1,17 @@
 // Verdicts and findings changed on the office's store and on an inspector's laptop apart, carried both ways in real package
 // files between two stores on disk: a conflict only when both changed, resolved once and converging, a signed review kept as signed.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
 import path from 'node:path';
 import { closeStore, openStore, type Db } from '../../../db/open';
 import { listConflicts, resolveConflict } from '../../../db/sync/index';
-import { reviewDetail, setVerdict, signReview, verifyReview } from '../../../db/queries/inspections/index';
+import { attachInspectorPaths, reviewDetail, setVerdict, signReview, verifyReview } from '../../../db/queries/inspections/index';
 import { exportPackage } from '../../../electron/core/packages/export';
 import { importPackage } from '../../../electron/core/packages/import';
 import { storeIdentity } from '../../../electron/core/packages/sync-port';
 import { tempDir } from '../../helpers/temp';
 import { removeStoreDir } from '../evidence/helpers';
-import { inspectionLedger, type InspectionLedger } from './helpers';
+import { inspectionLedger, photoFile, type InspectionLedger } from './helpers';
 
 let L: InspectionLedger;
 let dir: string;
@@ -154,5 +155,26 @@ describe('verdict and finding conflicts across packages', () => {
     expect(await carry(office(), laptop)).toBe(0);
     expect(state(L.db)).toEqual(still);
     expect(state(laptop.db)).toEqual(still);
+  });
+
+  it('a photo linked to a signed review elsewhere, before the signature was seen, is taken off again and verify holds on both', async () => {
+    const judged = m('推进政务服务标准化');
+    await attachInspectorPaths(laptop.db, laptop.dataDir, { reviewId: L.review.id, measureId: judged, userId: L.lead.id, paths: [photoFile(dir, '窗口照片.png')] });
+    setVerdict(laptop.db, { reviewId: L.review.id, measureId: judged, verdict: '基本符合' }, L.lead.id);
+    signReview(laptop.db, L.review.id, L.lead);
+    // The office's colleague adds a photo to another measure of the same review, not knowing it is signed.
+    const other = m('开展行政执法案卷评查');
+    const photo = photoFile(dir, '补充照片.png');
+    fs.appendFileSync(photo, 'office');
+    await attachInspectorPaths(L.db, L.dataDir, { reviewId: L.review.id, measureId: other, userId: L.inspector.id, paths: [photo] });
+    await carry(laptop, office());
+    const files = (db: Db) => reviewDetail(db, L.review.id).items.filter((i) => i.inspectorFiles.length).map((i) => [i.measureId, i.inspectorFiles.map((f) => f.name)]);
+    expect(files(L.db)).toEqual([[judged, ['窗口照片.png']]]);
+    expect((await verifyReview(L.db, L.dataDir, L.review.id)).ok).toBe(true);
+    await carry(office(), laptop);
+    expect(files(laptop.db)).toEqual([[judged, ['窗口照片.png']]]);
+    expect((await verifyReview(laptop.db, laptop.dataDir, L.review.id)).ok).toBe(true);
+    // The office's file itself is kept in the evidence store: only its link to the signed review went.
+    expect(L.db.prepare("SELECT count(*) FROM evidence WHERE name = '补充照片.png'").pluck().get()).toBe(1);
   });
 });
