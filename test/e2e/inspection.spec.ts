@@ -1,5 +1,5 @@
 // An inspection end to end at 1366×768: five measures judged with the keyboard only, a photo, one rectification, sign-off,
-// the feedback document, and the office seeing the task on its measure (same store: the package transport is not on this branch).
+// the feedback document, and the office seeing the task on its measure (same store here; across a package: inspection-exchange.spec.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
