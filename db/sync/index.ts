@@ -9,3 +9,4 @@ export { versionVector, opsSince, applyOps, previewApply, type ApplyOptions, typ
 export { listConflicts, getConflict, resolveConflict } from './conflicts';
 export { verifyAudit } from './audit';
 export { verifyChain } from './verify-chain';
+export { checkRows, type RowMismatch } from './row-check';

@@ -24,6 +24,12 @@ export interface EntityDef {
   build?(db: Db, entityId: string, fields: ReadonlyMap<string, unknown>, stamp: EntityStamp): void;
   /** Derived data only (no stamps), once per built entity after every row of the batch exists. */
   derive?(db: Db, entityId: string): void;
+  /**
+   * The row the winning values of the log make now (key columns, fields and stamps), or null when
+   * the log says there is none: what `verify` compares a stored row against, so a row edited
+   * without an op (re-pointed, renamed, back-dated in SQL) shows.
+   */
+  expected?(db: Db, entityId: string): Record<string, unknown> | null;
 }
 
 const entities = new Map<string, EntityDef>();

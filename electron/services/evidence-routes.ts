@@ -10,6 +10,7 @@ import { currentUser } from './context';
 import { requireAccess } from './access';
 import { AppError, toErrorData, type ErrorCode } from '../../shared/errors';
 import { uploadParams } from '../../shared/api/evidence';
+import { requireOwnMeasure } from '../../db/queries/clerk-scope';
 import { attachStream, blobPath, isSha256, maxEvidenceBytes, servedType, tooLarge, cleanName } from '../../db/evidence-store/index';
 import { servedFile } from '../../db/queries/evidence';
 
@@ -35,6 +36,7 @@ async function upload(ctx: AppContext, req: IncomingMessage, res: ServerResponse
     // Inspectors upload their on-site photos the same way (then linked to the review as theirs).
     if (currentUser(ctx).role === 'inspector') requireAccess(ctx, 'reviews.linkFiles');
     else requireAccess(ctx, 'evidence.attachPaths');
+    requireOwnMeasure(ctx.db, currentUser(ctx), p.measureId);
     userId = currentUser(ctx).id;
   } catch (e) {
     return refuse(res, e);

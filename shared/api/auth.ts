@@ -10,4 +10,6 @@ export const authCalls = {
   /** Sets (or, with null, removes) a password: one's own, or anyone's for a supervisor. Changing one's own needs the current one. */
   'users.setPassword': call<SessionInfo>()(z.object({ userId: id, password: password.nullable(), current: z.string().max(200).optional() }).strict()),
   'users.requirePasswords': call<SessionInfo>()(z.object({ required: z.boolean() }).strict()),
+  /** Limits clerks to their own department's measures (progress and evidence), or lifts the limit. */
+  'users.limitClerks': call<SessionInfo>()(z.object({ ownDepartmentOnly: z.boolean() }).strict()),
 };

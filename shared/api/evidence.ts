@@ -81,11 +81,28 @@ export interface VerifyProblem {
   uses: { evidenceId: string; name: string; measureId: string; measureNumber: string; measureTitle: string; periodId: string }[];
 }
 
+/** An evidence row that differs from what the change log says (edited in the database without a recorded change). */
+export interface RowProblem {
+  evidenceId: string;
+  /** changed — fields differ from the log; unrecorded — no recorded change made the row; missing — the log says the row exists. */
+  kind: 'changed' | 'unrecorded' | 'missing';
+  /** The differing columns (sha256, name, added_at, …). */
+  columns: string[];
+  name: string;
+  measureId: string;
+  periodId: string;
+  /** A Chinese sentence for the user. */
+  detail: string;
+}
+
 export interface VerifyReport {
   ok: boolean;
   checkedFiles: number;
   checkedBytes: number;
   problems: VerifyProblem[];
+  /** Evidence rows checked against the change log, and those that do not match it. */
+  checkedRows: number;
+  rowProblems: RowProblem[];
   /** Stored files no record refers to (removed evidence awaiting clean-up); not an error. */
   unreferencedFiles: number;
   /** Temporaries of interrupted attaches removed before checking. */

@@ -26,6 +26,8 @@ export interface SessionInfo {
   withPassword: string[];
   /** The store requires a password of everyone. */
   passwordsRequired: boolean;
+  /** Clerks may record progress and evidence only for measures their own department carries. */
+  clerksOwnDepartmentOnly: boolean;
 }
 
 export interface PreviewDocument {

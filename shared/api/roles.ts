@@ -23,6 +23,7 @@ export const CALL_ROLES: Record<CallName, Access> = {
   'users.create': 'first-user',
   'users.setPassword': ALL,
   'users.requirePasswords': SUPERVISOR,
+  'users.limitClerks': SUPERVISOR,
   // The first-run form lists departments before anyone exists.
   'departments.list': 'anyone',
   'plans.list': ALL,

@@ -43,12 +43,17 @@ function dbValue(c: Column, v: unknown): unknown {
 export function tableEntity(spec: TableSpec): EntityDef {
   // Placeholders for NOT NULL stamp columns: the batch's after() sets the real ones.
   const noStamp: EntityStamp = { createdBy: '', createdAt: '', updatedBy: '', updatedAt: '' };
-  const insertRow = (db: Db, entityId: string, fields: ReadonlyMap<string, unknown>, stamp: EntityStamp): void => {
-    if (spec.tombstone === 'row' && fields.get('deleted') === true) return;
+  const rowOf = (db: Db, entityId: string, fields: ReadonlyMap<string, unknown>, stamp: EntityStamp): Record<string, unknown> | null => {
+    if (spec.tombstone === 'row' && fields.get('deleted') === true) return null;
     const key = spec.key(entityId);
     const row: Record<string, unknown> = { ...key };
     for (const [field, c] of Object.entries(spec.fields)) row[c.column] = dbValue(c, fields.has(field) ? fields.get(field) : c.fallback);
     if (spec.stamp) Object.assign(row, spec.stamp(stamp, db, key));
+    return row;
+  };
+  const insertRow = (db: Db, entityId: string, fields: ReadonlyMap<string, unknown>, stamp: EntityStamp): void => {
+    const row = rowOf(db, entityId, fields, stamp);
+    if (!row) return;
     const cols = Object.keys(row);
     stmt(db, `INSERT INTO ${spec.table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row);
   };
@@ -86,6 +91,10 @@ export function tableEntity(spec: TableSpec): EntityDef {
     },
     build: insertRow,
     derive: spec.derive,
+    expected(db, entityId) {
+      const stamp = entityStamp(db, spec.name, entityId);
+      return stamp ? rowOf(db, entityId, currentFields(db, spec.name, entityId), stamp) : null;
+    },
   };
 }
 

@@ -78,7 +78,7 @@ const attach: CliCommand = {
 
 const verify: CliCommand = {
   name: 'verify',
-  usage: 'verify                          重新计算全部佐证材料的 SHA-256,报告缺失或被改动的文件(有问题时退出码非零)',
+  usage: 'verify                          重新计算全部佐证材料的 SHA-256 并按变更记录核对每条材料记录,报告缺失或被改动的文件与记录(有问题时退出码非零)',
   options: {},
   async run({ dataDir }, io) {
     const int = interruptSignal();
@@ -89,6 +89,7 @@ const verify: CliCommand = {
         const what = p.state === 'missing' ? '缺失' : '内容已被改动';
         for (const u of p.uses) io.err(`${what}:“${u.name}”(措施 ${u.measureNumber} ${u.measureTitle},${u.periodId})`);
       }
+      for (const r of report.rowProblems) io.err(r.detail);
       return report.ok ? 0 : 1;
     } finally {
       int.dispose();
@@ -98,7 +99,7 @@ const verify: CliCommand = {
 
 const cleanup: CliCommand = {
   name: 'evidence-cleanup',
-  usage: 'evidence-cleanup                删除已无任何记录引用的佐证文件',
+  usage: 'evidence-cleanup                删除已无任何记录、历史或备份引用的佐证文件',
   options: {},
   async run({ dataDir }, io) {
     io.out(JSON.stringify(await withStore(dataDir, (db) => cleanupStore(db, dataDir))));

@@ -3,10 +3,11 @@ import type { Handlers } from '../dispatch';
 import { currentUser } from '../context';
 import { getUser } from '../../../db/queries/users';
 import { checkPassword, passwordHash, setPassword, setPasswordsRequired } from '../../../db/queries/auth';
+import { setClerksOwnDepartmentOnly } from '../../../db/queries/clerk-scope';
 import { AppError } from '../../../shared/errors';
 import { session } from './ledger';
 
-export const authHandlers: Pick<Handlers, 'users.setPassword' | 'users.requirePasswords'> = {
+export const authHandlers: Pick<Handlers, 'users.setPassword' | 'users.requirePasswords' | 'users.limitClerks'> = {
   'users.setPassword': (ctx, a) => {
     const me = currentUser(ctx);
     const target = getUser(ctx.db, a.userId);
@@ -27,6 +28,10 @@ export const authHandlers: Pick<Handlers, 'users.setPassword' | 'users.requirePa
       throw new AppError('validation', '请先为自己设置密码,再要求所有用户使用密码,以免无法登录。');
     }
     setPasswordsRequired(ctx.db, me.id, a.required);
+    return session(ctx);
+  },
+  'users.limitClerks': (ctx, a) => {
+    setClerksOwnDepartmentOnly(ctx.db, currentUser(ctx).id, a.ownDepartmentOnly);
     return session(ctx);
   },
 };

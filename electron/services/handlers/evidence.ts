@@ -1,6 +1,8 @@
 // Handlers of the evidence calls: attaching by path and verifying run as jobs that screens poll.
 import type { Handlers } from '../dispatch';
-import { currentUser } from '../context';
+import { currentUser, type AppContext } from '../context';
+import type { User } from '../../../shared/model';
+import { measureOfEvidence, requireOwnMeasure } from '../../../db/queries/clerk-scope';
 import { startJob } from '../jobs';
 import { requireGranted } from '../file-grants';
 import { attachPaths, cleanupStore, maxEvidenceBytes, verifyStore } from '../../../db/evidence-store/index';
@@ -18,11 +20,21 @@ type EvidenceHandlers = Pick<
   | 'evidence.cleanup'
 >;
 
+/** The signed-in user, once a clerk limited to their department is known to own the evidence's measure. */
+function ownEvidence(ctx: AppContext, evidenceId: string): User {
+  const user = currentUser(ctx);
+  const measureId = measureOfEvidence(ctx.db, evidenceId);
+  // An unknown id is left to the query, which answers with its own "not found".
+  if (measureId) requireOwnMeasure(ctx.db, user, measureId);
+  return user;
+}
+
 export const evidenceHandlers: EvidenceHandlers = {
   // The store itself is opened (and swept) once, by createContext.
   'evidence.config': () => ({ maxBytes: maxEvidenceBytes() }),
   'evidence.attachPaths': (ctx, a) => {
     const user = currentUser(ctx);
+    requireOwnMeasure(ctx.db, user, a.measureId);
     requireGranted(a.files.map((f) => f.path));
     return startJob(
       'evidence.attach',
@@ -41,9 +53,9 @@ export const evidenceHandlers: EvidenceHandlers = {
   },
   'evidence.list': (ctx, a) => listEvidence(ctx.db, a),
   'evidence.missing': (ctx, a) => missingEvidence(ctx.db, a),
-  'evidence.update': (ctx, a) => updateEvidence(ctx.db, a, currentUser(ctx).id),
+  'evidence.update': (ctx, a) => updateEvidence(ctx.db, a, ownEvidence(ctx, a.id).id),
   'evidence.remove': (ctx, a) => {
-    const old = removeEvidence(ctx.db, a.id, currentUser(ctx).id);
+    const old = removeEvidence(ctx.db, a.id, ownEvidence(ctx, a.id).id);
     ctx.log.info(`evidence remove ${old.id} (${old.sha256}) from ${old.measureId}`);
     return { removed: true as const };
   },

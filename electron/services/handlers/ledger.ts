@@ -21,6 +21,7 @@ import { startJob } from '../jobs';
 import { defaultDocumentIndex, listTemplates, loadTemplate } from '../templates';
 import { APP_VERSION } from '../version';
 import { passwordsRequired, usersWithPassword } from '../../../db/queries/auth';
+import { clerksOwnDepartmentOnly, requireOwnMeasure } from '../../../db/queries/clerk-scope';
 import { signIn } from '../sign-in';
 
 type LedgerHandlers = Pick<
@@ -55,6 +56,7 @@ export function session(ctx: AppContext): SessionInfo {
   return {
     withPassword,
     passwordsRequired: required,
+    clerksOwnDepartmentOnly: clerksOwnDepartmentOnly(ctx.db),
     user: ctx.userId ? getUser(ctx.db, ctx.userId) : null,
     users,
     currentPeriod: currentQuarter().id,
@@ -171,6 +173,10 @@ export const ledgerHandlers: LedgerHandlers = {
   },
   'measures.list': (ctx, a) => listMeasures(ctx.db, a),
   'measures.get': (ctx, a) => getMeasure(ctx.db, a.id, a.periodId),
-  'progress.set': (ctx, a) => setProgress(ctx.db, { ...a, userId: currentUser(ctx).id }),
+  'progress.set': (ctx, a) => {
+    const user = currentUser(ctx);
+    requireOwnMeasure(ctx.db, user, a.measureId);
+    return setProgress(ctx.db, { ...a, userId: user.id });
+  },
   'dashboard.get': (ctx, a) => dashboard(ctx.db, a),
 };

@@ -1,5 +1,5 @@
 // Reads web pages saved from portals (and Word "web page" files): charset from BOM/<meta>/detection, blocks to lines, cells to tabs.
-import { parse, HTMLElement, TextNode, type Node } from 'node-html-parser';
+import { attribute, buildTree, decodeEntities, type Element } from './html-tree';
 import { decodeText, normaliseCharsetLabel, UndecodableTextError, type DecodedText } from './encoding';
 import { isAppError } from '../../../shared/errors';
 import { describe, unreadable } from './errors';
@@ -36,9 +36,9 @@ function decodeHtml(buf: Uint8Array): DecodedText {
   }
 }
 
-function isHidden(el: HTMLElement): boolean {
-  if (el.getAttribute('hidden') !== undefined) return true;
-  const style = el.getAttribute('style');
+function isHidden(el: Element): boolean {
+  if (attribute(el, 'hidden') !== undefined) return true;
+  const style = attribute(el, 'style');
   return !!style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
 
@@ -86,15 +86,13 @@ class TextBuilder {
 }
 
 /** Walks the DOM; `inCell` turns line breaks into spaces so a table row stays on one line. */
-function walk(node: Node, b: TextBuilder, inCell: boolean, pre: boolean, depth: number): void {
+function walk(node: Element | string, b: TextBuilder, inCell: boolean, pre: boolean, depth: number): void {
   if (depth > LIMITS.maxDepth) throw limitExceeded('depth', `html depth > ${LIMITS.maxDepth}`);
-  if (node instanceof TextNode) {
-    // .text decodes entities (&nbsp; &lt; &#x4E00; …).
-    b.text(node.text, pre);
+  if (typeof node === 'string') {
+    b.text(decodeEntities(node), pre);
     return;
   }
-  if (!(node instanceof HTMLElement)) return;
-  const tag = (node.rawTagName ?? '').toLowerCase();
+  const tag = node.tag;
   if (DROP.has(tag) || isHidden(node)) return;
   if (tag === 'br') {
     if (inCell) b.text(' ', false);
@@ -119,7 +117,7 @@ function walk(node: Node, b: TextBuilder, inCell: boolean, pre: boolean, depth: 
     else b.newline();
   }
   const isPre = pre || tag === 'pre' || tag === 'textarea';
-  for (const child of node.childNodes) walk(child, b, inCell, isPre, depth + 1);
+  for (const child of node.children) walk(child, b, inCell, isPre, depth + 1);
   if (block) {
     if (inCell) b.text(' ', false);
     else b.newline();
@@ -127,13 +125,13 @@ function walk(node: Node, b: TextBuilder, inCell: boolean, pre: boolean, depth: 
 }
 
 /** Rows of this table only (through thead/tbody/tfoot), not of tables nested in its cells. */
-function rowsOf(table: HTMLElement): HTMLElement[] {
-  const rows: HTMLElement[] = [];
-  const visit = (el: HTMLElement, depth: number) => {
+function rowsOf(table: Element): Element[] {
+  const rows: Element[] = [];
+  const visit = (el: Element, depth: number) => {
     if (depth > LIMITS.maxDepth) throw limitExceeded('depth', `html table depth > ${LIMITS.maxDepth}`);
-    for (const c of el.childNodes) {
-      if (!(c instanceof HTMLElement)) continue;
-      const t = (c.rawTagName ?? '').toLowerCase();
+    for (const c of el.children) {
+      if (typeof c === 'string') continue;
+      const t = c.tag;
       if (t === 'tr') rows.push(c);
       else if (t !== 'table' && !DROP.has(t)) visit(c, depth + 1);
     }
@@ -142,13 +140,13 @@ function rowsOf(table: HTMLElement): HTMLElement[] {
   return rows;
 }
 
-function cellText(cell: HTMLElement, budget: TextBudget, depth: number): string {
+function cellText(cell: Element, budget: TextBudget, depth: number): string {
   const b = new TextBuilder(budget);
-  for (const child of cell.childNodes) walk(child, b, true, false, depth + 1);
+  for (const child of cell.children) walk(child, b, true, false, depth + 1);
   return b.toString().replace(/[\t\n]+/g, ' ').replace(/^[ ]+|[ ]+$/g, '');
 }
 
-function row(tr: HTMLElement, b: TextBuilder, spans: Map<number, RowSpan>, inCell: boolean, depth: number): void {
+function row(tr: Element, b: TextBuilder, spans: Map<number, RowSpan>, inCell: boolean, depth: number): void {
   if (isHidden(tr)) return;
   const cells: string[] = [];
   let col = 0;
@@ -159,15 +157,15 @@ function row(tr: HTMLElement, b: TextBuilder, spans: Map<number, RowSpan>, inCel
       col++;
     }
   };
-  for (const c of tr.childNodes) {
-    if (!(c instanceof HTMLElement)) continue;
-    const t = (c.rawTagName ?? '').toLowerCase();
+  for (const c of tr.children) {
+    if (typeof c === 'string') continue;
+    const t = c.tag;
     if (t !== 'td' && t !== 'th') continue;
     if (isHidden(c)) continue;
     takeSpans();
     const text = cellText(c, b.budget, depth);
-    const colspan = Math.max(1, Math.min(50, Number(c.getAttribute('colspan') ?? 1) || 1));
-    const rowspan = Math.max(1, Math.min(1000, Number(c.getAttribute('rowspan') ?? 1) || 1));
+    const colspan = Math.max(1, Math.min(50, Number(attribute(c, 'colspan') ?? 1) || 1));
+    const rowspan = Math.max(1, Math.min(1000, Number(attribute(c, 'rowspan') ?? 1) || 1));
     for (let i = 0; i < colspan; i++) {
       cells.push(i === 0 ? text : '');
       if (rowspan > 1 && i === 0) spans.set(col, { text, rows: rowspan - 1 });
@@ -189,16 +187,10 @@ function row(tr: HTMLElement, b: TextBuilder, spans: Map<number, RowSpan>, inCel
 /** Converts decoded HTML source to text lines; exported for tests. */
 export function htmlToText(source: string): string {
   // Word's "web page" output wraps list numbers in downlevel-revealed conditionals; keep their content, drop the markers.
-  // The DOCTYPE and XML declaration are not elements to node-html-parser and would come out as text.
+  // The DOCTYPE and XML declaration are not elements to the tree builder and would come out as text.
   // Bounded repeats: an unbounded [^>]* re-scans the rest of the page from every unclosed "<!doctype" (quadratic).
   const cleaned = source.replace(/<!\[(?:if[^\]]{0,200}|endif)\]>|<!doctype[^>]{0,1000}>|<\?xml[^>]{0,1000}\?>/gi, '');
-  const root = parse(cleaned, {
-    lowerCaseTagName: true,
-    comment: false,
-    parseNoneClosedTags: true,
-    // false = parse as raw text and then drop it: script and style bodies are not HTML.
-    blockTextElements: { script: false, style: false, noscript: false },
-  });
+  const root = buildTree(cleaned);
   const b = new TextBuilder(new TextBudget());
   walk(root, b, false, false, 0);
   return b

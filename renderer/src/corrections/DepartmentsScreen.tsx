@@ -84,6 +84,33 @@ function DepartmentRow({ d, all }: { d: Department; all: Department[] }) {
   );
 }
 
+/** The store's rule that clerks record only their own department's measures (a supervisor's setting, shared by every PC of the ledger). */
+function ClerkScopeToggle() {
+  const { t } = useTranslation('corrections');
+  const info = useSession((s) => s.info);
+  if (!info || info.user?.role !== 'supervisor') return null;
+  return (
+    <label className="checkbox" title={t('departments.clerkScopeHint')}>
+      <input
+        type="checkbox"
+        checked={info.clerksOwnDepartmentOnly}
+        onChange={(e) => {
+          const on = e.target.checked;
+          void api['users.limitClerks']({ ownDepartmentOnly: on }).then(
+            (next) => {
+              useSession.setState({ info: next });
+              useApp.getState().notify('info', t(on ? 'departments.clerkScopeOn' : 'departments.clerkScopeOff'));
+            },
+            (err: unknown) => reportError(err),
+          );
+        }}
+        data-testid="clerk-scope"
+      />
+      {t('departments.clerkScope')}
+    </label>
+  );
+}
+
 export function DepartmentsScreen() {
   const { t } = useTranslation('corrections');
   const departments = useSession((s) => s.departments);
@@ -93,6 +120,7 @@ export function DepartmentsScreen() {
     <div className="page departments" data-testid="departments-screen">
       <h1>{t('departments.title')}</h1>
       <p className="muted">{t('departments.intro')}</p>
+      <ClerkScopeToggle />
       {departments.length === 0 ? (
         <p className="muted">{t('departments.empty')}</p>
       ) : (

@@ -58,7 +58,7 @@ function VerifyBox() {
             <p className="ev-ok">{t('verifyOk', { n: report.checkedFiles, size: formatSize(report.checkedBytes) })}</p>
           ) : (
             <>
-              <p className="inline-error">{t('verifyBad', { n: report.problems.length })}</p>
+              {report.problems.length > 0 && <p className="inline-error">{t('verifyBad', { n: report.problems.length })}</p>}
               <ul className="ev-problems">
                 {report.problems.map((p) =>
                   p.uses.map((u) => (
@@ -72,6 +72,18 @@ function VerifyBox() {
                   )),
                 )}
               </ul>
+              {report.rowProblems.length > 0 && (
+                <>
+                  <p className="inline-error">{t('verifyRowsBad', { n: report.rowProblems.length })}</p>
+                  <ul className="ev-problems">
+                    {report.rowProblems.map((r) => (
+                      <li key={r.evidenceId} data-testid="verify-row-problem" data-kind={r.kind}>
+                        <span className="tag tag-danger">{t('tamperedRow')}</span> {r.detail}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
             </>
           )}
         </div>

@@ -53,6 +53,10 @@ export const correctionsZh = {
     merged: '已将“{{from}}”并入“{{into}}”。',
     renamed: '单位已改名。',
     empty: '还没有单位。导入实施方案后,文中的牵头单位和责任单位会出现在这里。',
+    clerkScope: '办事员只能填报本部门承担的措施',
+    clerkScopeHint: '勾选后,办事员只能为所属部门作为牵头或责任单位的措施填报进展、添加佐证材料;“各有关部门”等统称不算本部门。',
+    clerkScopeOn: '已限定:办事员只能填报本部门承担的措施。',
+    clerkScopeOff: '已取消限定:办事员可以填报所有措施。',
   },
   revision: {
     asRevision: '作为已有实施方案的修订版导入',
@@ -118,6 +122,10 @@ export const correctionsEn: typeof correctionsZh = {
     merged: 'Merged “{{from}}” into “{{into}}”.',
     renamed: 'Department renamed.',
     empty: 'No departments yet. Import an outline and its units appear here.',
+    clerkScope: 'Clerks record only their own department’s measures',
+    clerkScopeHint: 'When ticked, clerks record progress and evidence only for measures their department leads or shares; collective units such as 各有关部门 do not count.',
+    clerkScopeOn: 'Clerks now record only their own department’s measures.',
+    clerkScopeOff: 'Clerks may record any measure again.',
   },
   revision: {
     asRevision: 'Import as a revision of an existing plan',

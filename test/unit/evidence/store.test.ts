@@ -220,7 +220,7 @@ describe('bad input: a Chinese message and nothing written', () => {
 });
 
 describe('removing, clean-up, missing evidence', () => {
-  it('logs the removal in the measure history; the file stays until no record uses it and a clean-up runs', async () => {
+  it('logs the removal in the measure history; the clean-up keeps a file the history names and takes only files nothing names', async () => {
     const p = src('通知.pdf', '%PDF-1.4 notice');
     const a = await attachPaths(l.db, data, target(), [{ path: p }]);
     const b = await attachPaths(l.db, data, target({ measureId: l.measureIds[1]! }), [{ path: p }]);
@@ -231,11 +231,19 @@ describe('removing, clean-up, missing evidence', () => {
     expect((await cleanupStore(l.db, data, 0)).removedFiles).toBe(0);
     expect(fs.existsSync(file)).toBe(true);
     removeEvidence(l.db, b.items[0]!.id, l.userId);
+    // No record uses it now, but its history does: restoring from that history needs the file.
+    expect(await cleanupStore(l.db, data, 0)).toMatchObject({ removedFiles: 0 });
     expect(fs.existsSync(file)).toBe(true);
+    // A file no row, no history entry and no backup names (an attach cut short before its row) goes.
+    const orphan = Buffer.from('left by an attach that never wrote its row');
+    const orphanFile = blobPath(data, sha(orphan));
+    fs.mkdirSync(path.dirname(orphanFile), { recursive: true });
+    fs.writeFileSync(orphanFile, orphan);
     // Within the grace period a fresh unreferenced file is kept (another process may be writing its row).
     expect((await cleanupStore(l.db, data)).keptRecent).toBe(1);
-    expect(await cleanupStore(l.db, data, 0)).toMatchObject({ removedFiles: 1, freedBytes: 15 });
-    expect(fs.existsSync(file)).toBe(false);
+    expect(await cleanupStore(l.db, data, 0)).toMatchObject({ removedFiles: 1, freedBytes: orphan.length });
+    expect(fs.existsSync(orphanFile)).toBe(false);
+    expect(fs.existsSync(file)).toBe(true);
   });
 
   it('edits metadata with a log entry; a new document date moves it to that quarter', async () => {

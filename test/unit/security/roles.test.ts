@@ -20,7 +20,7 @@ const RECORDING: CallName[] = [
   'plans.delete', 'rectifications.respond', 'targets.set',
 ];
 const SUPERVISOR_ONLY: CallName[] = [
-  'evidence.cleanup', 'users.requirePasswords', 'users.create',
+  'evidence.cleanup', 'users.requirePasswords', 'users.limitClerks', 'users.create',
   // The outline and its departments are the supervisors' (法制机构) to reshape.
   'measures.edit', 'measures.split', 'measures.merge', 'measures.add', 'measures.delete',
   'departments.rename', 'departments.setCollective', 'departments.merge', 'import.revisionPreview', 'import.commitRevision',

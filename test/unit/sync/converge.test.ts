@@ -5,6 +5,7 @@ import { closeStore, openStore } from '../../../db/open';
 import { adoptLedger, applyOps, identity, opsSince, versionVector } from '../../../db/sync/index';
 import { setProgress } from '../../../db/queries/progress';
 import { listMeasures } from '../../../db/queries/measures';
+import { checkRows } from '../../../db/sync/row-check';
 import { insertEvidence, listEvidence, removeEvidence } from '../../../db/queries/evidence';
 import { STATUSES } from '../../../shared/model';
 import { removeDir, tempDir } from '../../helpers/temp';
@@ -51,6 +52,8 @@ describe('three replicas, random edits, exchanges in any order', () => {
           syncAll(rs);
           const dumps = rs.map((r) => dump(r.db));
           for (const d of dumps.slice(1)) for (const k of Object.keys(dumps[0]!)) expect(d[k], k).toEqual(dumps[0]![k]);
+          // Rows built by merges (removals, re-adds, edits from three PCs in any order) are what the log says: verify stays clean.
+          for (const r of rs) expect(checkRows(r.db, 'evidence', 'evidence')).toEqual([]);
           // Nothing lost: every op any replica ever held is held by all.
           const held = new Set(opsSince(rs[0]!.db, {}).map((o) => `${o.replicaId}@${o.hlc}`));
           for (const k of made) expect(held.has(k)).toBe(true);
@@ -66,6 +69,7 @@ describe('three replicas, random edits, exchanges in any order', () => {
             expect(first.received).toBe(opsSince(rs[0]!.db, {}).length);
             const d = dump(copy);
             for (const k of Object.keys(dumps[0]!)) expect(d[k], `copy ${k}`).toEqual(dumps[0]![k]);
+            expect(checkRows(copy, 'evidence', 'evidence')).toEqual([]);
           } finally {
             closeStore(copy);
           }
