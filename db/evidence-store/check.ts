@@ -6,6 +6,7 @@ import { isReferenced, referencedBlobs, usesOf } from '../queries/evidence';
 import { humanSize } from './paths';
 import { inFlight, listBlobs, removeBlob, sweepTmp } from './sweep';
 import { verifyBlobs } from './verify';
+import { evidenceKey } from './data-key';
 
 /** No record uses the file and no attach of this process is about to write one that will. */
 export function isUnused(db: Db, sha256: string): boolean {
@@ -21,6 +22,7 @@ export async function verifyStore(
   const refs = referencedBlobs(db);
   const total = refs.reduce((s, b) => s + b.size, 0);
   const states = await verifyBlobs(dataDir, refs, {
+    dk: evidenceKey(dataDir),
     signal: o.signal,
     onProgress: (done, all, i) => o.onProgress?.(all ? done / all : (i + 1) / refs.length, `正在校验第 ${i + 1}/${refs.length} 个文件(共 ${humanSize(total)})`),
   });
