@@ -58,7 +58,7 @@ test('unlock screen, wrong passphrase, wait after five, unlock, lock, unlock aga
   for (let i = 1; i <= 5; i++) {
     await passphrase.fill(`错误的口令${i}`);
     await submit.click();
-    await expect(error).toContainText(`口令不正确,台账未打开(已连续输错 ${i} 次)`);
+    await expect(error).toContainText(`口令不正确，台账未打开（已连续输错 ${i} 次）`);
   }
   await app.shot('encryption-02-wrong');
   // After five wrong tries in a row even the right passphrase waits: enforced by the host, not the page.
