@@ -12,6 +12,8 @@ export const FREE_TRIES = 5;
 const FIRST_WAIT_MS = 30_000;
 
 const keyring = new Map<string, string>();
+/** Keys derived from a passphrase (the evidence data key), dropped with it when the store locks. */
+const derived = new Map<string, Map<string, unknown>>();
 
 export function isEncrypted(dataDir: string): boolean {
   return fs.existsSync(path.join(dataDir, MARKER));
@@ -25,12 +27,22 @@ export function markEncrypted(dataDir: string, on: boolean): void {
 
 /** Holds the passphrase of a data folder for this process (given with --passphrase-file, or typed at unlock). */
 export function setPassphrase(dataDir: string, passphrase: string | null): void {
+  derived.delete(path.resolve(dataDir));
   if (passphrase === null) keyring.delete(path.resolve(dataDir));
   else keyring.set(path.resolve(dataDir), passphrase);
 }
 
 export function passphraseOf(dataDir: string): string | null {
   return keyring.get(path.resolve(dataDir)) ?? null;
+}
+
+/** A value computed once from the data folder's passphrase and kept until the passphrase is set again or dropped. */
+export function derivedOnce<T>(dataDir: string, name: string, make: () => T): T {
+  const dir = path.resolve(dataDir);
+  let m = derived.get(dir);
+  if (!m) derived.set(dir, (m = new Map()));
+  if (!m.has(name)) m.set(name, make());
+  return m.get(name) as T;
 }
 
 function quoted(s: string): string {

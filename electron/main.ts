@@ -4,6 +4,7 @@ import { isAppError } from '../shared/errors';
 import path from 'node:path';
 import type { AppContext } from './services/context';
 import { openContext } from './services/backup';
+import { watchIdle } from './services/store-lock';
 import { resolveDataDir } from './services/data-dir';
 import { registerIpc } from './ipc';
 import { applyAppSecurity } from './security';
@@ -32,6 +33,7 @@ if (!app.requestSingleInstanceLock()) {
     const dataDir = resolveDataDir(dataDirFlag);
     try {
       ctx = await openContext(dataDir);
+      watchIdle(ctx);
     } catch (e) {
       // A missing drive or a read-only folder: said plainly, and no new empty ledger is made in its place.
       // Without a store there is no app to show; a message in a window says why. A missing drive or a read-only

@@ -14,6 +14,7 @@ import { diskError, fsyncDirSync, writeFileAtomic } from './files';
 import { backupFolder, lockFolder, MANIFEST, newBackupName, readSettings, SNAPSHOT, toInfo, type Manifest } from './folder';
 import { rotate, sweepFolder } from './rotate';
 import { applyKey, isEncrypted, keyFor } from '../store-key';
+import { hasEvidenceKey, keyFilePath } from '../evidence-store/data-key';
 
 export interface CreateOptions {
   reason: BackupReason;
@@ -121,27 +122,30 @@ export async function createBackup(db: Db, dataDir: string, o: CreateOptions): P
     for (const [i, b] of facts.blobs.entries()) {
       if (o.signal?.aborted) throw cancelledError();
       const dest = blobPath(root, b.sha256);
+      const src = blobPath(dataDir, b.sha256);
+      // Files are copied as they are stored: an encrypted store's evidence stays encrypted in its backups.
+      const stored = (await fsp.stat(src).catch(() => null))?.size;
       const have = (await fsp.stat(dest).catch(() => null))?.size;
-      if (have !== b.size) {
-        const src = blobPath(dataDir, b.sha256);
-        if (!fs.existsSync(src)) {
-          missing.push(b.sha256);
-        } else {
-          try {
-            await copyBlob(src, dest, tmpFolder);
-          } catch (e) {
-            throw diskError(e, root, '备份佐证材料');
-          }
-          added.push(dest);
-          dirs.add(path.dirname(dest));
-          addedBytes += b.size;
+      if (stored === undefined) {
+        // Gone from the store but kept by an earlier backup: still restorable from here.
+        if (have === undefined) missing.push(b.sha256);
+      } else if (have !== stored) {
+        try {
+          await copyBlob(src, dest, tmpFolder);
+        } catch (e) {
+          throw diskError(e, root, '备份佐证材料');
         }
+        added.push(dest);
+        dirs.add(path.dirname(dest));
+        addedBytes += b.size;
       }
       done += b.size;
       o.onProgress?.(total ? done / total : (i + 1) / facts.blobs.length, `正在备份佐证材料 ${i + 1}/${facts.blobs.length}`);
     }
     for (const d of dirs) await fsyncDir(d);
     if (dirs.size) await fsyncDir(path.dirname(tmpFolder));
+    // The evidence key goes with the backup, wrapped by the passphrase the snapshot opens with, so the backup restores on its own.
+    if (hasEvidenceKey(dataDir)) fs.copyFileSync(keyFilePath(dataDir), keyFilePath(part));
     const dbBytes = fs.statSync(snapFile).size;
     const manifest: Manifest = {
       format: 1,

@@ -12,7 +12,8 @@ import { createBackup } from './create';
 import { diskError, fsyncDirSync } from './files';
 import { backupFolder, lockFolder, readManifest, SNAPSHOT, notFound } from './folder';
 import { verifyBackup } from './verify';
-import { passphraseOf } from '../store-key';
+import { isEncrypted, passphraseOf } from '../store-key';
+import { keyFilePath, readKeyFile } from '../evidence-store/data-key';
 
 export const RESTORE_PART = /^ledger\.sqlite\.restore-\d+\.part$/;
 
@@ -51,6 +52,14 @@ export async function restoreBackup(
   if (!m) throw notFound(name);
   if (m.schemaVersion > latestVersion()) {
     throw new AppError('store_too_new', `备份“${name}”由更新版本的法治台账创建(数据版本 ${m.schemaVersion})。请先升级法治台账,再恢复该备份。`);
+  }
+  const theirs = readKeyFile(keyFilePath(path.join(root, name)));
+  const ours = readKeyFile(keyFilePath(dataDir));
+  if ((m.encrypted ?? false) !== isEncrypted(dataDir) || (theirs && ours && theirs.keyId !== ours.keyId)) {
+    throw new AppError(
+      'conflict',
+      `备份“${name}”${m.encrypted ? '是加密的' : '是加密前的'},与当前台账${isEncrypted(dataDir) ? '(已加密)' : '(未加密)'}的加密状态或密钥不一致,未恢复,当前数据未做任何改动。请选择加密状态相同的备份。`,
+    );
   }
   o.onProgress?.(null, '正在校验备份');
   const check = await verifyBackup(root, name, { key: passphraseOf(dataDir), signal: o.signal, onProgress: (f) => o.onProgress?.(f === null ? null : f * 0.4, '正在校验备份') });

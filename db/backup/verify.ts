@@ -7,6 +7,8 @@ import { verifyBlobs } from '../evidence-store/verify';
 import { hashFile } from '../evidence-store/write';
 import { readManifest, SNAPSHOT, notFound } from './folder';
 import { applyKey } from '../store-key';
+import { keyFilePath, readKeyFile, unwrapKeyFile, type DataKey } from '../evidence-store/data-key';
+import { isAppError } from '../../shared/errors';
 
 export function integrityOf(file: string, key: string | null = null): string {
   try {
@@ -42,7 +44,23 @@ export async function verifyBackup(
   if (m.encrypted && !o.key) report.problems.push({ what: 'database', detail: '该备份已加密,需要口令才能校验。' });
   if (dbHash && report.integrity !== 'ok') report.problems.push({ what: 'database', detail: `数据库快照未通过完整性检查:${report.integrity}` });
   const blobs = m.evidence.map(([sha256, size]) => ({ sha256, size }));
+  // Encrypted evidence is checked against its plaintext hash, with the key the backup carries.
+  const keyFile = readKeyFile(keyFilePath(path.join(root, name)));
+  let dk: DataKey | null = null;
+  if (keyFile) {
+    if (!o.key) {
+      report.checkedFiles = 0;
+      return report;
+    }
+    try {
+      dk = unwrapKeyFile(keyFile, o.key);
+    } catch (e) {
+      report.problems.push({ what: 'database', detail: isAppError(e) ? e.message : String(e) });
+      return report;
+    }
+  }
   const states = await verifyBlobs(root, blobs, {
+    dk,
     signal: o.signal,
     onProgress: (done, total, i) => o.onProgress?.(total ? done / total : (i + 1) / blobs.length, `正在校验佐证材料 ${i + 1}/${blobs.length}`),
   });

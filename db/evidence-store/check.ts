@@ -10,6 +10,7 @@ import { backupFolder, readManifests } from '../backup/folder';
 import { humanSize } from './paths';
 import { inFlight, listBlobs, removeBlob, sweepTmp } from './sweep';
 import { verifyBlobs } from './verify';
+import { evidenceKey } from './data-key';
 
 /** No record and no change in the log names the file, and no attach of this process is about to write one that will. */
 export function isUnused(db: Db, sha256: string): boolean {
@@ -92,6 +93,7 @@ export async function verifyStore(
   const refs = referencedBlobs(db);
   const total = refs.reduce((s, b) => s + b.size, 0);
   const states = await verifyBlobs(dataDir, refs, {
+    dk: evidenceKey(dataDir),
     signal: o.signal,
     onProgress: (done, all, i) => o.onProgress?.(all ? done / all : (i + 1) / refs.length, `正在校验第 ${i + 1}/${refs.length} 个文件(共 ${humanSize(total)})`),
   });

@@ -5,3 +5,5 @@ export { openEvidenceStore, sweepTmp } from './sweep';
 export { detectMime, servedType } from './mime';
 export { attachPaths, attachStream, cleanName } from './attach';
 export { verifyStore, cleanupStore } from './check';
+export { evidenceKey, hasEvidenceKey } from './data-key';
+export { blobChunks, blobChunksSync, blobSize, hashBlob, readBlob } from './read';

@@ -1,7 +1,9 @@
 // Re-hashes stored files: each must exist under its hash and still hash to it.
 import fs from 'node:fs';
 import { blobPath } from './paths';
-import { cancelledError, hashFile } from './write';
+import { cancelledError } from './write';
+import type { DataKey } from './data-key';
+import { hashBlob } from './read';
 
 export type BlobState = 'ok' | 'missing' | 'changed';
 
@@ -9,7 +11,12 @@ export type BlobState = 'ok' | 'missing' | 'changed';
 export async function verifyBlobs(
   dataDir: string,
   blobs: readonly { sha256: string; size: number }[],
-  o: { signal?: AbortSignal | undefined; onProgress?: ((done: number, total: number, index: number) => void) | undefined } = {},
+  o: {
+    /** The data key of encrypted files (null or absent: files are read as they are). */
+    dk?: DataKey | null | undefined;
+    signal?: AbortSignal | undefined;
+    onProgress?: ((done: number, total: number, index: number) => void) | undefined;
+  } = {},
 ): Promise<Map<string, BlobState>> {
   const total = blobs.reduce((s, b) => s + b.size, 0);
   let done = 0;
@@ -29,7 +36,7 @@ export async function verifyBlobs(
       let counted = 0;
       let actual: string;
       try {
-        actual = await hashFile(file, o.signal, (n) => {
+        actual = await hashBlob(file, o.dk ?? null, o.signal, (n) => {
           counted += n;
           o.onProgress?.(done + Math.min(counted, b.size), total, i);
         });

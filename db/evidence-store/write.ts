@@ -7,6 +7,9 @@ import { AppError } from '../../shared/errors';
 import { blobPath, ensureStoreDirs, humanSize, tmpDir } from './paths';
 import { holdBlob, inFlight, releaseBlob } from './sweep';
 import { diskError } from '../backup/files';
+import { evidenceKey } from './data-key';
+import { Encryptor, storedSize } from './cipher';
+import { hashBlob } from './read';
 
 export interface StoreOptions {
   /** The name the user knows the file by, for messages only. */
@@ -90,6 +93,9 @@ export async function storeStream(
   mapSourceError: (e: unknown) => unknown = (e) => e,
 ): Promise<StoredBlob> {
   ensureStoreDirs(dataDir);
+  // An encrypted store writes only ciphertext: the plaintext never touches its disk, not even as a temporary.
+  const dk = evidenceKey(dataDir);
+  const enc = dk ? new Encryptor(dk) : null;
   const tmp = path.join(tmpDir(dataDir), `${process.pid}-${randomBytes(8).toString('hex')}.part`);
   inFlight.tmp.add(tmp);
   const fh = await fsp.open(tmp, 'wx', 0o600);
@@ -108,7 +114,7 @@ export async function storeStream(
         if (head.length < HEAD_BYTES) head = Buffer.concat([head, chunk.subarray(0, HEAD_BYTES - head.length)]);
         // The write runs on the thread pool while this thread hashes the same chunk.
         // A failed write is the store's disk, never the source file: said as such (a full disk named).
-        const written = writeAll(fh, chunk).catch((e: unknown) => {
+        const written = writeAll(fh, enc ? enc.push(chunk) : chunk).catch((e: unknown) => {
           throw diskError(e, dataDir, `保存“${o.name}”`);
         });
         hash.update(chunk);
@@ -123,6 +129,7 @@ export async function storeStream(
       throw new AppError('unreadable_file', `文件“${o.name}”在复制过程中发生了变化(被修改、移动或删除),未保存。请确认文件完整后重新添加。`);
     }
     try {
+      if (enc) await writeAll(fh, enc.final());
       await fh.sync();
     } catch (e) {
       throw diskError(e, dataDir, `保存“${o.name}”`);
@@ -138,7 +145,9 @@ export async function storeStream(
     holdBlob(sha256);
     try {
       const existing = (await fsp.stat(target).catch(() => null))?.size ?? null;
-      if (existing === size && (size > REHASH_LIMIT || (await hashFile(target)) === sha256)) {
+      const expected = dk ? storedSize(size) : size;
+      const intact = async () => (await hashBlob(target, dk).catch(() => '')) === sha256;
+      if (existing === expected && (size > REHASH_LIMIT || (await intact()))) {
         await fsp.rm(tmp, { force: true });
         // Touching the status time keeps a clean-up in another process from taking the file meanwhile.
         await fsp.chmod(target, 0o400).catch(() => undefined);

@@ -16,7 +16,7 @@ const { values } = parseArgs({
 
 const rendererDir = values.renderer ?? path.resolve(fileURLToPath(new URL('../../dist/renderer', import.meta.url)));
 const dataDir = resolveDataDir(values['data-dir']);
-// An encrypted store is unlocked with the passphrase in this file (the unlock screen is not built yet).
+// An encrypted store opens with the passphrase in this file; without one the host starts locked and the page asks for it.
 if (values['passphrase-file']) setPassphrase(dataDir, readPassphraseFile(values['passphrase-file']));
 const host = await startHost({
   dataDir,

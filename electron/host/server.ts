@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { AppContext } from '../services/context';
 import { openContext } from '../services/backup';
+import { watchIdle } from '../services/store-lock';
 import { dispatch } from '../services/dispatch';
 import { handlers } from '../services/handlers/index';
 import { hostRoutes } from '../services/host-routes';
@@ -90,6 +91,7 @@ function readApiBody(req: http.IncomingMessage): Promise<Buffer> {
 
 export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const ctx = await openContext(opts.dataDir);
+  watchIdle(ctx);
   const secret = newSecret();
   let port = 0;
 

@@ -4,12 +4,14 @@ import type { CallName } from '../../shared/api/contract';
 import { listUsers, usersCreatedHere } from '../../db/queries/users';
 import { AppError } from '../../shared/errors';
 import type { AppContext } from './context';
-import { currentUser } from './context';
+import { currentUser, lockedError } from './context';
 
 /** Throws 'forbidden' with a sentence naming the role when the signed-in user may not make this call. */
 export function requireAccess(ctx: AppContext, name: CallName): void {
   const access = CALL_ROLES[name];
   if (access === 'anyone') return;
+  // A locked store answers every call with the request for its passphrase, before anything about users.
+  if (ctx.locked) throw lockedError();
   if ((access === 'first-user' || access === 'setup') && listUsers(ctx.db).length === 0) return;
   // A PC set up from a package holds only the office's users: whoever sits there adds themselves first.
   if (access === 'first-user' && !ctx.userId) {

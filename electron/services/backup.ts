@@ -2,7 +2,8 @@
 import type { BackupInfo } from '../../shared/api/backup';
 import { AppError, isAppError } from '../../shared/errors';
 import { backupBeforeMigration, backupFolder, createBackup, dailyBackup, sweepBackupFolder } from '../../db/backup/index';
-import { createContext, type AppContext } from './context';
+import { canOpen, createContext, type AppContext } from './context';
+import { openStore } from '../../db/open';
 import { APP_VERSION } from './version';
 import { sweepExports } from './reports/exports';
 
@@ -15,10 +16,27 @@ export function serial<T>(work: () => Promise<T>): Promise<T> {
   return run;
 }
 
-/** Opens the app's context: a store about to be migrated is backed up first, and the day's first start takes a backup in the background. */
+/**
+ * Opens the app's context: a store about to be migrated is backed up first, and the day's first start takes a backup in
+ * the background. An encrypted store whose passphrase is not known yet is left locked; unlocking runs openLedger.
+ */
 export async function openContext(dataDir: string): Promise<AppContext> {
+  if (!canOpen(dataDir)) return createContext(dataDir);
   await serial(() => backupBeforeMigration(dataDir, APP_VERSION));
   const ctx = createContext(dataDir);
+  afterOpen(ctx);
+  return ctx;
+}
+
+/** Opens the store of a locked context (after the passphrase is given), with the same backups as a start. */
+export async function openLedger(ctx: AppContext): Promise<void> {
+  await serial(() => backupBeforeMigration(ctx.dataDir, APP_VERSION));
+  ctx.db = openStore(ctx.dataDir);
+  afterOpen(ctx);
+}
+
+function afterOpen(ctx: AppContext): void {
+  const { dataDir } = ctx;
   // Exports leave by download; none is kept in the data folder past a restart.
   sweepExports(dataDir, 0);
   // What a backup cut short by a crash left in the folder goes first; then the day's backup.
@@ -29,7 +47,6 @@ export async function openContext(dataDir: string): Promise<AppContext> {
     (b) => b && ctx.log.info(`daily backup ${b.name}`),
     (e: unknown) => ctx.log.error('daily backup', e),
   );
-  return ctx;
 }
 
 /** The backup taken before an import or a package merge; an empty store has nothing to lose. Refuses the work when it fails. */

@@ -24,6 +24,8 @@ export async function dispatch(ctx: AppContext, handlers: Handlers, name: string
   if (!parsed.success) {
     return { ok: false, error: new AppError('validation', validationMessage(parsed.error.issues)).toData() };
   }
+  // Asking whether the store is locked is not use: it must not keep an idle store unlocked.
+  if (name !== 'store.status') ctx.lastActivity = Date.now();
   try {
     requireAccess(ctx, name);
     const handler = handlers[name] as (ctx: AppContext, args: unknown) => unknown;

@@ -1,6 +1,5 @@
 // Host routes of the evidence store: a streamed upload, and stored files served only by a known hash.
 import { validationMessage } from './dispatch';
-import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HostRoute } from '../host/routes';
@@ -11,7 +10,8 @@ import { requireAccess } from './access';
 import { AppError, toErrorData, type ErrorCode } from '../../shared/errors';
 import { uploadParams } from '../../shared/api/evidence';
 import { requireOwnMeasure } from '../../db/queries/clerk-scope';
-import { attachStream, blobPath, isSha256, maxEvidenceBytes, servedType, tooLarge, cleanName } from '../../db/evidence-store/index';
+import { attachStream, blobChunks, blobPath, blobSize, evidenceKey, isSha256, maxEvidenceBytes, servedType, tooLarge, cleanName } from '../../db/evidence-store/index';
+import type { DataKey } from '../../db/evidence-store/data-key';
 import { servedFile } from '../../db/queries/evidence';
 
 const STATUS: Partial<Record<ErrorCode, number>> = { validation: 400, not_found: 404, forbidden: 403, too_large: 413, cancelled: 400, unreadable_file: 400 };
@@ -72,7 +72,7 @@ function notFound(res: ServerResponse, message = NO_FILE): void {
   sendJson(res, 404, { ok: false, error: { code: 'not_found', message } });
 }
 
-type Served = { ok: true; file: string; headers: Record<string, string> } | { ok: false; message: string };
+type Served = { ok: true; file: string; dk: DataKey | null; headers: Record<string, string> } | { ok: false; message: string };
 
 /** What serving a hash means, whatever the transport: the file and its headers, or why not (always a 404). */
 function resolveServed(ctx: AppContext, sha256: string, download: boolean): Served {
@@ -80,18 +80,20 @@ function resolveServed(ctx: AppContext, sha256: string, download: boolean): Serv
   const meta = servedFile(ctx.db, sha256);
   if (!meta) return { ok: false, message: NO_FILE };
   const file = blobPath(ctx.dataDir, sha256);
-  let size: number;
+  // In an encrypted store the file is decrypted as it is sent: the length is the plaintext's, known from the size on disk.
+  const dk = evidenceKey(ctx.dataDir);
+  let size: number | null;
   try {
-    const st = fs.statSync(file);
-    if (!st.isFile()) return { ok: false, message: NO_FILE };
-    size = st.size;
+    size = blobSize(file, dk);
   } catch {
-    return { ok: false, message: `文件“${meta.name}”在存储中缺失。请在“佐证材料”中运行完整性检查。` };
+    return { ok: false, message: `文件“${meta.name}”在存储中已损坏。请在“佐证材料”中运行完整性检查。` };
   }
+  if (size === null) return { ok: false, message: `文件“${meta.name}”在存储中缺失。请在“佐证材料”中运行完整性检查。` };
   const served = servedType(meta.mime);
   return {
     ok: true,
     file,
+    dk,
     headers: {
       'Content-Type': served.contentType,
       'Content-Length': String(size),
@@ -113,7 +115,8 @@ function serveFile(ctx: AppContext, req: IncomingMessage, res: ServerResponse, s
     return void res.end();
   }
   res.writeHead(200, r.headers);
-  const stream = fs.createReadStream(r.file);
+  const stream = Readable.from(blobChunks(r.file, r.dk));
+  // A chunk that fails authentication ends the response short, so the browser never takes altered bytes as whole.
   stream.on('error', () => res.destroy());
   stream.pipe(res);
 }
@@ -132,7 +135,7 @@ export function evidenceProtocolResponse(ctx: AppContext, url: URL): Response | 
       headers: { 'Content-Type': 'application/json; charset=utf-8' },
     });
   }
-  return new Response(Readable.toWeb(fs.createReadStream(r.file)) as ReadableStream, { status: 200, headers: r.headers });
+  return new Response(Readable.toWeb(Readable.from(blobChunks(r.file, r.dk))) as ReadableStream, { status: 200, headers: r.headers });
 }
 
 export const evidenceRoutes: HostRoute[] = [

@@ -8,6 +8,8 @@ import { Header } from './components/Header';
 import { Notices } from './components/Notices';
 import { UserScreen } from './screens/UserScreen';
 import { PasswordDialog } from './components/PasswordDialog';
+import { UnlockScreen } from './screens/UnlockScreen';
+import { useLock, watchIdle } from './stores/lock';
 
 /** Files dropped outside the drop zone must not make the window navigate to them. */
 function preventStrayDrops(): () => void {
@@ -28,9 +30,17 @@ export function App() {
   const loadError = useSession((s) => s.loadError);
   const creatingUser = useSession((s) => s.creatingUser);
   const route = useApp((s) => s.route);
+  const locked = useLock((s) => s.status?.locked ?? false);
 
   useEffect(() => {
-    void useSession.getState().load();
+    // An encrypted store asks for its passphrase before anything of the ledger loads.
+    void useLock
+      .getState()
+      .load()
+      .then(async () => {
+        if (!useLock.getState().status?.locked) await useSession.getState().load();
+      });
+    const stopIdle = watchIdle();
     const onHash = (): void => useApp.getState().syncFromHash();
     window.addEventListener('hashchange', onHash);
     window.addEventListener('popstate', onHash);
@@ -39,6 +49,7 @@ export function App() {
       window.removeEventListener('hashchange', onHash);
       window.removeEventListener('popstate', onHash);
       undoDrops();
+      stopIdle();
     };
   }, []);
 
@@ -47,7 +58,9 @@ export function App() {
   }, [t]);
 
   let body;
-  if (!info) {
+  if (locked) {
+    body = <UnlockScreen />;
+  } else if (!info) {
     body = (
       <main className="center-page" data-testid="app-loading">
         <p>{loadError ?? t('app.loading')}</p>

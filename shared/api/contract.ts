@@ -15,6 +15,7 @@ import { targetCalls } from './targets';
 import { settingsCalls } from './settings';
 import { backupCalls } from './backup';
 import { authCalls } from './auth';
+import { storeCalls } from './store';
 
 export const contract = {
   ...ledgerCalls,
@@ -31,6 +32,7 @@ export const contract = {
   ...settingsCalls,
   ...backupCalls,
   ...authCalls,
+  ...storeCalls,
 };
 
 export type Contract = typeof contract;

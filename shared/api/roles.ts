@@ -19,6 +19,11 @@ const INSPECTORS: readonly Role[] = ['inspector', 'supervisor'];
 
 export const CALL_ROLES: Record<CallName, Access> = {
   'session.get': 'anyone',
+  // A locked store has no users to check against: anyone at the PC may see it is locked, unlock it with the passphrase, or lock it.
+  'store.status': 'anyone',
+  'store.unlock': 'anyone',
+  'store.lock': 'anyone',
+  'store.setIdleMinutes': ALL,
   'session.switchUser': 'anyone',
   'users.create': 'first-user',
   'users.setPassword': ALL,

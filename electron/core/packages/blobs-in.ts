@@ -5,7 +5,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { blobPath, tmpDir } from '../../../db/evidence-store/index';
+import { blobPath, evidenceKey, tmpDir } from '../../../db/evidence-store/index';
+import { Encryptor, storedSize } from '../../../db/evidence-store/cipher';
+import type { DataKey } from '../../../db/evidence-store/data-key';
 import { holdBlob, inFlight, releaseBlob } from '../../../db/evidence-store/sweep';
 import { cancelledError } from '../../../db/evidence-store/write';
 import type { PackageReader } from './container';
@@ -37,19 +39,24 @@ function fsyncDir(dir: string): void {
 }
 
 /** Writes one file under a temporary name, hashing on the way; throws when the bytes are not the ones named. */
-async function stageOne(reader: PackageReader, dir: string, b: { sha256: string; size: number }, o: StageOptions): Promise<Staged> {
+async function stageOne(reader: PackageReader, dir: string, b: { sha256: string; size: number }, dk: DataKey | null, o: StageOptions): Promise<Staged> {
   const tmp = path.join(dir, `${process.pid}-${randomBytes(8).toString('hex')}.part`);
   inFlight.tmp.add(tmp);
   const fd = fs.openSync(tmp, 'wx', 0o600);
   const hash = createHash('sha256');
   let size = 0;
   let ok = false;
+  // An encrypted store takes the package's files in encrypted as they are written.
+  const enc = dk ? new Encryptor(dk) : null;
+  const write = (bytes: Buffer) => {
+    let off = 0;
+    while (off < bytes.length) off += fs.writeSync(fd, bytes, off, bytes.length - off);
+  };
   try {
     let pieces = 0;
     for (const chunk of reader.blobChunks(b.sha256)) {
       hash.update(chunk);
-      let off = 0;
-      while (off < chunk.length) off += fs.writeSync(fd, chunk, off, chunk.length - off);
+      write(enc ? enc.push(chunk) : chunk);
       size += chunk.length;
       o.onBytes?.(chunk.length);
       if (++pieces % 4 === 0) {
@@ -58,6 +65,7 @@ async function stageOne(reader: PackageReader, dir: string, b: { sha256: string;
       }
     }
     if (size !== b.size || hash.digest('hex') !== b.sha256) throw damaged(`blob ${b.sha256}`);
+    if (enc) write(enc.final());
     ok = true;
   } finally {
     fs.closeSync(fd);
@@ -82,16 +90,17 @@ export async function storePackageBlobs(dataDir: string, reader: PackageReader, 
   const held: string[] = [];
   const created: string[] = [];
   const release = () => held.forEach(releaseBlob);
+  const dk = evidenceKey(dataDir);
   try {
     for (const b of reader.manifest.parts.blobs) {
       if (o.signal?.aborted) throw cancelledError();
       const target = blobPath(dataDir, b.sha256);
       // Already here with the right size: content-addressed, so the same bytes (checked by the evidence integrity check).
-      if (fs.statSync(target, { throwIfNoEntry: false })?.size === b.size) {
+      if (fs.statSync(target, { throwIfNoEntry: false })?.size === (dk ? storedSize(b.size) : b.size)) {
         o.onBytes?.(b.size);
         continue;
       }
-      staged.push(await stageOne(reader, dir, b, o));
+      staged.push(await stageOne(reader, dir, b, dk, o));
     }
     await Promise.all(
       staged.map(async (s) => {

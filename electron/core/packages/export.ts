@@ -4,7 +4,7 @@ import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../../../db/open';
 import { latestVersion } from '../../../db/migrate';
-import { blobPath } from '../../../db/evidence-store/index';
+import { blobChunksSync, blobPath, blobSize, evidenceKey } from '../../../db/evidence-store/index';
 import { AppError } from '../../../shared/errors';
 import { nowIso } from '../../../shared/ids';
 import { APP_VERSION } from '../../services/version';
@@ -57,9 +57,10 @@ function neededBlobs(db: Db, dataDir: string, ops: readonly Op[]): { sha256: str
   for (const r of rows) hashes.add(r);
   const out: { sha256: string; size: number }[] = [];
   for (const sha256 of [...hashes].sort()) {
-    const st = fs.statSync(blobPath(dataDir, sha256), { throwIfNoEntry: false });
-    if (!st) throw new AppError('not_found', '本机存储中缺少要打包的佐证材料文件。请先在“佐证材料”中运行完整性检查,补齐后再导出。', `missing blob ${sha256}`);
-    out.push({ sha256, size: st.size });
+    // Packages carry plaintext (encrypted as a whole with the package passphrase when one is given).
+    const size = blobSize(blobPath(dataDir, sha256), evidenceKey(dataDir));
+    if (size === null) throw new AppError('not_found', '本机存储中缺少要打包的佐证材料文件。请先在“佐证材料”中运行完整性检查,补齐后再导出。', `missing blob ${sha256}`);
+    out.push({ sha256, size });
   }
   return out;
 }
@@ -138,7 +139,8 @@ export async function exportPackage(db: Db, dataDir: string, req: ExportRequest,
     const total = blobBytes * (encrypted ? 2 : 1);
     for (const [i, b] of blobs.entries()) {
       const step = `正在打包佐证材料(${i + 1}/${blobs.length})`;
-      await writer.addBlob(b.sha256, blobPath(dataDir, b.sha256), {
+      const dk = evidenceKey(dataDir);
+      await writer.addBlob(b.sha256, (buf) => blobChunksSync(blobPath(dataDir, b.sha256), dk, buf), {
         signal: o.signal,
         onBytes: (n) => o.onProgress?.(total ? (done += n) / total : null, step),
       });

@@ -14,6 +14,7 @@ import { targetHandlers } from './targets';
 import { settingsHandlers } from './settings';
 import { backupHandlers } from './backup';
 import { authHandlers } from './auth';
+import { storeHandlers } from './store';
 
 export const handlers: Handlers = {
   ...ledgerHandlers,
@@ -30,4 +31,5 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ...backupHandlers,
   ...authHandlers,
+  ...storeHandlers,
 };

@@ -1,7 +1,6 @@
 // Produces the feedback document (督察反馈意见) as .docx (the reports' GB/T 9704 writer) or .pdf (the reports' printer).
-import fs from 'node:fs/promises';
 import type { Db } from '../../../db/open';
-import { blobPath } from '../../../db/evidence-store/index';
+import { blobPath, evidenceKey, readBlob } from '../../../db/evidence-store/index';
 import { reviewDetail } from '../../../db/queries/inspections/index';
 import { AppError } from '../../../shared/errors';
 import { localIsoDate } from '../../../shared/periods';
@@ -27,7 +26,7 @@ async function feedbackInput(db: Db, dataDir: string, reviewId: string): Promise
   for (const item of review.items) {
     for (const f of item.inspectorFiles) {
       const mime = f.mime === 'image/png' || f.mime === 'image/jpeg' ? f.mime : null;
-      const bytes = mime && f.size <= MAX_PHOTO_BYTES ? await fs.readFile(blobPath(dataDir, f.sha256)).catch(() => null) : null;
+      const bytes = mime && f.size <= MAX_PHOTO_BYTES ? await readBlob(blobPath(dataDir, f.sha256), evidenceKey(dataDir)).catch(() => null) : null;
       const size = bytes ? imageSize(bytes) : null;
       if (mime && bytes && size) photos.push({ caption: `${item.number} ${item.title}:${f.name}`, mime, base64: bytes.toString('base64'), ...size });
       else otherFiles.push(`${item.number} ${f.name}`);

@@ -49,12 +49,22 @@ function httpTransport(): Transport {
   };
 }
 
+const lockedListeners: (() => void)[] = [];
+
+/** Called whenever a call finds the store locked (by the idle timer, another window, or a lock on the Node side). */
+export function onStoreLocked(fn: () => void): void {
+  lockedListeners.push(fn);
+}
+
 function makeApi(transport: Transport): Api {
   const api = {} as Record<CallName, (args: unknown) => Promise<unknown>>;
   for (const name of callNames) {
     api[name] = async (args: unknown) => {
       const r = await transport(name, args);
-      if (!r.ok) throw new ApiError(r.error);
+      if (!r.ok) {
+        if (r.error.code === 'passphrase_required') for (const fn of lockedListeners) fn();
+        throw new ApiError(r.error);
+      }
       return r.value;
     };
   }

@@ -1,6 +1,7 @@
 // 备份与恢复: where backups go, back up now, and each backup with its size, verify and restore (after a confirmation).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LockSettings } from '../screens/UnlockScreen';
 import { useBackup } from './store';
 import { formatTime } from '../format';
 import { formatSize } from '../../../shared/sizes';
@@ -183,6 +184,7 @@ export function BackupScreen() {
           </table>
         )}
       </section>
+      <LockSettings />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../stores/app';
 import { useSession } from '../stores/session';
+import { useLock } from '../stores/lock';
 import { navItems, type NavItem } from '../nav';
 import { LANGUAGES, setLanguage, type Language } from '../i18n/index';
 import { formatQuarter } from '../format';
@@ -23,6 +24,8 @@ function quarterOptions(selected: string): string[] {
 export function Header() {
   const { t, i18n } = useTranslation();
   const { t: ts } = useTranslation('security');
+  const { t: tl } = useTranslation('lock');
+  const encrypted = useLock((s) => s.status?.encrypted ?? false);
   const route = useApp((s) => s.route);
   const go = useApp((s) => s.go);
   const info = useSession((s) => s.info);
@@ -92,6 +95,11 @@ export function Header() {
         <button type="button" className="header-button" onClick={() => useSession.getState().askPassword('set-own')} data-testid="set-password">
           {ts('setPassword')}
         </button>
+        {encrypted && (
+          <button type="button" className="header-button" onClick={() => void useLock.getState().lock()} data-testid="lock-now">
+            {tl('lockNow')}
+          </button>
+        )}
         <label className="header-field">
           <span className="sr-only">{t('header.language')}</span>
           <select value={i18n.language} onChange={(e) => setLanguage(e.target.value as Language)} data-testid="language-select" title={t('header.language')}>

@@ -12,6 +12,7 @@ import { exchangeZh, exchangeEn } from './exchange';
 import { dailyZh, dailyEn } from './daily';
 import { backupZh, backupEn } from './backup';
 import { securityZh, securityEn } from './security';
+import { lockZh, lockEn } from './lock';
 import { fullWidthPunctuation } from '../../../shared/zh-punctuation';
 
 /** Each screen's own dictionary: Chinese first, English with the same keys (one line per namespace). */
@@ -25,6 +26,7 @@ const NAMESPACES = {
   daily: [dailyZh, dailyEn],
   backup: [backupZh, backupEn],
   security: [securityZh, securityEn],
+  lock: [lockZh, lockEn],
 } as const;
 
 export const LANGUAGES = [
