@@ -1,8 +1,8 @@
 // The parsed file: which article, how many measures, the heading tree with measures, and the commit bar.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentDraft, useImporter } from '../../stores/importer';
-import { freeNumber } from './draft';
+import { useImporter } from '../../stores/importer';
+import { freeNumber, initialDraft } from './draft';
 import { formatSize } from '../../../../shared/sizes';
 import { groupMeasures, headingText } from './group';
 import { PreviewMeasure } from './PreviewMeasure';
@@ -16,12 +16,14 @@ export function Preview() {
   const { t } = useTranslation();
   const preview = useImporter((s) => s.preview);
   const documentIndex = useImporter((s) => s.documentIndex);
-  const draft = useImporter(currentDraft);
+  const own = useImporter((s) => s.drafts[s.documentIndex]);
   const phase = useImporter((s) => s.phase);
   const selectDocument = useImporter((s) => s.selectDocument);
   const commit = useImporter((s) => s.commit);
   const reset = useImporter((s) => s.reset);
   const doc = preview?.documents.find((d) => d.index === documentIndex) ?? preview?.documents[documentIndex];
+  // Until the clerk corrects something the draft is the parsed list; its keys match the store's later copy.
+  const draft = useMemo(() => own ?? (doc ? initialDraft(doc.items) : null), [own, doc]);
   const items = useMemo(() => draft?.items.map((x) => x.measure) ?? [], [draft]);
   const groups = useMemo(() => (doc ? groupMeasures(doc.sections, items) : []), [doc, items]);
   const known = useKnownUnits();
