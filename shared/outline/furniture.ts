@@ -24,19 +24,17 @@ function isShortPlain(text: string): boolean {
 }
 
 /**
- * Bare numbers alone on a line that mark page ends. Under a 序号 header alone on its line, or a
- * few lines apart (a page holds many), they are the row numbers of a table written one cell per
- * line, and a cell repeated next to them ("全年") is no running header.
+ * Bare numbers alone on a line that mark page ends. Under a 序号 header alone on its line they are
+ * the row numbers of a table written one cell per line, and a cell repeated next to them ("全年")
+ * is no running header. Pages can be short, so how far apart the numbers stand tells nothing.
  */
 function pageNumberLines(lines: readonly Line[]): Set<number> {
-  const at: number[] = [];
+  if (lines.some((l) => /^(?:序[号號]|编[号號])$/.test(l.text))) return new Set();
+  const at = new Set<number>();
   lines.forEach((l, i) => {
-    if (/^\d{1,3}$/.test(l.text)) at.push(i);
+    if (/^\d{1,3}$/.test(l.text)) at.add(i);
   });
-  const gaps = at.slice(1).map((x, k) => x - at[k]!).sort((a, b) => a - b);
-  const median = gaps[Math.floor(gaps.length / 2)] ?? Infinity;
-  const seqColumn = lines.some((l) => /^(?:序[号號]|编[号號])$/.test(l.text));
-  return new Set(median < 8 || seqColumn ? [] : at);
+  return at;
 }
 
 /** Lines repeated on several pages, each time next to a page boundary: running headers or footers. */
