@@ -66,6 +66,19 @@ export interface ImportDone {
 
 const unitList = z.array(z.string().trim().min(1).max(200)).max(100);
 
+/** A measure as the preview sends it back after the clerk's corrections: the parser's shape, bounded. */
+const correctedMeasure = z
+  .object({
+    path: z.array(z.string().trim().min(1).max(50)).min(1).max(12),
+    title: z.string().trim().min(1).max(500),
+    text: z.string().max(20_000),
+    lead: unitList,
+    responsible: unitList,
+    deadline: z.string().trim().min(1).max(100).nullable(),
+    targets: z.array(z.string().trim().min(1).max(200)).max(50),
+  })
+  .strict();
+
 export const ledgerCalls = {
   'session.get': call<SessionInfo>()(z.object({}).strict()),
   'session.switchUser': call<SessionInfo>()(z.object({ userId: id, password: z.string().max(200).optional() }).strict()),
@@ -112,6 +125,11 @@ export const ledgerCalls = {
               .strict(),
           )
           .max(10_000),
+        /**
+         * The document's measures as the clerk corrected them in the preview (split, merged, added,
+         * deleted, edited); when present they replace the parsed ones, and `edits` must be empty.
+         */
+        items: z.array(correctedMeasure).min(1).max(10_000).optional(),
       })
       .strict(),
   ),

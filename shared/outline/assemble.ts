@@ -130,6 +130,13 @@ function toSection(n: Node, preamble: boolean): ParsedSection {
   };
 }
 
+// "第十条 本办法自印发之日起施行" / "本制度由…负责解释": articles that say how the document applies, not what to do.
+const FINAL_PROVISION_RE = new RegExp(`^${tc('本')}[^，,。]{1,8}(?:${tc('自')}[^。]{1,20}(?:${tcAny(['起施行', '起执行', '起实施', '起试行'])})|${tc('由')}[^。]{1,20}${tc('负责解释')})`);
+
+function isFinalProvision(n: Node): boolean {
+  return !n.row && n.children.length === 0 && n.paras.length === 0 && FINAL_PROVISION_RE.test(n.lineText.trim());
+}
+
 /** Assembles one parsed document from its title and tree. */
 export function assemble(tree: Tree, title: string | null): ParsedDocument {
   const plan = planMeasures(tree, title);
@@ -138,6 +145,7 @@ export function assemble(tree: Tree, title: string | null): ParsedDocument {
   const sectionNodes: { node: Node; preamble: boolean }[] = [];
   const hasMeasureBelow = new Set<Node>();
   const walk = (n: Node, preambleAbove: boolean): void => {
+    if (plan.isMeasure(n) && isFinalProvision(n)) return;
     if (plan.isMeasure(n)) {
       measureNodes.push(n);
       for (const a of ancestors(n)) hasMeasureBelow.add(a);

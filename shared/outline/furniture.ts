@@ -23,12 +23,27 @@ function isShortPlain(text: string): boolean {
   return displayWidth(text) <= 40 && !/[。；;！？]/.test(text) && parseLabel(text) === null;
 }
 
+/**
+ * Bare numbers alone on a line that mark page ends. Under a 序号 header alone on its line they are
+ * the row numbers of a table written one cell per line, and a cell repeated next to them ("全年")
+ * is no running header. Pages can be short, so how far apart the numbers stand tells nothing.
+ */
+function pageNumberLines(lines: readonly Line[]): Set<number> {
+  if (lines.some((l) => /^(?:序[号號]|编[号號])$/.test(l.text))) return new Set();
+  const at = new Set<number>();
+  lines.forEach((l, i) => {
+    if (/^\d{1,3}$/.test(l.text)) at.add(i);
+  });
+  return at;
+}
+
 /** Lines repeated on several pages, each time next to a page boundary: running headers or footers. */
 function runningLines(lines: readonly Line[]): Set<string> {
   const seen = new Map<string, { n: number; atBreak: number }>();
+  const pageNo = pageNumberLines(lines);
   lines.forEach((l, i) => {
     if (!isShortPlain(l.text)) return;
-    const near = l.breakBefore || lines[i + 1]?.breakBefore || /^\d{1,3}$/.test(lines[i - 1]?.text ?? '') || /^\d{1,3}$/.test(lines[i + 1]?.text ?? '');
+    const near = l.breakBefore || lines[i + 1]?.breakBefore || pageNo.has(i - 1) || pageNo.has(i + 1);
     const s = seen.get(l.text) ?? { n: 0, atBreak: 0 };
     s.n++;
     if (near) s.atBreak++;

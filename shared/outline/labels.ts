@@ -1,9 +1,11 @@
 // Heading labels (一、 (一) 1. (1) ①), how they are written in paths, and heading/text splits.
 
 import { INLINE_GOAL_RE, PREAMBLE_WORD_RE } from './keys';
-import { sentenceEnd } from './text';
+import { displayWidth, sentenceEnd } from './text';
 
-export type LabelStyle = 'part' | 'chapter-section' | 'article' | 'cn' | 'cn-paren' | 'arabic' | 'arabic-paren' | 'arabic-half' | 'circled';
+export type LabelStyle =
+  | 'part' | 'chapter-section' | 'article' | 'cn' | 'cn-paren' | 'arabic' | 'decimal2' | 'decimal3' | 'decimal4'
+  | 'arabic-paren' | 'arabic-half' | 'circled';
 
 export interface Label {
   style: LabelStyle;
@@ -33,13 +35,24 @@ const PATTERNS: { style: LabelStyle; re: RegExp }[] = [
   { style: 'cn-paren', re: new RegExp(`^[(（]\\s*(${CN})\\s*[)）]\\s*[、.．]?\\s*`) },
   // Word and PDF converters write ㈠ (one glyph) for （一） and ⒈ for 1.
   { style: 'cn-paren', re: /^([\u3220-\u3229])\s*[、.．]?\s*/ },
+  // Decimal outlines (1.1, 2.1.3): the number of parts is the level; the style is fixed after matching.
+  { style: 'decimal2', re: /^(\d{1,2}(?:[.．]\d{1,2}){1,3})(?![\d%％])[.．、]?\s*/ },
   { style: 'arabic', re: /^(\d{1,3})\s?[.．、](?![\d%％])\s*/ },
+  // "1 完善制度体系": a bare number and a space, only as a short heading above 1.1 items.
+  { style: 'arabic', re: /^(\d{1,2})[ \u3000]{1,2}(?=[\u4e00-\u9fff])/ },
   { style: 'arabic', re: /^([\u2488-\u249B])\s*/ },
   { style: 'arabic-paren', re: /^[(（]\s*(\d{1,3})\s*[)）]\s*[、.．]?\s*/ },
   { style: 'arabic-paren', re: /^([\u2474-\u2487])\s*/ },
   { style: 'arabic-half', re: /^(\d{1,3})[)）](?![\d%％])\s*/ },
   { style: 'circled', re: new RegExp(`^(${CIRCLED})\\s*[、.．]?\\s*`) },
 ];
+
+const QUANTITY_AFTER = /^\s*(?:[万亿千百倍个项家条次人年月日天名件所批类级周元岁%％]|小时|公里|平方)/;
+
+/** A bare-number label ("1 完善制度体系") is a short heading, never a sentence that starts with a count. */
+function bareHeading(rest: string): boolean {
+  return !QUANTITY_AFTER.test(rest) && displayWidth(rest) <= 40 && !/[。；;，,：:！？]/.test(rest);
+}
 
 /** The heading label a line starts with, or null. */
 export function parseLabel(line: string): Label | null {
@@ -51,6 +64,14 @@ export function parseLabel(line: string): Label | null {
     const rest = line.slice(m[0].length);
     // "1.5万" and "一、二类" are numbers in text, not labels.
     if (style === 'cn' && /^[一二三四五六七八九十]+[类级等档]/.test(rest)) continue;
+    if (style === 'decimal2') {
+      // "1.5万人次" and "2.5倍" are quantities that a wrapped line may start with.
+      if (QUANTITY_AFTER.test(rest) || !/\s|[.．、]$/.test(m[0]) && !/^[\u4e00-\u9fff“《(（]/.test(rest)) continue;
+      const parts = token.split(/[.．]/).map(Number);
+      const depth = Math.min(parts.length, 4) as 2 | 3 | 4;
+      return { style: `decimal${depth}`, label: parts.join('.'), number: parts[parts.length - 1] ?? 0, raw: m[0].trim(), rest };
+    }
+    if (style === 'arabic' && /^\d+[ \u3000]+$/.test(m[0]) && !bareHeading(rest)) continue;
     return { style, ...pathLabel(style, token), raw: m[0].trim(), rest };
   }
   return null;
@@ -69,6 +90,10 @@ function pathLabel(style: LabelStyle, token: string): { label: string; number: n
       const n = cp >= 0x3220 && cp <= 0x3229 ? cp - 0x321f : cnNumber(token);
       return { label: `(${CN_WRITTEN[n] ?? token})`, number: n };
     }
+    case 'decimal2':
+    case 'decimal3':
+    case 'decimal4':
+      return { label: token.replace(/．/g, '.'), number: Number(token.split(/[.．]/).pop()) };
     case 'arabic': {
       const cp = token.codePointAt(0) ?? 0;
       const n = cp >= 0x2488 && cp <= 0x249b ? cp - 0x2487 : Number(token);

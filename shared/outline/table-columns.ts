@@ -87,15 +87,19 @@ export function readHeader(lines: Line[], i: number): Header | null {
     const cols = settleRoles(cells.map((h) => ({ header: h, role: columnRole(h) })));
     return isTableHeader(cols) ? { cols, next: i + 1, cellPerLine: false, baseBlanks: 0 } : null;
   }
-  // One cell per line needs the 序号 column: only its numbers tell where a row starts.
-  if (columnRole(text) !== 'seq') return null;
-  const cols: Column[] = [{ header: text, role: 'seq' }];
+  // One cell per line: with a 序号 column its numbers tell where a row starts; without one, the
+  // header must name only known columns, so that rows can be counted off by its width.
+  const first = columnRole(text);
+  if (first !== 'seq' && first !== 'task') return null;
+  const cols: Column[] = [{ header: text, role: first }];
   let j = i + 1;
   let baseBlanks = Infinity;
   for (; j < lines.length && cols.length < 10; j++) {
     const h = lines[j]!;
     const role = columnRole(h.text);
     if (displayWidth(h.text) > 10 || (role === 'other' && /[。，,；;]/.test(h.text)) || /^\d/.test(h.text)) break;
+    // Without numbers the header ends at the first line that names no known column: the first cell.
+    if (first !== 'seq' && role === 'other') break;
     cols.push({ header: h.text, role });
     baseBlanks = Math.min(baseBlanks, h.blanks);
   }

@@ -2,6 +2,7 @@
 
 import type { Line } from './clean';
 import { parseLabel } from './labels';
+import { displayWidth } from './text';
 import { marksEmptyCells, readHeader, splitCells, type Column, type ColumnRole, type Header } from './table-columns';
 
 export type { ColumnRole } from './table-columns';
@@ -162,6 +163,45 @@ function readCellPerLine(lines: Line[], h: Header, out: (Line | TableRow)[]): nu
   return i;
 }
 
+/**
+ * Rows of a cell-per-line table without a 序号 column: cells are counted off by the header's
+ * width, an empty cell showing as one more blank line than separates any two cells.
+ */
+function readCellPerLineUnnumbered(lines: Line[], h: Header, out: (Line | TableRow)[]): number {
+  const reader = new TableReader(h, out);
+  const width = h.cols.length;
+  let values: string[] = [];
+  let rowLine: Line | null = null;
+  let i = h.next;
+  const flush = (): void => {
+    if (rowLine && values.some(Boolean)) reader.push(makeRow(h.cols, reader.nextNumber(), values), rowLine);
+    values = [];
+    rowLine = null;
+  };
+  for (; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (readHeader(lines, i)) break;
+    const empty = Math.round(Math.max(0, line.blanks - h.baseBlanks) / (h.baseBlanks + 1));
+    for (let b = 0; b < empty && values.length > 0; b++) {
+      values.push('');
+      if (values.length === width) flush();
+    }
+    if (values.length === 0) {
+      if (isHeadingLine(line.text)) {
+        out.push(line);
+        continue;
+      }
+      // A paragraph after the last row is the document's closing text, not a task cell.
+      if (/[。！？]$/.test(line.text) && displayWidth(line.text) > 40) break;
+      rowLine = line;
+    }
+    values.push(line.text);
+    if (values.length === width) flush();
+  }
+  flush();
+  return i;
+}
+
 /** Replaces the lines of any table with rows; other lines pass through unchanged. */
 export function extractTables(lines: Line[]): (Line | TableRow)[] {
   const out: (Line | TableRow)[] = [];
@@ -173,7 +213,11 @@ export function extractTables(lines: Line[]): (Line | TableRow)[] {
       i++;
       continue;
     }
-    const end = header.cellPerLine ? readCellPerLine(lines, header, out) : readInline(lines, header, out);
+    const end = !header.cellPerLine
+      ? readInline(lines, header, out)
+      : header.cols[0]?.role === 'seq'
+        ? readCellPerLine(lines, header, out)
+        : readCellPerLineUnnumbered(lines, header, out);
     i = Math.max(end, header.next);
   }
   return out;

@@ -86,7 +86,7 @@ function rowNode(row: TableRow): Node {
 
 /** Where each style usually sits: 第一部分 > 第一节 > 第一条 > 一、 > (一) > 1. > (1) > 1) > ① > rows. */
 const RANK: Record<NodeStyle, number> = {
-  part: 0, 'chapter-section': 1, article: 2, cn: 3, 'cn-paren': 4, arabic: 5, 'arabic-paren': 6, 'arabic-half': 7, circled: 8, row: 9,
+  part: 0, 'chapter-section': 1, article: 2, cn: 3, 'cn-paren': 4, arabic: 5, decimal2: 5.2, decimal3: 5.4, decimal4: 5.6, 'arabic-paren': 6, 'arabic-half': 7, circled: 8, row: 9,
 };
 
 /** Orders label styles: by the usual ranking, corrected by where new lists start. */

@@ -161,7 +161,9 @@ export const ledgerHandlers: LedgerHandlers = {
     const pending = await ctx.previews.get(a.token);
     const doc = pending.outline.documents[a.documentIndex];
     if (!doc) throw new AppError('validation', '所选文档不存在。请重新选择要导入的文档。');
-    const edited: ParsedOutline = { documents: pending.outline.documents.map((d, i) => (i === a.documentIndex ? applyEdits(d, a.edits) : d)) };
+    if (a.items && a.edits.length > 0) throw new AppError('validation', '修改内容与措施列表不能同时提交。请重新预览后再导入。');
+    const corrected = (d: ParsedDocument): ParsedDocument => (a.items ? { ...d, items: a.items } : applyEdits(d, a.edits));
+    const edited: ParsedOutline = { documents: pending.outline.documents.map((d, i) => (i === a.documentIndex ? corrected(d) : d)) };
     const done = await importOutline(ctx, edited, a.documentIndex, pending.source, a.anyway ?? false);
     await ctx.previews.delete(a.token);
     return done;

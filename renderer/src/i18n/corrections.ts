@@ -37,6 +37,12 @@ export const correctionsZh = {
     unknownUnit: '新单位:{{units}}',
   },
   onlyDoubtful: '只看需要核对的措施({{count}} 项)',
+  preview: {
+    mergeNext: '与下一项合并',
+    remove: '删除',
+    removed: '导入时将略去已删除的 {{count}} 项:{{titles}}。如需恢复,请点“重新选择文件”再次预览。',
+    changes: { edited: '已修改', split: '已拆分', merged: '已合并', added: '新增' },
+  },
   departments: {
     title: '单位',
     intro: '同一单位在不同文件中的写法会自动归并;仍未归并的,可在此合并、改名或标为统称。',
@@ -106,6 +112,12 @@ export const correctionsEn: typeof correctionsZh = {
   deleteDone: 'Measure deleted; kept in history.',
   doubts: { noUnits: 'No units found', noDeadline: 'No deadline found', longTitle: 'Very long title', unknownUnit: 'New units: {{units}}' },
   onlyDoubtful: 'Only measures to check ({{count}})',
+  preview: {
+    mergeNext: 'Merge with next',
+    remove: 'Delete',
+    removed: '{{count}} deleted measure(s) will be left out: {{titles}}. To restore them, choose the file again.',
+    changes: { edited: 'Edited', split: 'Split', merged: 'Merged', added: 'Added' },
+  },
   departments: {
     title: 'Departments',
     intro: 'Spellings of one department are merged automatically; merge, rename or mark as collective what is left.',

@@ -4,21 +4,16 @@ import { api } from '../api/client';
 import type { ImportPreview } from '../../../shared/api/ledger';
 import type { JobStatus } from '../../../shared/api/jobs';
 import { waitForJob } from '../api/jobs';
-import type { ParsedMeasure } from '../../../shared/outline/types';
+import {
+  addAfter, editDraft, initialDraft, isChanged, mergeWithNext, removeFromDraft, splitDraft,
+  type Draft, type MeasureEdit, type NewMeasure,
+} from '../screens/import/draft';
 import { i18n } from '../i18n/index';
 import { formatSize } from '../../../shared/sizes';
 import { messageOf, reportError, useApp } from './app';
 import { useChecklist } from './checklist';
 import { useSession } from './session';
 import { notifyImported } from '../daily/plans';
-
-/** A correction to one parsed measure; only the fields the user changed are present. */
-export interface MeasureEdit {
-  title?: string;
-  lead?: string[];
-  responsible?: string[];
-  deadline?: string | null;
-}
 
 export type ImportPhase = 'idle' | 'reading' | 'parsing' | 'ready' | 'committing';
 
@@ -27,18 +22,24 @@ interface ImporterState {
   fileName: string | null;
   preview: ImportPreview | null;
   documentIndex: number;
-  /** Corrections by document index, then by measure index within it. */
-  edits: Record<number, Record<number, MeasureEdit>>;
-  /** Measure being edited inline in the preview. */
+  /** The clerk's corrections by document index; a document nobody touched has none. */
+  drafts: Record<number, Draft>;
+  /** Key of the measure being edited inline in the preview, or after which one is being added. */
   editing: number | null;
+  adding: number | null;
   error: string | null;
   /** The reading job while a file is read and parsed on the host, for the progress bar and cancel. */
   job: JobStatus | null;
   cancelReading(): Promise<void>;
   chooseFile(file: File | null | undefined): Promise<void>;
   selectDocument(index: number): void;
-  startEdit(index: number | null): void;
-  saveEdit(index: number, edit: MeasureEdit): void;
+  startEdit(key: number | null): void;
+  saveEdit(key: number, edit: MeasureEdit): void;
+  split(key: number, offset: number): void;
+  mergeNext(key: number): void;
+  remove(key: number): void;
+  startAdd(key: number | null): void;
+  add(afterKey: number, m: NewMeasure): void;
   /** `anyway`: import although a plan with the same measures exists. */
   commit(anyway?: boolean): Promise<void>;
   /** One click on a built-in outline: the whole ledger, no preview. */
@@ -64,21 +65,26 @@ function readBase64(file: File): Promise<string> {
   });
 }
 
-/** The measure as it will be imported: the parsed one with the user's corrections applied. */
-export function withEdit(m: ParsedMeasure, e: MeasureEdit | undefined): ParsedMeasure {
-  if (!e) return m;
-  return {
-    ...m,
-    ...(e.title !== undefined ? { title: e.title } : {}),
-    ...(e.lead !== undefined ? { lead: e.lead } : {}),
-    ...(e.responsible !== undefined ? { responsible: e.responsible } : {}),
-    ...(e.deadline !== undefined ? { deadline: e.deadline } : {}),
-  };
+/** The selected document's measures as they will be imported. */
+export function currentDraft(s: Pick<ImporterState, 'preview' | 'documentIndex' | 'drafts'>): Draft | null {
+  const own = s.drafts[s.documentIndex];
+  if (own) return own;
+  const doc = s.preview?.documents.find((d) => d.index === s.documentIndex);
+  return doc ? initialDraft(doc.items) : null;
 }
 
-const IDLE = { phase: 'idle' as ImportPhase, fileName: null, preview: null, job: null, documentIndex: 0, edits: {}, editing: null, error: null, templateBusy: null };
+export type { MeasureEdit, NewMeasure } from '../screens/import/draft';
 
-export const useImporter = create<ImporterState>((set, get) => ({
+const IDLE = { phase: 'idle' as ImportPhase, fileName: null, preview: null, job: null, documentIndex: 0, drafts: {}, editing: null, adding: null, error: null, templateBusy: null };
+
+export const useImporter = create<ImporterState>((set, get) => {
+  /** Applies one correction to the selected document's draft and closes the open form. */
+  const change = (f: (d: Draft) => Draft): void => {
+    const d = currentDraft(get());
+    if (!d) return;
+    set((s) => ({ drafts: { ...s.drafts, [s.documentIndex]: f(d) }, editing: null, adding: null }));
+  };
+  return {
   ...IDLE,
 
   async chooseFile(file) {
@@ -133,33 +139,50 @@ export const useImporter = create<ImporterState>((set, get) => ({
   },
 
   selectDocument(index) {
-    set({ documentIndex: index, editing: null });
+    set({ documentIndex: index, editing: null, adding: null });
   },
 
-  startEdit(index) {
-    set({ editing: index });
+  startEdit(key) {
+    set({ editing: key, adding: null });
   },
 
-  saveEdit(index, edit) {
-    const doc = get().documentIndex;
-    set((s) => {
-      const forDoc = { ...(s.edits[doc] ?? {}) };
-      if (Object.keys(edit).length > 0) forDoc[index] = edit;
-      else delete forDoc[index]; // changed back to what the parser found
-      return { edits: { ...s.edits, [doc]: forDoc }, editing: null };
-    });
+  saveEdit(key, edit) {
+    change((d) => (Object.keys(edit).length > 0 ? editDraft(d, key, edit) : d));
+  },
+
+  split(key, offset) {
+    change((d) => splitDraft(d, key, offset));
+  },
+
+  mergeNext(key) {
+    change((d) => mergeWithNext(d, key));
+  },
+
+  remove(key) {
+    change((d) => removeFromDraft(d, key));
+  },
+
+  startAdd(key) {
+    set({ adding: key, editing: null });
+  },
+
+  add(afterKey, m) {
+    change((d) => addAfter(d, afterKey, m));
   },
 
   async commit(anyway = false) {
-    const { preview, documentIndex, edits } = get();
+    const { preview, documentIndex } = get();
     if (!preview) return;
+    const draft = currentDraft(get());
     set({ phase: 'committing', error: null });
     try {
       const done = await api['import.commit']({
         token: preview.token,
         documentIndex,
         ...(anyway ? { anyway: true } : {}),
-        edits: Object.entries(edits[documentIndex] ?? {}).map(([i, e]) => ({ index: Number(i), ...e })),
+        edits: [],
+        // The corrected list replaces the parsed one; untouched, the parsed one is imported as it is.
+        ...(draft && isChanged(draft) ? { items: draft.items.map((x) => x.measure) } : {}),
       });
       set({ ...IDLE });
       notifyImported(i18n.t('import.done', { title: done.title, count: done.measureCount }), { id: done.planId, title: done.title });
@@ -188,7 +211,8 @@ export const useImporter = create<ImporterState>((set, get) => ({
   reset() {
     set({ ...IDLE });
   },
-}));
+  };
+});
 
 /** A plan now exists: refresh what depends on plans and show its checklist. */
 async function afterImport(planId: string): Promise<void> {

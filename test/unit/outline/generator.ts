@@ -49,6 +49,8 @@ export const outlineArb = fc.record({
   measures: fc.array(measureArb, { minLength: 12, maxLength: 12 }),
   continued: fc.boolean(),
   preamble: fc.boolean(),
+  /** Below (一): "1 标题", "1.1", "1.1.1" instead of 1. (1) ①. */
+  decimal: fc.boolean(),
 });
 export type GenOutline = typeof outlineArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -101,12 +103,16 @@ export function renderOutline(gen: GenOutline): { text: string; wants: Want[] } 
   const wants: Want[] = [];
   const counters = LEVELS.map(() => 0);
   let next = 0;
-  const walk = (level: number, path: string[]): void => {
+  // Decimal numbers carry their parents' ("2.1.3"), so they restart under every parent.
+  const decimal = (level: number): boolean => gen.decimal && level >= 2;
+  const walk = (level: number, path: string[], dec: string): void => {
     if (counters[level] !== undefined && !(gen.continued && level === 2)) counters[level] = 0;
     for (let k = 0; k < gen.fanout[level]! && next < gen.measures.length; k++) {
       const n = ++counters[level]! + (level === 0 && gen.preamble ? 1 : 0);
-      const here = [...path, LEVELS[level]!.path(n)];
-      const label = LEVELS[level]!.write(n);
+      const own = decimal(level) ? (level === 2 ? String(n) : `${dec}.${n}`) : LEVELS[level]!.path(n);
+      const here = [...path, own];
+      // A bare "1 " heads only a heading line; a measure at that level keeps its "1.".
+      const label = !decimal(level) ? LEVELS[level]!.write(n) : level === 2 && level === gen.depth ? `${n}.` : `${own} `;
       if (level === gen.depth) {
         const m = gen.measures[next++]!;
         const { lines: ls, want } = writeMeasure(label, m);
@@ -114,11 +120,11 @@ export function renderOutline(gen: GenOutline): { text: string; wants: Want[] } 
         wants.push({ path: here, ...want });
       } else {
         lines.push(`${label}${TITLES[(n + level) % TITLES.length]}`);
-        walk(level + 1, here);
+        walk(level + 1, here, own);
       }
     }
   };
-  walk(0, []);
+  walk(0, [], '');
   return { text: lines.join('\n'), wants };
 }
 
@@ -134,6 +140,8 @@ export const tableArb = fc.record({
   headed: fc.boolean(),
   seq: fc.boolean(),
   sep: fc.constantFrom('\t', '  ', ' | '),
+  /** Every cell on its own line, an empty cell a blank line (as Word's "convert table to text" writes). */
+  cellPerLine: fc.boolean(),
   columns: fc.constantFrom(['task', 'lead', 'resp', 'deadline'], ['task', 'resp', 'deadline'], ['task', 'lead', 'deadline'], ['task', 'lead', 'resp']),
 });
 export type GenTable = typeof tableArb extends fc.Arbitrary<infer T> ? T : never;
@@ -145,8 +153,9 @@ export function renderTable(gen: GenTable): { text: string; wants: Want[] } {
   const lines = ['某区2024年法治政府建设任务分解表'];
   const cols: readonly string[] = gen.columns;
   // Runs of spaces cannot show an empty cell: such tables fill every one.
-  const fill = gen.sep === '  ';
-  const header = [...(gen.seq ? ['序号'] : []), ...cols.map((c) => HEADERS[c]!)].join(gen.sep);
+  const fill = gen.sep === '  ' && !gen.cellPerLine;
+  const join = (cells: string[]): string => (gen.cellPerLine ? cells.join('\n') : cells.join(gen.sep));
+  const header = join([...(gen.seq ? ['序号'] : []), ...cols.map((c) => HEADERS[c]!)]);
   const wants: Want[] = [];
   let n = 0;
   let k = 0;
@@ -162,7 +171,7 @@ export function renderTable(gen: GenTable): { text: string; wants: Want[] } {
       const deadline = cols.includes('deadline') ? (r.deadline ?? (fill ? DEADLINES[0]! : null)) : null;
       const respCell = resp.length ? resp.join('、') : fill ? '区级各部门' : '';
       const cell: Record<string, string> = { task: r.title, lead: r.lead.join('、'), resp: respCell, deadline: deadline?.[0] ?? '' };
-      lines.push([...(gen.seq ? [String(n)] : []), ...cols.map((c) => cell[c]!)].join(gen.sep));
+      lines.push(join([...(gen.seq ? [String(n)] : []), ...cols.map((c) => cell[c]!)]));
       wants.push({
         path: [...(gen.headed ? [CN[s]!] : []), String(gen.seq ? n : k)],
         title: r.title,

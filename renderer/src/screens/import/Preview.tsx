@@ -1,7 +1,8 @@
 // The parsed file: which article, how many measures, the heading tree with measures, and the commit bar.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useImporter, withEdit } from '../../stores/importer';
+import { useImporter } from '../../stores/importer';
+import { freeNumber, initialDraft } from './draft';
 import { formatSize } from '../../../../shared/sizes';
 import { groupMeasures, headingText } from './group';
 import { PreviewMeasure } from './PreviewMeasure';
@@ -15,18 +16,21 @@ export function Preview() {
   const { t } = useTranslation();
   const preview = useImporter((s) => s.preview);
   const documentIndex = useImporter((s) => s.documentIndex);
-  const edits = useImporter((s) => s.edits[s.documentIndex]);
+  const own = useImporter((s) => s.drafts[s.documentIndex]);
   const phase = useImporter((s) => s.phase);
   const selectDocument = useImporter((s) => s.selectDocument);
   const commit = useImporter((s) => s.commit);
   const reset = useImporter((s) => s.reset);
   const doc = preview?.documents.find((d) => d.index === documentIndex) ?? preview?.documents[documentIndex];
-  const groups = useMemo(() => (doc ? groupMeasures(doc.sections, doc.items) : []), [doc]);
+  // Until the clerk corrects something the draft is the parsed list; its keys match the store's later copy.
+  const draft = useMemo(() => own ?? (doc ? initialDraft(doc.items) : null), [own, doc]);
+  const items = useMemo(() => draft?.items.map((x) => x.measure) ?? [], [draft]);
+  const groups = useMemo(() => (doc ? groupMeasures(doc.sections, items) : []), [doc, items]);
   const known = useKnownUnits();
   const [onlyDoubtful, setOnlyDoubtful] = useState(false);
-  if (!preview || !doc) return null;
+  const tc = useTranslation('corrections').t;
+  if (!preview || !doc || !draft) return null;
 
-  const items = doc.items.map((m, i) => withEdit(m, edits?.[i]));
   const doubts = items.map((m) => doubtsOf(m, known));
   const doubtful = doubts.filter((d) => d.length > 0).length;
   const counts = {
@@ -72,6 +76,11 @@ export function Preview() {
       )}
       {doc.duplicateOf && <DuplicateNotice dup={doc.duplicateOf} />}
       {items.length === 0 && <div className="inline-error">{t('import.noMeasures')}</div>}
+      {draft.removed.length > 0 && (
+        <p className="muted" data-testid="import-removed" data-count={draft.removed.length}>
+          {tc('preview.removed', { count: draft.removed.length, titles: draft.removed.map((m) => m.title).join('；') })}
+        </p>
+      )}
       <RevisionPanel token={preview.token} documentIndex={documentIndex} />
       {doubtful > 0 && (
         <label className="checkbox">
@@ -90,7 +99,15 @@ export function Preview() {
                 {g.measures
                   .filter(({ index }) => !onlyDoubtful || doubts[index]!.length > 0)
                   .map(({ measure, index }) => (
-                    <PreviewMeasure key={index} index={index} parsed={measure} edit={edits?.[index]} doubts={doubts[index]!} known={known} />
+                    <PreviewMeasure
+                      key={draft.items[index]!.key}
+                      index={index}
+                      item={draft.items[index]!}
+                      hasNext={index + 1 < draft.items.length}
+                      doubts={doubts[index]!}
+                      known={known}
+                      suggestedNumber={freeNumber(draft, measure)}
+                    />
                   ))}
               </ol>
             )}
