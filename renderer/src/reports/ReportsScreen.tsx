@@ -7,6 +7,7 @@ import { useSession } from '../stores/session';
 import { REPORT_FORMATS, REPORT_KINDS, type ReportFormat } from '../../../shared/report/types';
 import { periodOf, request, useReports, type PeriodMode } from './store';
 import { DraftEditor } from './DraftEditor';
+import { parseReportPeriod } from '../../../shared/report/period';
 import { useDraft } from './draft-store';
 import { PreviewFrame } from './PreviewFrame';
 import { ExportedList } from './ExportedList';
@@ -17,6 +18,7 @@ const FORMAT_LABELS: Record<ReportFormat, string> = { docx: 'Word (.docx)', xlsx
 
 export function ReportsScreen() {
   const { t } = useTranslation('reports');
+  const { t: tc } = useTranslation();
   const periodId = useSession((x) => x.periodId);
   const { form, plans, sections, departments, preview, previewNote, loading } = useReports();
   const set = useReports((x) => x.set);
@@ -52,7 +54,9 @@ export function ReportsScreen() {
             {form.mode === 'quarter' && (
               <select value={form.quarter} onChange={(e) => set({ quarter: Number(e.target.value) as 1 | 2 | 3 | 4 })} data-testid="period-quarter-select" aria-label={t('quarter')}>
                 {[1, 2, 3, 4].map((q) => (
-                  <option key={q} value={q}>{`Q${q}`}</option>
+                  <option key={q} value={q}>
+                    {t('quarterName', { q: tc('date.quarterNames')[q - 1] ?? q })}
+                  </option>
                 ))}
               </select>
             )}
@@ -70,7 +74,9 @@ export function ReportsScreen() {
                 <input type="date" value={form.to} onChange={(e) => set({ to: e.target.value })} data-testid="period-to" aria-label={t('to')} />
               </>
             )}
-            <span className="muted small">{periodOf(form)}</span>
+            <span className="muted small" data-testid="period-label">
+              {parseReportPeriod(periodOf(form))?.label ?? ''}
+            </span>
           </div>
         </fieldset>
         <fieldset className="field">
