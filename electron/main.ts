@@ -12,6 +12,8 @@ import { createMainWindow } from './window';
 import { APP_ORIGIN, registerScheme, serveRenderer } from './protocol';
 import { electronPrinter } from './report-printer';
 import { setReportPrinterFactory } from './services/handlers/reports';
+import { setExportSaver } from './services/reports/saved-exports';
+import { electronExportSaver } from './export-saver';
 
 const dataDirFlag = process.argv.find((a) => a.startsWith('--data-dir='))?.slice('--data-dir='.length);
 
@@ -50,6 +52,7 @@ if (!app.requestSingleInstanceLock()) {
     serveRenderer(ctx, path.join(__dirname, '..', 'renderer'));
     registerIpc(ctx, APP_ORIGIN);
     setReportPrinterFactory(electronPrinter);
+    setExportSaver(electronExportSaver());
     win = createMainWindow(path.join(__dirname, 'preload.cjs'), `${APP_ORIGIN}/index.html`);
     win.on('closed', () => {
       win = null;

@@ -1,6 +1,6 @@
 // Dates, quarters and statuses as the screens show them (2024年3月5日, 2024年第三季度); sizes are in shared/sizes.ts.
 import { i18n } from './i18n/index';
-import { parseQuarterId } from '../../shared/periods';
+import { currentQuarter, nextQuarter, parseQuarterId, previousQuarter, type Quarter } from '../../shared/periods';
 import type { Status } from '../../shared/model';
 import { assertNever } from '../../shared/errors';
 
@@ -34,6 +34,26 @@ export function formatQuarter(periodId: string | null | undefined): string {
   if (!q) return periodId;
   const names = i18n.t('date.quarterNames');
   return i18n.t('date.quarter', { year: q.year, q: names[q.quarter - 1] ?? String(q.quarter) });
+}
+
+/** A stored value as a person reads it when it is a date, a timestamp or a quarter (2024-09-30 → 2024年9月30日); else as is. */
+export function plainValue(v: string): string {
+  if (/^\d{4}-Q[1-4]$/.test(v)) return formatQuarter(v);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDay(v);
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return formatTime(v);
+  return v;
+}
+
+/** Quarters offered: the next one back to ten years ago, newest first, always including the chosen one. */
+export function quarterOptions(selected: string): string[] {
+  const ids: string[] = [];
+  let q: Quarter = nextQuarter(currentQuarter());
+  for (let i = 0; i < 45; i++) {
+    ids.push(q.id);
+    q = previousQuarter(q);
+  }
+  if (selected && parseQuarterId(selected) && !ids.includes(selected)) ids.push(selected);
+  return ids;
 }
 
 export type StatusKey = 'notStarted' | 'inProgress' | 'done' | 'notApplicable';

@@ -56,6 +56,14 @@ export interface ExportDone {
   path: string;
 }
 
+/** Where an export was saved: `saved` false when the person closed the save dialog; the path only in Electron. */
+export interface ExportSaved {
+  saved: boolean;
+  path?: string;
+}
+
+const exportId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, '导出编号无效');
+
 export const reportCalls = {
   'reports.preview': call<ReportPreview>()(reportRequest),
   'reports.export': call<JobStatus>()(
@@ -63,4 +71,8 @@ export const reportCalls = {
     // (in Electron the download is where the save dialog comes in).
     reportRequest.extend({ format: z.enum(REPORT_FORMATS) }).strict(),
   ),
+  /** Electron only: the save dialog, then a copy of the export where the person chose. The browser host downloads instead. */
+  'reports.save': call<ExportSaved>()(z.object({ exportId }).strict()),
+  /** Electron only: opens a file this run saved, or shows it in its folder; nothing else on the disk. */
+  'reports.reveal': call<null>()(z.object({ exportId, how: z.enum(['open', 'folder']) }).strict()),
 };

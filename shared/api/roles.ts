@@ -44,6 +44,8 @@ export const CALL_ROLES: Record<CallName, Access> = {
   'jobs.cancel': 'setup',
   'reports.preview': ALL,
   'reports.export': ALL,
+  'reports.save': ALL,
+  'reports.reveal': ALL,
   'evidence.config': ALL,
   'evidence.attachPaths': RECORDERS,
   'evidence.list': ALL,

@@ -2,11 +2,11 @@
 import { z } from 'zod';
 import { call } from './define';
 
-export const SETTING_KEYS = ['periodId', 'report.issuer', 'report.planId', 'report.sectionIds', 'report.departmentIds'] as const;
+export const SETTING_KEYS = ['periodId', 'report.issuer', 'report.planId', 'report.sectionIds', 'report.departmentIds', 'report.exported'] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 export type UserSettings = Partial<Record<SettingKey, string>>;
 
 export const settingsCalls = {
   'settings.get': call<UserSettings>()(z.object({}).strict()),
-  'settings.set': call<UserSettings>()(z.object({ key: z.enum(SETTING_KEYS), value: z.string().max(2000) }).strict()),
+  'settings.set': call<UserSettings>()(z.object({ key: z.enum(SETTING_KEYS), value: z.string().max(10000) }).strict()),
 };

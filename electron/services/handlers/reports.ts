@@ -13,6 +13,7 @@ import type { Db } from '../../../db/open';
 import { chromiumPrinter, type ReportPrinter } from '../reports/printer';
 import { writeFileAtomic } from '../reports/atomic';
 import { newExport, sweepExports } from '../reports/exports';
+import { revealExport, saveExport } from '../reports/saved-exports';
 
 /**
  * One printer for the process, kept while exports keep coming (Chromium takes seconds to start on an old PC);
@@ -39,7 +40,9 @@ function withDraft<T extends Omit<ReportRequest, 'format'> & { draftId?: string 
   return { ...r, ...d.request, header: d.header, blocks: d.blocks };
 }
 
-export const reportHandlers: Pick<Handlers, 'reports.preview' | 'reports.export'> = {
+export const reportHandlers: Pick<Handlers, 'reports.preview' | 'reports.export' | 'reports.save' | 'reports.reveal'> = {
+  'reports.save': (ctx, a) => saveExport(ctx.dataDir, a.exportId),
+  'reports.reveal': (_ctx, a) => revealExport(a.exportId, a.how),
   'reports.preview': (ctx, req) => {
     const a = withDraft(ctx.db, req);
     const data = reportData(ctx.db, a);

@@ -6,20 +6,8 @@ import { useSession } from '../stores/session';
 import { useLock } from '../stores/lock';
 import { navItems, type NavItem } from '../nav';
 import { LANGUAGES, setLanguage, type Language } from '../i18n/index';
-import { formatQuarter } from '../format';
-import { currentQuarter, nextQuarter, parseQuarterId, previousQuarter, type Quarter } from '../../../shared/periods';
+import { formatQuarter, quarterOptions } from '../format';
 
-/** Quarters offered: the next one back to ten years ago, newest first, always including the chosen one. */
-function quarterOptions(selected: string): string[] {
-  const ids: string[] = [];
-  let q: Quarter = nextQuarter(currentQuarter());
-  for (let i = 0; i < 45; i++) {
-    ids.push(q.id);
-    q = previousQuarter(q);
-  }
-  if (selected && parseQuarterId(selected) && !ids.includes(selected)) ids.push(selected);
-  return ids;
-}
 
 export function Header() {
   const { t, i18n } = useTranslation();

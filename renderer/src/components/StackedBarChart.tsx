@@ -72,6 +72,17 @@ export function StackedBarChart({ title, rows, testId, onSelect, empty }: Props)
               data-in-progress={r.counts.inProgress}
               data-total={r.counts.total}
               onClick={onSelect ? () => onSelect(r.key) : undefined}
+              // A bar that opens the checklist is reached by Tab and opened by Enter or Space, as a button is.
+              tabIndex={onSelect ? 0 : undefined}
+              onKeyDown={
+                onSelect
+                  ? (e) => {
+                      if (e.key !== 'Enter' && e.key !== ' ') return;
+                      e.preventDefault();
+                      onSelect(r.key);
+                    }
+                  : undefined
+              }
             >
               <title>{summary(r)}</title>
               <text x={LABEL_W - 8} y={y + BAR_H / 2} className="chart-label" textAnchor="end" dominantBaseline="central">

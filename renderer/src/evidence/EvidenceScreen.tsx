@@ -7,6 +7,7 @@ import { formatQuarter } from '../format';
 import { currentQuarter, parseQuarterId, previousQuarter, type Quarter } from '../../../shared/periods';
 import { EVIDENCE_KINDS, EVIDENCE_SORTS, type EvidenceKindName, type EvidenceSort } from '../../../shared/api/evidence';
 import { useEvidence } from './store';
+import { PlanTag, useSeveralPlans } from '../components/PlanTag';
 import { EvidenceList } from './EvidenceList';
 import { PreviewDialog } from './Preview';
 import { useTranslation } from 'react-i18next';
@@ -98,6 +99,7 @@ function MissingList({ periodId }: { periodId: string }) {
   const missingPeriod = useEvidence((s) => s.missingPeriod);
   const goToMeasure = useEvidence((s) => s.goToMeasure);
   const shown = missingPeriod === periodId ? missing : [];
+  const severalPlans = useSeveralPlans(useEvidence((s) => s.filters.planId));
   return (
     <aside className="card ev-missing" data-testid="missing-list" data-count={shown.length} data-period={missingPeriod}>
       <h3>{t('missingTitle', { quarter: formatQuarter(periodId) })}</h3>
@@ -108,6 +110,7 @@ function MissingList({ periodId }: { periodId: string }) {
             <button type="button" className="link-button" onClick={() => goToMeasure(m.id)} title={t('open')}>
               <span className="measure-number">{m.number}</span> {m.title}
             </button>
+            {severalPlans && <PlanTag planId={m.planId} title={m.planTitle} />}
             {m.lead.length > 0 && <span className="muted small"> {m.lead.join('、')}</span>}
           </li>
         ))}

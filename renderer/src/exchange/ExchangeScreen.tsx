@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { MultiPick } from '../components/MultiPick';
 import { Options } from '../components/Options';
 import { useSession } from '../stores/session';
-import { formatTime } from '../format';
+import { formatQuarter, formatTime } from '../format';
 import { formatSize } from '../../../shared/sizes';
 import { useExchange, type ExportKind } from './store';
 import { PackageList } from './PackageList';
@@ -60,7 +60,7 @@ function ExportForm() {
           />
           <select value={form.periodId} onChange={(e) => set({ periodId: e.target.value })} aria-label={t('period')} data-testid="exchange-period">
             <option value="">{t('allPeriods')}</option>
-            <Options items={quarters()} value={(q) => q} label={(q) => q} />
+            <Options items={quarters()} value={(q) => q} label={(q) => formatQuarter(q)} />
           </select>
         </fieldset>
       )}

@@ -1,4 +1,5 @@
 // The conflicts merges found and no supervisor has resolved yet, read-only (resolving belongs to the conflicts panel of the exchange core).
+import { formatQuarter } from '../format';
 import { useTranslation } from 'react-i18next';
 import { useExchange } from './store';
 
@@ -21,7 +22,7 @@ export function OpenConflicts() {
       <ul>
         {conflicts.map((c) => (
           <li key={c.id} data-testid="exchange-conflict" data-field={c.field}>
-            {c.measureNumber ?? ''} {c.measureTitle ?? ''} · {c.reviewId ? t('inReview', { name: c.reviewName ?? c.reviewId }) : c.periodId} · {t(`fields.${c.field}`)}:{t('kept', { value: shown(c.kept === 'mine' ? c.mine.value : c.theirs.value) })}
+            {c.measureNumber ?? ''} {c.measureTitle ?? ''} · {c.reviewId ? t('inReview', { name: c.reviewName ?? c.reviewId }) : formatQuarter(c.periodId)} · {t(`fields.${c.field}`)}:{t('kept', { value: shown(c.kept === 'mine' ? c.mine.value : c.theirs.value) })}
             {t('other', { value: shown(c.kept === 'mine' ? c.theirs.value : c.mine.value) })}
           </li>
         ))}

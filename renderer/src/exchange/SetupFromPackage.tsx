@@ -1,4 +1,5 @@
 // On a PC with no ledger yet: become a working copy of the office's ledger from a package, before any user exists.
+import { formatDay } from '../format';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../stores/session';
 import { useExchange } from './store';
@@ -24,7 +25,7 @@ export function SetupFromPackage() {
       )}
       {preview && busy !== 'import' && (
         <div data-testid="setup-preview">
-          <p>{t('previewFrom', { label: preview.ledgerTitle || preview.label, at: preview.createdAt.slice(0, 10) })}</p>
+          <p>{t('previewFrom', { label: preview.ledgerTitle || preview.label, at: formatDay(preview.createdAt) })}</p>
           <p>{t('previewCounts', { apply: preview.apply, skip: preview.skip, blobs: preview.counts.blobs })}</p>
           <button
             type="button"

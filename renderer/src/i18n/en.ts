@@ -134,6 +134,8 @@ export const en: Dict = {
     count: '{{count}} measures',
     empty: 'No measures match.',
     clearFilters: 'Clear filters',
+    scope: 'Only in “{{where}}”',
+    scopeClear: 'Search all plans',
     listLabel: 'Measures',
     selectHint: 'Choose a measure on the left. Arrow keys move, Enter opens, Ctrl+F searches.',
   },

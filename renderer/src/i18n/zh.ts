@@ -133,6 +133,8 @@ export const zh = {
     count: '共 {{count}} 项措施',
     empty: '没有符合条件的措施。',
     clearFilters: '清除筛选',
+    scope: '仅在“{{where}}”中',
+    scopeClear: '在全部方案中查找',
     listLabel: '措施列表',
     selectHint: '从左侧列表选择一项措施查看详情。方向键移动,回车打开,Ctrl+F 搜索。',
   },

@@ -1,4 +1,5 @@
 // The dashboard's line on rectifications: how many are open and overdue, and the overdue ones by measure.
+import { formatDay } from '../format';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
@@ -34,7 +35,7 @@ export function RectificationSummary() {
               {r.measureNumber} {r.measureTitle}
             </button>
             <span className="small muted">
-              {r.requirement} · {r.departmentName} · {r.dueOn}
+              {r.requirement} · {r.departmentName} · {formatDay(r.dueOn)}
             </span>
           </li>
         ))}

@@ -1,4 +1,5 @@
 // Rectification tasks on a measure (checklist detail): what the inspectors demanded, the department's answer with evidence, the supervisor's close.
+import { formatDay } from '../format';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
@@ -42,7 +43,7 @@ function Task({ r, onChange }: { r: Rectification; onChange: (list: Rectificatio
         <span className="tag tag-warn">{r.status}</span> {r.overdue && <span className="tag tag-danger">{t('overdue')}</span>}
       </div>
       <div className="small muted">
-        {r.departmentName} · {t('dueOn', { date: r.dueOn })} · {t('taskFrom', { name: r.reviewName })}
+        {r.departmentName} · {t('dueOn', { date: formatDay(r.dueOn) })} · {t('taskFrom', { name: r.reviewName })}
       </div>
       {r.response && (
         <p className="small">

@@ -1,4 +1,5 @@
 // Reviews so far (name, revision, status, progress) and the form for a new one: name, scope, dates, inspectors.
+import { formatQuarter, quarterOptions } from '../format';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
@@ -61,7 +62,13 @@ function CreateForm() {
         </div>
         <label className="field">
           <span>{t('period')}</span>
-          <input value={periodId} onChange={(e) => setPeriodId(e.target.value)} pattern="\d{4}-Q[1-4]" data-testid="review-period" required />
+          <select value={periodId} onChange={(e) => setPeriodId(e.target.value)} data-testid="review-period" required>
+            {quarterOptions(periodId).map((q) => (
+              <option key={q} value={q}>
+                {formatQuarter(q)}
+              </option>
+            ))}
+          </select>
         </label>
         <label className="field">
           <span>{t('startsOn')}</span>

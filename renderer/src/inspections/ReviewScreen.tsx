@@ -1,4 +1,5 @@
 // One review on a meeting-room laptop: measures on the left, what the department shows in the middle, the verdict form on the right; keyboard first.
+import { formatTime } from '../format';
 import { SignedLink } from '../components/SignedLink';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -83,7 +84,7 @@ function Actions() {
       )}
       {d.signature && (
         <span className="small muted" data-testid="review-signature" data-sha256={d.signature.sha256}>
-          {t('signedBy', { name: d.signature.signerName, at: d.signature.signedAt.slice(0, 16).replace('T', ' ') })}
+          {t('signedBy', { name: d.signature.signerName, at: formatTime(d.signature.signedAt) })}
         </span>
       )}
       {signed && (

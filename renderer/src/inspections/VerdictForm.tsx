@@ -97,7 +97,7 @@ export function VerdictForm({ item, readOnly }: { item: ReviewItem; readOnly: bo
           </label>
           <label className="field">
             <span>{t('rectifyBy')}</span>
-            <input value={dueOn} readOnly={readOnly} pattern="\d{4}-\d{2}-\d{2}" placeholder="2025-03-31" onChange={(e) => setDueOn(e.target.value)} onKeyDown={leaveOnEscape} data-testid="rectify-by" />
+            <input type="date" value={dueOn} readOnly={readOnly} onChange={(e) => setDueOn(e.target.value)} onKeyDown={leaveOnEscape} data-testid="rectify-by" />
           </label>
         </div>
         {!readOnly && (

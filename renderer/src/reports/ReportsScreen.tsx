@@ -1,5 +1,4 @@
 // The report screen: choose period, kind and scope; see the report as it will print; export .docx, .xlsx, .pdf or .html.
-import { SignedLink } from '../components/SignedLink';
 import { Options, sectionChoices, sectionOptionLabel } from '../components/Options';
 import { MultiPick } from '../components/MultiPick';
 import { useEffect } from 'react';
@@ -8,8 +7,10 @@ import { useSession } from '../stores/session';
 import { REPORT_FORMATS, REPORT_KINDS, type ReportFormat } from '../../../shared/report/types';
 import { periodOf, request, useReports, type PeriodMode } from './store';
 import { DraftEditor } from './DraftEditor';
+import { parseReportPeriod } from '../../../shared/report/period';
 import { useDraft } from './draft-store';
 import { PreviewFrame } from './PreviewFrame';
+import { ExportedList } from './ExportedList';
 import './reports.css';
 
 const MODES: PeriodMode[] = ['quarter', 'half', 'year', 'range'];
@@ -17,8 +18,9 @@ const FORMAT_LABELS: Record<ReportFormat, string> = { docx: 'Word (.docx)', xlsx
 
 export function ReportsScreen() {
   const { t } = useTranslation('reports');
+  const { t: tc } = useTranslation();
   const periodId = useSession((x) => x.periodId);
-  const { form, plans, sections, departments, preview, previewNote, loading, exports } = useReports();
+  const { form, plans, sections, departments, preview, previewNote, loading } = useReports();
   const set = useReports((x) => x.set);
   const draftOpen = useDraft((x) => x.draft !== null);
 
@@ -52,7 +54,9 @@ export function ReportsScreen() {
             {form.mode === 'quarter' && (
               <select value={form.quarter} onChange={(e) => set({ quarter: Number(e.target.value) as 1 | 2 | 3 | 4 })} data-testid="period-quarter-select" aria-label={t('quarter')}>
                 {[1, 2, 3, 4].map((q) => (
-                  <option key={q} value={q}>{`Q${q}`}</option>
+                  <option key={q} value={q}>
+                    {t('quarterName', { q: tc('date.quarterNames')[q - 1] ?? q })}
+                  </option>
                 ))}
               </select>
             )}
@@ -70,7 +74,9 @@ export function ReportsScreen() {
                 <input type="date" value={form.to} onChange={(e) => set({ to: e.target.value })} data-testid="period-to" aria-label={t('to')} />
               </>
             )}
-            <span className="muted small">{periodOf(form)}</span>
+            <span className="muted small" data-testid="period-label">
+              {parseReportPeriod(periodOf(form))?.label ?? ''}
+            </span>
           </div>
         </fieldset>
         <fieldset className="field">
@@ -144,36 +150,7 @@ export function ReportsScreen() {
             </button>
           ))}
         </div>
-        {exports.length > 0 && (
-          <div className="reports-exports" data-testid="report-exports">
-            <h2>{t('exports')}</h2>
-            <ul>
-              {exports.map((x) => (
-                <li key={x.key} data-testid="report-export" data-state={x.job.state} data-format={x.format} data-kind={x.kind}>
-                  {x.done ? (
-                    <SignedLink path={x.done.downloadUrl} download={x.done.fileName} data-testid="report-download">
-                      {x.done.fileName}
-                    </SignedLink>
-                  ) : (
-                    <span>
-                      {t(x.kind)} · {x.format}
-                    </span>
-                  )}{' '}
-                  {x.job.state === 'running' && (
-                    <>
-                      <progress max={1} value={x.job.progress ?? undefined} /> <span className="muted small">{x.job.step || t('exporting')}</span>{' '}
-                      <button type="button" className="link-button" onClick={() => void useReports.getState().cancel(x.key)}>
-                        {t('cancel')}
-                      </button>
-                    </>
-                  )}
-                  {x.job.state === 'failed' && <span className="tag tag-danger">{t('failed')}</span>}
-                  {x.job.state === 'cancelled' && <span className="tag">{t('cancelled')}</span>}
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
+        <ExportedList />
       </div>
       <section className="reports-preview" aria-label={t('previewTitle')}>
         {draftOpen ? (

@@ -6,18 +6,20 @@ import { localIsoDate } from '../../../shared/periods';
 import { reportError, useApp } from '../stores/app';
 import { saveSetting, savedSettings } from '../daily/settings';
 import type { ReportPreview, ExportDone } from '../../../shared/api/reports';
+import { deliverExport, keptExports, type ExportedFile } from './exported';
 import type { JobStatus } from '../../../shared/api/jobs';
 import type { Department, PlanSummary, Section } from '../../../shared/model';
 import type { ReportFormat, ReportKind } from '../../../shared/report/types';
 
 export type PeriodMode = 'quarter' | 'half' | 'year' | 'range';
 
+/** A line of the exported-files list: an export running now, or a file exported before (no job). */
 export interface ExportEntry {
   key: number;
   kind: ReportKind;
   format: ReportFormat;
-  job: JobStatus;
-  done: ExportDone | null;
+  job: JobStatus | null;
+  file: ExportedFile | null;
 }
 
 export interface ReportForm {
@@ -54,6 +56,8 @@ interface ReportsState {
   /** Exports the report, or the edited draft when `draftId` is given. */
   exportAs(format: ReportFormat, draftId?: string): Promise<void>;
   cancel(key: number): Promise<void>;
+  /** Electron: the save dialog again for a file exported before. */
+  saveAgain(key: number): Promise<void>;
 }
 
 export function periodOf(f: ReportForm): string {
@@ -112,6 +116,13 @@ let seq = 0;
 let previewTimer: ReturnType<typeof setTimeout> | null = null;
 let nextKey = 1;
 
+const keptEntry = (file: ExportedFile): ExportEntry => ({ key: nextKey++, kind: file.kind, format: file.format, job: null, file });
+
+/** Exports of this session not delivered (running, failed, cancelled) stay on top; below them the files kept. */
+function withKept(entries: ExportEntry[]): ExportEntry[] {
+  return [...entries.filter((x) => x.job && x.job.state !== 'done'), ...keptExports().map(keptEntry)];
+}
+
 export const useReports = create<ReportsState>((set, get) => ({
   form: {
     mode: 'quarter',
@@ -143,7 +154,7 @@ export const useReports = create<ReportsState>((set, get) => ({
     if (m) set((s) => ({ form: { ...s.form, year: Number(m[1]), quarter: Number(m[2]) as ReportForm['quarter'] } }));
     try {
       const [plans, sections, departments] = await Promise.all([api['plans.list']({}), api['sections.list']({}), api['departments.list']({})]);
-      set({ plans, sections, departments });
+      set((s) => ({ plans, sections, departments, exports: withKept(s.exports) }));
       set((s) => ({ form: { ...s.form, ...rememberedScope(plans, sections, departments) } }));
     } catch (e) {
       reportError(e);
@@ -181,19 +192,31 @@ export const useReports = create<ReportsState>((set, get) => ({
     }
     const key = nextKey++;
     const update = (patch: Partial<ExportEntry>) => set((s) => ({ exports: s.exports.map((x) => (x.key === key ? { ...x, ...patch } : x)) }));
-    set((s) => ({ exports: [{ key, kind: f.kind, format, job, done: null }, ...s.exports].slice(0, 20) }));
+    set((s) => ({ exports: [{ key, kind: f.kind, format, job, file: null }, ...s.exports] }));
     try {
       job = await waitForJob(job, (j) => update({ job: j }));
     } catch (e) {
       reportError(e);
       return;
     }
-    if (job.state === 'done') update({ job, done: job.result as ExportDone });
-    else if (job.state === 'failed' && job.error) useApp.getState().notify('error', job.error.message);
+    if (job.state === 'done') {
+      const done = job.result as ExportDone;
+      const file: ExportedFile = { exportId: done.exportId, fileName: done.fileName, format: done.format, kind: f.kind, at: new Date().toISOString() };
+      update({ job, file });
+      await deliverExport(file);
+      // The finished line becomes the kept file's line: one entry per file, newest first.
+      set((s) => ({ exports: withKept(s.exports.filter((x) => x.key !== key)) }));
+    } else if (job.state === 'failed' && job.error) useApp.getState().notify('error', job.error.message);
+  },
+  async saveAgain(key) {
+    const entry = get().exports.find((x) => x.key === key);
+    if (!entry?.file) return;
+    await deliverExport(entry.file);
+    set((s) => ({ exports: withKept(s.exports) }));
   },
   async cancel(key) {
     const entry = get().exports.find((x) => x.key === key);
-    if (!entry || entry.job.state !== 'running') return;
+    if (!entry?.job || entry.job.state !== 'running') return;
     try {
       await api['jobs.cancel']({ jobId: entry.job.id });
     } catch (e) {

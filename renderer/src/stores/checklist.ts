@@ -266,9 +266,15 @@ export const useChecklist = create<ChecklistState>((set, get) => {
       const periodId = periodNow();
       try {
         const detail = await api['measures.get']({ id, periodId });
-        clearTimeout(queryTimer);
-        set({ filters: { ...NO_FILTERS, planId: detail.planId }, queryInput: '', selectedId: id, detail, draft: draftFrom(detail, periodId), save: 'idle' });
+        set({ selectedId: id, detail, draft: draftFrom(detail, periodId), save: 'idle' });
+        // A link opens its measure without narrowing the list to its plan (the next search would silently miss the
+        // others): the filters the person chose stay if the measure is among their rows, else the list shows everything.
         await get().loadRows();
+        if (!get().rows.some((r) => r.id === id) && get().selectedId === id) {
+          clearTimeout(queryTimer);
+          set({ filters: NO_FILTERS, queryInput: '' });
+          await get().loadRows();
+        }
       } catch (e) {
         reportError(e);
       }

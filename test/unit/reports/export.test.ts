@@ -56,7 +56,7 @@ describe('report exports through the host', () => {
     const job = await waitJob(host, started.value);
     expect(job.state).toBe('done');
     const done = job.result as ExportDone;
-    expect(done.fileName).toBe('2024年第三季度法治政府建设工作台账.xlsx');
+    expect(done.fileName).toBe('2024年第三季度法治政府建设台账.xlsx');
     expect(done.path).toBe(path.join(dataDir, 'exports', done.exportId, done.fileName));
     expect(fs.readdirSync(path.dirname(done.path))).toEqual([done.fileName]);
     const r = await request(host.origin, done.downloadUrl, { headers: { [HEADER]: host.secret } });

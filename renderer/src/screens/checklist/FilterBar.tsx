@@ -6,6 +6,7 @@ import { STATUSES, type Status } from '../../../../shared/model';
 import { NO_FILTERS, useChecklist } from '../../stores/checklist';
 import { useSession } from '../../stores/session';
 import { statusLabel } from '../../format';
+import { headingText } from '../import/group';
 
 export function FilterBar({ searchRef }: { searchRef: RefObject<HTMLInputElement | null> }) {
   const { t } = useTranslation();
@@ -20,6 +21,14 @@ export function FilterBar({ searchRef }: { searchRef: RefObject<HTMLInputElement
   const myDept = useSession((s) => s.info?.user?.departmentId ?? null);
   const named = departments.filter((d) => !d.collective && d.leadCount + d.responsibleCount > 0);
   const collective = departments.filter((d) => d.collective && d.leadCount + d.responsibleCount > 0);
+  const plans = useChecklist((s) => s.plans);
+  const sections = useChecklist((s) => s.sections);
+  const showPlan = useChecklist((s) => s.showPlan);
+  const section = filters.sectionId ? sections.find((x) => x.id === filters.sectionId) : undefined;
+  // The list narrowed to one plan or area (by the tree or a dashboard bar) says so beside the search box.
+  const where = [plans.length > 1 ? plans.find((p) => p.id === filters.planId)?.title : undefined, section ? headingText(section.label, section.heading) : undefined]
+    .filter(Boolean)
+    .join(' › ');
   const filtered =
     filters.departmentId !== null || filters.status !== null || filters.overdue || filters.query !== '' || queryInput !== '';
 
@@ -85,6 +94,14 @@ export function FilterBar({ searchRef }: { searchRef: RefObject<HTMLInputElement
         >
           {t('checklist.clearFilters')}
         </button>
+      )}
+      {where && (
+        <span className="tag tag-info filter-scope" data-testid="filter-scope" title={where}>
+          {t('checklist.scope', { where })}
+          <button type="button" className="link-button" onClick={() => showPlan(null)} data-testid="filter-scope-clear" title={t('checklist.scopeClear')} aria-label={t('checklist.scopeClear')}>
+            ×
+          </button>
+        </span>
       )}
       <span className={loading ? 'count muted loading' : 'count muted'} data-testid="measure-count" data-count={count} aria-busy={loading} aria-live="polite">
         {t('checklist.count', { count })}

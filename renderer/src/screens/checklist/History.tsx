@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ChangeEntry } from '../../../../shared/model';
 import { i18n } from '../../i18n/index';
-import { formatQuarter, formatTime } from '../../format';
+import { formatQuarter, formatTime, plainValue } from '../../format';
 import { wordDiff } from '../../../../shared/word-diff';
 
 const SHORT = 60;
@@ -29,9 +29,10 @@ function actionLabel(action: string): string {
   return action === 'create' || action === 'update' || action === 'delete' || action === 'import' ? i18n.t(`detail.historyAction.${action}`) : action;
 }
 
-function Value({ v }: { v: string | null }) {
+function Value({ v: stored }: { v: string | null }) {
   const { t } = useTranslation();
-  if (v === null || v === '') return <span className="muted">{t('detail.empty')}</span>;
+  if (stored === null || stored === '') return <span className="muted">{t('detail.empty')}</span>;
+  const v = plainValue(stored);
   return <span title={v.length > SHORT ? v : undefined}>{v.length > SHORT ? `${v.slice(0, SHORT)}…` : v}</span>;
 }
 

@@ -6,6 +6,7 @@ import type { MeasureRow } from '../../../../shared/model';
 import { useChecklist } from '../../stores/checklist';
 import { formatDay, joinUnits, statusKey, statusLabel } from '../../format';
 import { BelowTargetTag } from '../../daily/TargetFigures';
+import { PlanTag, useSeveralPlans } from '../../components/PlanTag';
 
 export const ROW_HEIGHT = 58;
 
@@ -16,6 +17,7 @@ export function MeasureList({ listRef }: { listRef: RefObject<HTMLDivElement | n
   const selectedId = useChecklist((s) => s.selectedId);
   const moveCursor = useChecklist((s) => s.moveCursor);
   const open = useChecklist((s) => s.open);
+  const severalPlans = useSeveralPlans(useChecklist((s) => s.filters.planId));
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -80,7 +82,7 @@ export function MeasureList({ listRef }: { listRef: RefObject<HTMLDivElement | n
         {virtualizer.getVirtualItems().map((v) => {
           const row = rows[v.index]!;
           return (
-            <Row key={row.id} row={row} index={v.index} top={v.start} active={v.index === cursor} selected={row.id === selectedId} onClick={onRowClick} />
+            <Row key={row.id} row={row} index={v.index} top={v.start} active={v.index === cursor} selected={row.id === selectedId} showPlan={severalPlans} onClick={onRowClick} />
           );
         })}
       </div>
@@ -94,10 +96,12 @@ interface RowProps {
   top: number;
   active: boolean;
   selected: boolean;
+  /** Rows of several plans are on screen: each names its own. */
+  showPlan: boolean;
   onClick: (e: MouseEvent<HTMLDivElement>) => void;
 }
 
-const Row = memo(function Row({ row, index, top, active, selected, onClick }: RowProps) {
+const Row = memo(function Row({ row, index, top, active, selected, showPlan, onClick }: RowProps) {
   const { t } = useTranslation();
   const cls = ['measure-row', active ? 'active' : '', selected ? 'selected' : '', row.overdue ? 'overdue' : row.dueSoon ? 'due-soon' : ''];
   return (
@@ -121,6 +125,7 @@ const Row = memo(function Row({ row, index, top, active, selected, onClick }: Ro
         <span className={`status status-${statusKey(row.status)}`}>{statusLabel(row.status)}</span>
       </div>
       <div className="measure-row-line meta">
+        {showPlan && <PlanTag planId={row.planId} />}
         <span className="units" title={joinUnits(row.lead)}>
           {t('measure.lead')}:{joinUnits(row.lead) || t('measure.noUnits')}
         </span>

@@ -13,6 +13,7 @@ import { ChartLegend, StackedBarChart, type ChartRow } from '../../components/St
 import { headingText } from '../import/group';
 import { completionRate } from '../../../../shared/report/charts';
 import { BelowTargetList } from '../../daily/BelowTargetList';
+import { PlanTag, planTitleOf, useSeveralPlans } from '../../components/PlanTag';
 
 export function DashboardScreen() {
   const { t } = useTranslation();
@@ -21,6 +22,7 @@ export function DashboardScreen() {
   const setPlan = useDashboard((s) => s.setPlan);
   const plans = useChecklist((s) => s.plans);
   const periodId = useSession((s) => s.periodId);
+  const severalPlans = useSeveralPlans(planId);
 
   useEffect(() => {
     void useDashboard.getState().load();
@@ -36,7 +38,8 @@ export function DashboardScreen() {
   const totals = data?.totals;
   const sectionRows: ChartRow[] = (data?.bySection ?? []).map((s) => ({
     key: s.sectionId ?? `plan:${s.planId}`,
-    label: headingText(s.label, s.heading),
+    // Areas of two plans are often named alike (一、依法全面履行政府职能): each bar says whose it is.
+    label: severalPlans ? `${planTitleOf(s.planId)} · ${headingText(s.label, s.heading)}` : headingText(s.label, s.heading),
     counts: s,
   }));
   const deptRows: ChartRow[] = (data?.byDepartment ?? []).map((d) => ({ key: d.departmentId, label: d.name, counts: d }));
@@ -87,8 +90,8 @@ export function DashboardScreen() {
             />
           </div>
           <div className="due-lists">
-            <DueList title={t('dashboard.overdueList')} empty={t('dashboard.noneOverdue')} rows={data?.overdue ?? []} kind="overdue" />
-            <DueList title={t('dashboard.dueSoonList')} empty={t('dashboard.noneDueSoon')} rows={data?.dueSoon ?? []} kind="due-soon" />
+            <DueList title={t('dashboard.overdueList')} empty={t('dashboard.noneOverdue')} rows={data?.overdue ?? []} kind="overdue" showPlan={severalPlans} />
+            <DueList title={t('dashboard.dueSoonList')} empty={t('dashboard.noneDueSoon')} rows={data?.dueSoon ?? []} kind="due-soon" showPlan={severalPlans} />
             <RectificationSummary />
             <BelowTargetList planId={planId} />
           </div>
@@ -107,7 +110,7 @@ function Stat({ label, value, id, danger }: { label: string; value: number; id: 
   );
 }
 
-function DueList({ title, empty, rows, kind }: { title: string; empty: string; rows: MeasureRow[]; kind: 'overdue' | 'due-soon' }) {
+function DueList({ title, empty, rows, kind, showPlan }: { title: string; empty: string; rows: MeasureRow[]; kind: 'overdue' | 'due-soon'; showPlan: boolean }) {
   const { t } = useTranslation();
   return (
     <section className={`due-list ${kind}`} data-testid={`list-${kind}`}>
@@ -123,6 +126,7 @@ function DueList({ title, empty, rows, kind }: { title: string; empty: string; r
               <a href={`#/checklist/${encodeURIComponent(m.id)}`} className="due-item" data-testid={`${kind}-item`}>
                 <span className="measure-number">{m.number}</span>
                 <span className="due-title">{m.title}</span>
+                {showPlan && <PlanTag planId={m.planId} />}
                 <span className="due-meta">
                   {m.deadline}
                   {m.deadlineDate && t('app.paren', { text: '', inner: formatDay(m.deadlineDate) })} · {joinUnits(m.lead) || t('measure.noUnits')}
