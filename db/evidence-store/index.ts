@@ -3,5 +3,5 @@ export { blobPath, isSha256, maxEvidenceBytes, tmpDir, DEFAULT_MAX_EVIDENCE_BYTE
 export { tooLarge } from './write';
 export { openEvidenceStore, sweepTmp } from './sweep';
 export { detectMime, servedType } from './mime';
-export { attachPaths, attachStream, cleanName } from './attach';
+export { attachPaths, attachStream, cleanName, reuseEvidence } from './attach';
 export { verifyStore, cleanupStore } from './check';

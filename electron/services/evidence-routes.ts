@@ -33,7 +33,8 @@ async function upload(ctx: AppContext, req: IncomingMessage, res: ServerResponse
   try {
     // An upload is the browser host's way of attaching: the same roles as evidence.attachPaths.
     // Inspectors upload their on-site photos the same way (then linked to the review as theirs).
-    if (currentUser(ctx).role === 'inspector') requireAccess(ctx, 'reviews.linkFiles');
+    // Replacing a file is a clerk's change to the record: inspectors may not.
+    if (currentUser(ctx).role === 'inspector' && !p.replaces) requireAccess(ctx, 'reviews.linkFiles');
     else requireAccess(ctx, 'evidence.attachPaths');
     userId = currentUser(ctx).id;
   } catch (e) {
@@ -51,7 +52,7 @@ async function upload(ctx: AppContext, req: IncomingMessage, res: ServerResponse
     const value = await attachStream(
       ctx.db,
       ctx.dataDir,
-      { measureId: p.measureId, periodId: p.periodId, userId, maxBytes: max, signal: abort.signal, expectedSize },
+      { measureId: p.measureId, periodId: p.periodId, userId, maxBytes: max, signal: abort.signal, expectedSize, replaces: p.replaces },
       req,
       { name: p.name, description: p.description, docNumber: p.docNumber, docDate: p.docDate },
     );
