@@ -41,7 +41,7 @@ export const CALL_ROLES: Record<CallName, Access> = {
   'evidence.config': ALL,
   'evidence.attachPaths': RECORDERS,
   'evidence.list': ALL,
-  'evidence.pick': RECORDERS,
+  'evidence.pick': ALL,
   'evidence.reuse': RECORDERS,
   'evidence.text': ALL,
   'evidence.missing': ALL,
