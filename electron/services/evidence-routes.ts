@@ -13,7 +13,7 @@ import { uploadParams } from '../../shared/api/evidence';
 import { attachStream, blobPath, isSha256, maxEvidenceBytes, servedType, tooLarge, cleanName } from '../../db/evidence-store/index';
 import { servedFile } from '../../db/queries/evidence';
 
-const STATUS: Partial<Record<ErrorCode, number>> = { validation: 400, not_found: 404, forbidden: 403, too_large: 413, cancelled: 400, unreadable_file: 400 };
+const STATUS: Partial<Record<ErrorCode, number>> = { validation: 400, not_found: 404, forbidden: 403, too_large: 413, cancelled: 400, unreadable_file: 400, conflict: 409 };
 
 /** Answers before the body is read: the connection closes so the rest of the body is never taken in. */
 function refuse(res: ServerResponse, e: unknown): void {
