@@ -11,6 +11,7 @@ import { exportPackage } from '../../../electron/core/packages/export';
 import { importPackage } from '../../../electron/core/packages/import';
 import { storeIdentity } from '../../../electron/core/packages/sync-port';
 import { systemUser } from '../../../db/queries/users';
+import { mergeMeasures } from '../../../db/queries/measure-edits';
 import { AppError } from '../../../shared/errors';
 import { fillVersion1, fillVersion2, LEGACY } from '../../helpers/legacy-store';
 import { tempDir } from '../../helpers/temp';
@@ -150,6 +151,25 @@ describe('replacing a file with a newer version', () => {
     removeEvidence(l.db, v3.id, l.userId);
     expect(listEvidence(l.db, { measureId: a }).map((i) => i.id)).toEqual([v2.id]);
     expect(missingEvidence(l.db, { periodId: '2024-Q3' }).map((m) => m.id)).not.toContain(a);
+  });
+});
+
+describe('merging measures', () => {
+  it('moves a replaced file and its earlier version to the merged measure, the earlier one still earlier', async () => {
+    const data = path.join(dir, 'data');
+    const l = seedLedger(data);
+    try {
+      const [into, absorbed] = l.measureIds as [string, string];
+      const t = { measureId: absorbed, periodId: '2024-Q3', userId: l.userId };
+      const v1 = (await attachPaths(l.db, data, t, [{ path: file('方案.docx', 900, 1) }])).items[0]!;
+      const v2 = (await attachPaths(l.db, data, { ...t, replaces: v1.id }, [{ path: file('方案（定稿）.docx', 950, 2) }])).items[0]!;
+      mergeMeasures(l.db, l.userId, into, absorbed);
+      const now = listEvidence(l.db, { measureId: into });
+      expect(now.map((i) => i.sha256)).toEqual([v2.sha256]);
+      expect(evidenceHistory(l.db, now[0]!.id).map((i) => i.sha256)).toEqual([v1.sha256]);
+    } finally {
+      closeStore(l.db);
+    }
   });
 });
 
