@@ -3,11 +3,13 @@ import type { Db } from '../open';
 import { AppError } from '../../shared/errors';
 import { quarterLabelZh, quarterOfDate } from '../../shared/periods';
 import type { AttachResult } from '../../shared/api/evidence';
-import { emptyEvidenceError, insertEvidence, requireMeasure } from '../queries/evidence';
+import fs from 'node:fs';
+import { emptyEvidenceError, getEvidence, insertEvidence, requireMeasure, requireReplaceable } from '../queries/evidence';
 import { isUnused } from './check';
 import { detectMime } from './mime';
 import { maxEvidenceBytes, humanSize } from './paths';
-import { releaseBlob, removeBlob } from './sweep';
+import { holdBlob, releaseBlob, removeBlob } from './sweep';
+import { blobPath } from './paths';
 import { cancelledError, checkSourceFile, storeFile, storeStream, type StoredBlob } from './write';
 
 export interface FileMeta {
@@ -23,6 +25,8 @@ export interface AttachTarget {
   /** Per-file limit; FAZHI_MAX_EVIDENCE_BYTES or 4 GiB when absent. */
   maxBytes?: number | undefined;
   signal?: AbortSignal | undefined;
+  /** The evidence id this file is a newer version of (one file only). */
+  replaces?: string | undefined;
   onProgress?: ((fraction: number | null, step: string) => void) | undefined;
 }
 
@@ -53,6 +57,10 @@ async function undoBlobs(db: Db, dataDir: string, blobs: StoredBlob[]): Promise<
 /** Attaches files on disk (file picker, drag and drop, command line). All are checked before any is copied. */
 export async function attachPaths(db: Db, dataDir: string, t: AttachTarget, files: readonly ({ path: string } & FileMeta)[]): Promise<AttachResult> {
   requireMeasure(db, t.measureId);
+  if (t.replaces) {
+    requireReplaceable(db, t.replaces, t.measureId);
+    if (files.length !== 1) throw new AppError('validation', '一次只能用一个文件替换一份佐证材料。请只选择一个文件。');
+  }
   const max = maxEvidenceBytes(t.maxBytes);
   const sizes: number[] = [];
   // An empty file is refused when its row is written (the size read, not the one stat reports, counts).
@@ -80,7 +88,7 @@ export async function attachPaths(db: Db, dataDir: string, t: AttachTarget, file
       const b = stored[i]!;
       return { ...f, measureId: t.measureId, periodId: t.periodId, name: names[i]!, sha256: b.sha256, size: b.size, mime: detectMime(names[i]!, b.head) };
     });
-    const r = insertEvidence(db, rows, t.userId);
+    const r = insertEvidence(db, rows, t.userId, t.replaces);
     for (const b of stored) releaseBlob(b.sha256);
     return { ...r, warnings: warningsFor(rows, t.periodId) };
   } catch (e) {
@@ -98,6 +106,7 @@ export async function attachStream(
   meta: { name: string } & FileMeta,
 ): Promise<AttachResult> {
   requireMeasure(db, t.measureId);
+  if (t.replaces) requireReplaceable(db, t.replaces, t.measureId);
   const name = cleanName(meta.name);
   if (t.expectedSize === 0) throw emptyEvidenceError(name);
   const max = maxEvidenceBytes(t.maxBytes);
@@ -109,11 +118,42 @@ export async function attachStream(
   );
   try {
     const row = { ...meta, measureId: t.measureId, periodId: t.periodId, name, sha256: blob.sha256, size: blob.size, mime: detectMime(name, blob.head) };
-    const r = insertEvidence(db, [row], t.userId);
+    const r = insertEvidence(db, [row], t.userId, t.replaces);
     releaseBlob(blob.sha256);
     return { ...r, warnings: warningsFor([row], t.periodId) };
   } catch (e) {
     await undoBlobs(db, dataDir, [blob]);
     throw e;
+  }
+}
+
+/**
+ * Attaches a file already in the store to another record: no bytes copied, the new row names the same
+ * hash and carries what the clerk said about the file. Refused when the stored bytes are gone.
+ */
+export function reuseEvidence(db: Db, dataDir: string, t: { measureId: string; periodId: string; userId: string }, sourceId: string): AttachResult {
+  requireMeasure(db, t.measureId);
+  const src = getEvidence(db, sourceId);
+  if (!fs.existsSync(blobPath(dataDir, src.sha256))) {
+    throw new AppError('not_found', `本机存储中缺少“${src.name}”的文件,无法引用。请在“佐证材料”中运行完整性检查,或重新添加该文件。`, `missing blob ${src.sha256}`);
+  }
+  // Held so a clean-up running meanwhile cannot take the bytes before the row names them.
+  holdBlob(src.sha256);
+  try {
+    const row = {
+      measureId: t.measureId,
+      periodId: t.periodId,
+      sha256: src.sha256,
+      name: src.name,
+      size: src.size,
+      mime: src.mime,
+      description: src.description,
+      docNumber: src.docNumber ?? undefined,
+      docDate: src.docDate ?? undefined,
+    };
+    const r = insertEvidence(db, [row], t.userId);
+    return { ...r, warnings: warningsFor([row], t.periodId) };
+  } finally {
+    releaseBlob(src.sha256);
   }
 }

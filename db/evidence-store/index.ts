@@ -3,7 +3,7 @@ export { blobPath, isSha256, maxEvidenceBytes, tmpDir, DEFAULT_MAX_EVIDENCE_BYTE
 export { tooLarge } from './write';
 export { openEvidenceStore, sweepTmp } from './sweep';
 export { detectMime, servedType } from './mime';
-export { attachPaths, attachStream, cleanName } from './attach';
+export { attachPaths, attachStream, cleanName, reuseEvidence } from './attach';
 export { verifyStore, cleanupStore } from './check';
 export { evidenceKey, hasEvidenceKey } from './data-key';
 export { blobChunks, blobChunksSync, blobSize, hashBlob, readBlob } from './read';

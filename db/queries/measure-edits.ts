@@ -194,11 +194,14 @@ export function mergeMeasures(db: Db, author: string, intoId: string, absorbedId
       const narrative = !mine ? p.narrative : mine.narrative.includes(p.narrative) ? mine.narrative : [mine.narrative, p.narrative].filter(Boolean).join('\n');
       if (narrative !== (mine?.narrative ?? '')) changes.push({ entity: 'progress', entityId: pid, field: 'narrative', value: narrative, measureId: intoId });
     }
-    const files = db.prepare('SELECT period_id, sha256, name, size, mime, description, doc_number, doc_date FROM evidence WHERE measure_id = ?').all(absorbedId) as Record<string, unknown>[];
+    const files = db.prepare('SELECT period_id, sha256, name, size, mime, description, doc_number, doc_date, superseded_by FROM evidence WHERE measure_id = ?').all(absorbedId) as Record<string, unknown>[];
     for (const f of files) {
       const eid = `${intoId}|${String(f.period_id)}|${String(f.sha256)}`;
       if (db.prepare('SELECT 1 FROM evidence WHERE id = ?').get(eid)) continue;
       for (const k of ['period_id', 'name', 'size', 'mime', 'description', 'doc_number', 'doc_date']) changes.push({ entity: 'evidence', entityId: eid, field: k, value: f[k] ?? null, measureId: intoId });
+      // An earlier version stays earlier on the merged measure: its successor moves with it.
+      const next = typeof f.superseded_by === 'string' && f.superseded_by.startsWith(`${absorbedId}|`) ? `${intoId}${f.superseded_by.slice(absorbedId.length)}` : null;
+      if (next) changes.push({ entity: 'evidence', entityId: eid, field: 'superseded_by', value: next, measureId: intoId });
     }
     changes.push(field(absorbedId, 'deleted', true));
     record(db, author, changes);

@@ -1,4 +1,5 @@
 // Reads what a report needs for a period and scope: measures with their effective status (the dashboard's rules), records, evidence, figures.
+import { CURRENT_EVIDENCE } from './evidence';
 import { rectificationLines } from './inspections/report-lines';
 import type { Db } from '../open';
 import type { MeasureRow, Section, Status } from '../../shared/model';
@@ -25,8 +26,8 @@ function emptyFigures(): ReportFigures {
 function evidenceFiles(db: Db, quarters: string[]): EvidenceFile[] {
   const rows = db
     .prepare(
-      `SELECT measure_id, period_id, name, coalesce(doc_date, added_at) AS added_at, sha256, doc_number, doc_date FROM evidence
-       WHERE period_id IN (SELECT value FROM json_each(?)) ORDER BY measure_id, period_id, added_at, name`,
+      `SELECT measure_id, period_id, name, coalesce(doc_date, added_at) AS added_at, sha256, doc_number, doc_date FROM evidence e
+       WHERE period_id IN (SELECT value FROM json_each(?)) AND ${CURRENT_EVIDENCE} ORDER BY measure_id, period_id, added_at, name`,
     )
     .all(JSON.stringify(quarters)) as { measure_id: string; period_id: string; name: string; added_at: string; sha256: string; doc_number: string | null; doc_date: string | null }[];
   return rows.map((r) => ({ measureId: r.measure_id, periodId: r.period_id, name: r.name, addedAt: r.added_at, sha256: r.sha256, docNumber: r.doc_number, docDate: r.doc_date }));

@@ -14,7 +14,7 @@ import { attachStream, blobChunks, blobPath, blobSize, evidenceKey, isSha256, ma
 import type { DataKey } from '../../db/evidence-store/data-key';
 import { servedFile } from '../../db/queries/evidence';
 
-const STATUS: Partial<Record<ErrorCode, number>> = { validation: 400, not_found: 404, forbidden: 403, too_large: 413, cancelled: 400, unreadable_file: 400 };
+const STATUS: Partial<Record<ErrorCode, number>> = { validation: 400, not_found: 404, forbidden: 403, too_large: 413, cancelled: 400, unreadable_file: 400, conflict: 409 };
 
 /** Answers before the body is read: the connection closes so the rest of the body is never taken in. */
 function refuse(res: ServerResponse, e: unknown): void {
@@ -34,7 +34,8 @@ async function upload(ctx: AppContext, req: IncomingMessage, res: ServerResponse
   try {
     // An upload is the browser host's way of attaching: the same roles as evidence.attachPaths.
     // Inspectors upload their on-site photos the same way (then linked to the review as theirs).
-    if (currentUser(ctx).role === 'inspector') requireAccess(ctx, 'reviews.linkFiles');
+    // Replacing a file is a clerk's change to the record: inspectors may not.
+    if (currentUser(ctx).role === 'inspector' && !p.replaces) requireAccess(ctx, 'reviews.linkFiles');
     else requireAccess(ctx, 'evidence.attachPaths');
     requireOwnMeasure(ctx.db, currentUser(ctx), p.measureId);
     userId = currentUser(ctx).id;
@@ -53,7 +54,7 @@ async function upload(ctx: AppContext, req: IncomingMessage, res: ServerResponse
     const value = await attachStream(
       ctx.db,
       ctx.dataDir,
-      { measureId: p.measureId, periodId: p.periodId, userId, maxBytes: max, signal: abort.signal, expectedSize },
+      { measureId: p.measureId, periodId: p.periodId, userId, maxBytes: max, signal: abort.signal, expectedSize, replaces: p.replaces },
       req,
       { name: p.name, description: p.description, docNumber: p.docNumber, docDate: p.docDate },
     );

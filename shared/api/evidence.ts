@@ -37,6 +37,8 @@ export const uploadParams = z
     measureId: id,
     periodId,
     name: z.string().min(1, '缺少文件名').max(1000, '文件名过长'),
+    /** The file this upload is a newer version of. */
+    replaces: id.optional(),
     ...evidenceMeta,
   })
   .strict();
@@ -63,6 +65,19 @@ export interface EvidenceItem {
   planId: string;
   planTitle: string;
   sectionId: string | null;
+  /** The newer version that replaced this file; null while it is the current version. */
+  supersededBy: string | null;
+}
+
+/** A stored file offered for attaching to another record, with how many records use it. */
+export interface EvidencePick extends EvidenceItem {
+  uses: number;
+}
+
+/** The words of a Word or Excel file, for the preview (cut at `limit` characters). */
+export interface EvidenceText {
+  text: string;
+  truncated: boolean;
 }
 
 export interface AttachResult {
@@ -153,10 +168,17 @@ export const evidenceCalls = {
           .array(z.object({ path: z.string().min(1).max(4096), ...evidenceMeta }).strict())
           .min(1, '请至少选择一个文件')
           .max(1000),
+        /** Replace this file with the one chosen, keeping it as the earlier version. */
+        replaces: id.optional(),
       })
       .strict(),
   ),
-  'evidence.list': call<EvidenceItem[]>()(z.object(filter).strict()),
+  'evidence.list': call<EvidenceItem[]>()(z.object({ ...filter, withHistory: z.boolean().optional() }).strict()),
+  'evidence.pick': call<EvidencePick[]>()(
+    z.object({ query: z.string().max(200, '搜索词不能超过 200 字'), excludeMeasureId: id.optional(), limit: z.number().int().min(1).max(200).optional() }).strict(),
+  ),
+  'evidence.reuse': call<AttachResult>()(z.object({ sourceId: id, measureId: id, periodId }).strict()),
+  'evidence.text': call<EvidenceText>()(z.object({ id }).strict()),
   'evidence.missing': call<MissingEvidenceRow[]>()(z.object({ periodId, planId: id.optional(), departmentId: id.optional() }).strict()),
   'evidence.update': call<EvidenceItem>()(z.object({ id, ...evidenceMeta }).strict()),
   'evidence.remove': call<{ removed: true }>()(z.object({ id }).strict()),

@@ -61,9 +61,11 @@ test('attach a PDF and an image to a measure and preview both', async ({ app, pa
   await app.shot('ev-04-preview-image');
   await page.getByTestId('preview-close').click();
 
-  // The details show the SHA-256.
+  // A clerk's details say what the file is in plain words; the hash and MIME type are for supervisors only.
   await ev.panelRows.first().getByTestId('evidence-details').click();
-  await expect(ev.panelRows.first().getByTestId('evidence-sha256')).toHaveText(/^[0-9a-f]{64}$/);
+  await expect(ev.panelRows.first().getByTestId('evidence-facts')).toBeVisible();
+  await expect(ev.panelRows.first().getByTestId('evidence-sha256')).toHaveCount(0);
+  expect(await ev.panelRows.first().innerText()).not.toMatch(/[0-9a-f]{64}|application\/|image\/png/);
   await ev.panelRows.first().getByTestId('evidence-details').click();
 
   // What the clerk said can be corrected afterwards; the change is in the measure's history.

@@ -4,6 +4,7 @@ import { emptyVerdictCounts } from '../../../shared/inspections/types';
 import type { Covered, InspectionFile, RectificationStatus, ReviewDetail, ReviewItem, Verdict } from '../../../shared/inspections/types';
 import { getReview, reviewHead, scopeMeasures } from './reviews';
 import { getMeasureRow } from '../measures';
+import { CURRENT_EVIDENCE } from '../evidence';
 import { AppError } from '../../../shared/errors';
 import type { MeasureRow } from '../../../shared/model';
 import type { Review } from '../../../shared/inspections/types';
@@ -68,10 +69,10 @@ function itemsFor(db: Db, reviewId: string, period: string, measures: MeasureRow
   const extra = new Map(
     (db.prepare(`SELECT m.id, m.targets, s.heading FROM measures m LEFT JOIN sections s ON s.id = m.section_id${one ? ' WHERE m.id = @one' : ''}`).all({ one }) as { id: string; targets: string; heading: string | null }[]).map((r) => [r.id, r]),
   );
-  // The department's files for the quarter; the inspectors' own are listed apart.
+  // The department's current files for the quarter (earlier versions are history); the inspectors' own are listed apart.
   const own = new Set(db.prepare('SELECT evidence_id FROM inspection_evidence WHERE deleted = 0').pluck().all() as string[]);
   const evidence = groupBy(
-    (db.prepare(`SELECT measure_id AS measureId, id AS evidenceId, name, sha256, mime, size FROM evidence WHERE period_id = @period${only} ORDER BY added_at`).all({ period, one }) as FileRow[]).filter((f) => !own.has(f.evidenceId)),
+    (db.prepare(`SELECT measure_id AS measureId, id AS evidenceId, name, sha256, mime, size FROM evidence e WHERE period_id = @period AND ${CURRENT_EVIDENCE}${only} ORDER BY added_at`).all({ period, one }) as FileRow[]).filter((f) => !own.has(f.evidenceId)),
   );
   return measures.map((m) => {
     const v = verdicts.get(m.id);

@@ -174,6 +174,8 @@ export function registerLedgerEntities(): void {
         description: col('description', ''),
         doc_number: col('doc_number'),
         doc_date: col('doc_date'),
+        // Replacing a file names its successor here; the old row stays, so it travels and stays downloadable.
+        superseded_by: col('superseded_by'),
       },
       stamp: (s) => ({ added_by: s.createdBy, added_at: s.createdAt }),
       measureOf: (_db, id) => parts(id, 3)[0]!,

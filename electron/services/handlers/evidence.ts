@@ -5,14 +5,25 @@ import type { User } from '../../../shared/model';
 import { measureOfEvidence, requireOwnMeasure } from '../../../db/queries/clerk-scope';
 import { startJob } from '../jobs';
 import { requireGranted } from '../file-grants';
-import { attachPaths, cleanupStore, maxEvidenceBytes, verifyStore } from '../../../db/evidence-store/index';
-import { listEvidence, missingEvidence, removeEvidence, updateEvidence } from '../../../db/queries/evidence';
+import { readFile, stat } from 'node:fs/promises';
+import { attachPaths, blobPath, cleanupStore, maxEvidenceBytes, reuseEvidence, verifyStore } from '../../../db/evidence-store/index';
+import { getEvidence, listEvidence, missingEvidence, pickEvidence, removeEvidence, updateEvidence } from '../../../db/queries/evidence';
+import { AppError } from '../../../shared/errors';
+import { formatSize } from '../../../shared/sizes';
+import { DEFAULT_MAX_BYTES, evidenceTextFormat } from '../readers/index';
+import { readTextOffThread } from '../readers/run';
+
+/** Characters of a text preview: far past what a reader skims, small enough to send at once. */
+const PREVIEW_CHARS = 200_000;
 
 type EvidenceHandlers = Pick<
   Handlers,
   | 'evidence.config'
   | 'evidence.attachPaths'
   | 'evidence.list'
+  | 'evidence.pick'
+  | 'evidence.reuse'
+  | 'evidence.text'
   | 'evidence.missing'
   | 'evidence.update'
   | 'evidence.remove'
@@ -42,7 +53,7 @@ export const evidenceHandlers: EvidenceHandlers = {
         attachPaths(
           ctx.db,
           ctx.dataDir,
-          { measureId: a.measureId, periodId: a.periodId, userId: user.id, signal: c.signal, onProgress: (p, step) => c.report(p, step) },
+          { measureId: a.measureId, periodId: a.periodId, userId: user.id, replaces: a.replaces, signal: c.signal, onProgress: (p, step) => c.report(p, step) },
           a.files,
         ).then((r) => {
           ctx.log.info(`evidence attach ${r.items.length} file(s) to ${a.measureId} by ${user.id}`);
@@ -52,6 +63,24 @@ export const evidenceHandlers: EvidenceHandlers = {
     );
   },
   'evidence.list': (ctx, a) => listEvidence(ctx.db, a),
+  'evidence.pick': (ctx, a) => pickEvidence(ctx.db, { query: a.query, excludeMeasureId: a.excludeMeasureId, limit: a.limit }),
+  'evidence.reuse': (ctx, a) => {
+    const user = currentUser(ctx);
+    const r = reuseEvidence(ctx.db, ctx.dataDir, { measureId: a.measureId, periodId: a.periodId, userId: user.id }, a.sourceId);
+    ctx.log.info(`evidence reuse ${a.sourceId} on ${a.measureId} by ${user.id}`);
+    return r;
+  },
+  'evidence.text': async (ctx, a) => {
+    const item = getEvidence(ctx.db, a.id);
+    if (!evidenceTextFormat(item.name)) throw new AppError('unsupported_file', `“${item.name}”不是 Word(.docx)或 Excel(.xlsx)文件,没有文字预览。请点“下载”后打开。`);
+    const file = blobPath(ctx.dataDir, item.sha256);
+    const size = (await stat(file).catch(() => null))?.size;
+    if (size === undefined) throw new AppError('not_found', `本机存储中缺少“${item.name}”的文件。请在“佐证材料”中运行完整性检查。`);
+    // The readers' own limit: a larger document is downloaded and opened in Word or Excel.
+    if (size > DEFAULT_MAX_BYTES) throw new AppError('too_large', `“${item.name}”有 ${formatSize(size)},超过文字预览的上限 ${formatSize(DEFAULT_MAX_BYTES)}。请点“下载”后打开。`);
+    const text = await readTextOffThread(await readFile(file), item.name);
+    return { text: text.slice(0, PREVIEW_CHARS), truncated: text.length > PREVIEW_CHARS };
+  },
   'evidence.missing': (ctx, a) => missingEvidence(ctx.db, a),
   'evidence.update': (ctx, a) => updateEvidence(ctx.db, a, ownEvidence(ctx, a.id).id),
   'evidence.remove': (ctx, a) => {

@@ -10,7 +10,7 @@ const CORRUPT = '无法读取该 Word 文件:文件已损坏或不是真正的 .
 const MC_NS = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 
 /** Resolves a relationship target ("word/document.xml") the way OPC does: relative to the source part's folder. */
-function resolveTarget(baseDir: string, target: string): string {
+export function resolveTarget(baseDir: string, target: string): string {
   if (target.startsWith('/')) return target.slice(1);
   const parts = (baseDir ? `${baseDir}/${target}` : target).split('/');
   const out: string[] = [];
@@ -22,7 +22,7 @@ function resolveTarget(baseDir: string, target: string): string {
 }
 
 /** Finds the target of the first relationship whose type ends with `typeSuffix` in a .rels part. */
-function relTarget(relsXml: string | null, typeSuffix: string): string | undefined {
+export function relTarget(relsXml: string | null, typeSuffix: string): string | undefined {
   if (!relsXml) return undefined;
   for (const t of tokenizeXml(relsXml)) {
     if (t.kind === 'open' && /(^|:)Relationship$/.test(t.name)) {
@@ -45,11 +45,11 @@ export function zipEntryCount(buf: Uint8Array): number | null {
 }
 
 /** Decompressed bytes read so far across the package, so a zip bomb stops at the limit instead of filling memory. */
-interface Unpacked {
+export interface Unpacked {
   bytes: number;
 }
 
-async function readPart(zip: JSZip, name: string, unpacked: Unpacked): Promise<string | null> {
+export async function readPart(zip: JSZip, name: string, unpacked: Unpacked): Promise<string | null> {
   let file: JSZip.JSZipObject | null;
   try {
     file = zip.file(name) ?? zip.file(decodeURIComponent(name));

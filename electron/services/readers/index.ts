@@ -12,6 +12,7 @@ import { readHtml } from './html';
 import { readPdf } from './pdf';
 import { checkText } from './limits';
 import { readTxt } from './txt';
+import { readXlsx } from './xlsx';
 
 export type { OutlineFormat } from './detect';
 
@@ -103,6 +104,31 @@ async function readBytes(buf: Uint8Array, fileName: string, maxBytes: number, on
   text = normaliseLineEnds(text).replace(/^\ufeff/, '');
   if (text.trim() === '') throw emptyFile(fileName, `format=${format} no text after extraction`);
   return { text, format, encoding, sha256, size, fileName };
+}
+
+/** Formats whose words the evidence preview shows (an outline is never read from them). */
+export type EvidenceTextFormat = 'docx' | 'xlsx';
+
+/** Which text preview a stored evidence file gets, by its name and its first bytes (a zip package). */
+export function evidenceTextFormat(fileName: string, head?: Uint8Array): EvidenceTextFormat | null {
+  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
+  if (ext !== 'docx' && ext !== 'xlsx') return null;
+  if (head && !(head[0] === 0x50 && head[1] === 0x4b)) return null;
+  return ext;
+}
+
+/** The words of a Word or Excel evidence file, within the same limits as an outline. */
+export async function readEvidenceText(buf: Uint8Array, fileName: string): Promise<string> {
+  const format = evidenceTextFormat(fileName, buf);
+  if (!format) throw unreadable(`“${fileName}”不是 Word(.docx)或 Excel(.xlsx)文件,无法显示文字预览。请下载后用相应软件打开。`, 'no text format');
+  try {
+    const text = format === 'docx' ? await readDocx(buf) : await readXlsx(buf);
+    checkText(text);
+    return normaliseLineEnds(text).replace(/^\ufeff/, '');
+  } catch (e) {
+    if (isAppError(e)) throw e;
+    throw unreadable(`无法读取文件“${fileName}”:文件可能已损坏。请下载后用 Word、Excel 或 WPS 打开确认。`, `unexpected: ${describe(e)}`);
+  }
 }
 
 function fileAccessError(fileName: string, e: unknown): AppError {

@@ -40,15 +40,13 @@ function startWorker(data: WorkerRequest): Worker {
   return new Worker(boot, { ...options, eval: true });
 }
 
-/** Reads and parses `bytes` off this thread; throws the reader's AppError, a limit error, or 'cancelled'. */
-export function readAndParse(bytes: Uint8Array, fileName: string, opts: RunOptions = {}): Promise<ReadResult> {
+/** Runs one request in a fresh worker; `settle` turns its final message into the result. */
+function runWorker<T>(req: WorkerRequest, opts: RunOptions, settle: (m: Exclude<WorkerReply, { type: 'progress' | 'error' }>) => T): Promise<T> {
   if (opts.signal?.aborted) return Promise.reject(new AppError('cancelled', CANCELLED));
-  // A private copy is transferred, so the caller's buffer stays usable and no memory is shared with the worker.
-  const copy = new Uint8Array(bytes);
-  return new Promise<ReadResult>((resolve, reject) => {
-    const worker = startWorker({ bytes: copy, fileName });
+  return new Promise<T>((resolve, reject) => {
+    const worker = startWorker(req);
     let settled = false;
-    const finish = (err: Error | null, value?: ReadResult) => {
+    const finish = (err: Error | null, value?: T) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -58,19 +56,41 @@ export function readAndParse(bytes: Uint8Array, fileName: string, opts: RunOptio
       else resolve(value!);
     };
     const budget = opts.timeBudgetMs ?? LIMITS.timeBudgetMs;
-    const timer = setTimeout(() => finish(limitExceeded('time', `reading ${fileName} took over ${budget} ms`)), budget);
+    const timer = setTimeout(() => finish(limitExceeded('time', `reading ${req.fileName} took over ${budget} ms`)), budget);
     const onAbort = () => finish(new AppError('cancelled', CANCELLED));
     opts.signal?.addEventListener('abort', onAbort);
     worker.on('message', (m: WorkerReply) => {
       if (m.type === 'progress') opts.onProgress?.(m.fraction, m.step);
-      else if (m.type === 'done') finish(null, { source: m.source, outline: m.outline });
-      else if (m.code === 'internal') finish(new Error(`reader worker: ${m.detail ?? 'unknown'}`));
+      else if (m.type !== 'error') {
+        try {
+          finish(null, settle(m));
+        } catch (e) {
+          finish(e as Error);
+        }
+      } else if (m.code === 'internal') finish(new Error(`reader worker: ${m.detail ?? 'unknown'}`));
       else finish(new AppError(m.code, m.message, m.detail ?? undefined));
     });
     worker.on('error', (e: Error & { code?: string }) => {
-      if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') finish(limitExceeded('memory', `${fileName}: ${e.message}`));
+      if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') finish(limitExceeded('memory', `${req.fileName}: ${e.message}`));
       else finish(e);
     });
     worker.on('exit', (code) => finish(new Error(`reader worker exited with code ${code} before answering`)));
+  });
+}
+
+/** Reads and parses `bytes` off this thread; throws the reader's AppError, a limit error, or 'cancelled'. */
+export function readAndParse(bytes: Uint8Array, fileName: string, opts: RunOptions = {}): Promise<ReadResult> {
+  // A private copy is transferred, so the caller's buffer stays usable and no memory is shared with the worker.
+  return runWorker({ bytes: new Uint8Array(bytes), fileName }, opts, (m) => {
+    if (m.type !== 'done') throw new Error(`reader worker answered ${m.type} to an outline`);
+    return { source: m.source, outline: m.outline };
+  });
+}
+
+/** The words of a Word or Excel evidence file, extracted off this thread within the readers' limits. */
+export function readTextOffThread(bytes: Uint8Array, fileName: string, opts: RunOptions = {}): Promise<string> {
+  return runWorker({ bytes: new Uint8Array(bytes), fileName, mode: 'text' }, opts, (m) => {
+    if (m.type !== 'text') throw new Error(`reader worker answered ${m.type} to a text request`);
+    return m.text;
   });
 }

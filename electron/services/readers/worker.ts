@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { isAppError } from '../../../shared/errors';
 import { parseOutline } from '../../../shared/outline/index';
-import { readOutlineBuffer } from './index';
+import { readEvidenceText, readOutlineBuffer } from './index';
 import type { WorkerReply, WorkerRequest } from './worker-protocol';
 
 const port = parentPort;
@@ -11,6 +11,10 @@ const send = (m: WorkerReply) => port.postMessage(m);
 const req = workerData as WorkerRequest;
 
 async function main(): Promise<void> {
+  if (req.mode === 'text') {
+    send({ type: 'text', text: await readEvidenceText(req.bytes, req.fileName) });
+    return;
+  }
   send({ type: 'progress', fraction: 0.05, step: 'read' });
   const doc = await readOutlineBuffer(req.bytes, req.fileName, { onProgress: (f) => send({ type: 'progress', fraction: 0.05 + f * 0.75, step: 'read' }) });
   send({ type: 'progress', fraction: 0.8, step: 'parse' });

@@ -4,7 +4,8 @@ import { useSession } from '../stores/session';
 import { formatQuarter } from '../format';
 import { useEvidence } from './store';
 import { AttachForm } from './AttachForm';
-import { EvidenceList } from './EvidenceList';
+import { EvidenceList, versionsOf } from './EvidenceList';
+import { ReusePicker } from './ReusePicker';
 import { PreviewDialog } from './Preview';
 import { useTranslation } from 'react-i18next';
 import './evidence.css';
@@ -24,7 +25,11 @@ export function EvidencePanel({ measureId, periodId: periodProp }: { measureId: 
     void useEvidence.getState().loadMeasure(measureId);
   }, [measureId]);
 
-  const mine = shownFor === measureId ? items : [];
+  const canRecord = useSession((s) => s.info?.user?.role !== 'inspector');
+  const all = shownFor === measureId ? items : [];
+  // Earlier versions of replaced files are listed under their newer version, never on their own.
+  const versions = versionsOf(all);
+  const mine = all.filter((i) => !i.supersededBy);
   const now = mine.filter((i) => i.periodId === periodId);
   const other = mine.filter((i) => i.periodId !== periodId);
   return (
@@ -32,14 +37,15 @@ export function EvidencePanel({ measureId, periodId: periodProp }: { measureId: 
       <h3>
         {t('panelTitle')} <span className="muted small">{formatQuarter(periodId)}</span>
       </h3>
-      {now.length > 0 ? <EvidenceList items={now} /> : !adding && <p className="muted">{t('none')}</p>}
+      {now.length > 0 ? <EvidenceList items={now} versions={versions} replaceable={canRecord} /> : !adding && <p className="muted">{t('none')}</p>}
       <AttachForm measureId={measureId} periodId={periodId} />
+      {canRecord && <ReusePicker measureId={measureId} periodId={periodId} />}
       {other.length > 0 && (
         <details className="ev-other">
           <summary>
             {t('otherQuarters')}({other.length})
           </summary>
-          <EvidenceList items={other} />
+          <EvidenceList items={other} versions={versions} replaceable={canRecord} />
         </details>
       )}
       <PreviewDialog />

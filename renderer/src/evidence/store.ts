@@ -38,7 +38,7 @@ export interface ScreenFilters {
 
 interface EvidenceState {
   maxBytes: number;
-  /** The measure the panel shows, and its files in every quarter. */
+  /** The measure the panel shows, and its files in every quarter (earlier versions of replaced files too). */
   measureId: string | null;
   measureItems: EvidenceItem[];
   pending: PendingFile[];
@@ -65,6 +65,10 @@ interface EvidenceState {
   attach(target: Target): Promise<boolean>;
   cancelAttach(): void;
   remove(item: EvidenceItem): Promise<void>;
+  /** Attaches `file` as the newer version of `item`; the old file stays in the history. */
+  replace(item: EvidenceItem, file: File): Promise<boolean>;
+  /** Attaches a file already in the store to a record. */
+  reuse(sourceId: string, target: Target): Promise<boolean>;
   update(item: EvidenceItem, meta: FileMetaInput): Promise<boolean>;
   setFilters(patch: Partial<ScreenFilters>): void;
   loadScreen(): Promise<void>;
@@ -123,7 +127,7 @@ export const useEvidence = create<EvidenceState>((set, get) => ({
     // Pending files are not dropped here: they belong to the measure they were chosen on (pendingFor).
     if (get().measureId !== measureId) set({ measureId, measureItems: [] });
     try {
-      const items = await api['evidence.list']({ measureId, sort: 'date-desc' });
+      const items = await api['evidence.list']({ measureId, sort: 'date-desc', withHistory: true });
       if (get().measureId === measureId) set({ measureItems: items });
     } catch (e) {
       reportError(e);
@@ -219,6 +223,53 @@ export const useEvidence = create<EvidenceState>((set, get) => ({
       if (get().missingPeriod) await get().loadMissing(get().missingPeriod);
     } catch (e) {
       reportError(e);
+    }
+  },
+
+  async replace(item, file) {
+    if (get().busy) return false;
+    if (file.size === 0) {
+      useApp.getState().notify('error', tr('emptyWarning', { name: file.name }));
+      return false;
+    }
+    if (file.size > get().maxBytes) {
+      useApp.getState().notify('error', tr('tooLarge', { name: file.name, size: formatSize(file.size), max: formatSize(get().maxBytes) }));
+      return false;
+    }
+    const target: Target = { measureId: item.measureId, periodId: item.periodId, replaces: item.id };
+    const meta = { description: '', docNumber: '', docDate: '' };
+    cancelRequested = false;
+    set({ busy: true, uploads: [{ key: 0, name: file.name, size: file.size, progress: 0, step: '' }] });
+    const progress = (fraction: number | null, step = ''): void => set((s) => ({ uploads: s.uploads.map((u) => ({ ...u, progress: fraction, step })) }));
+    try {
+      active = attachMode() === 'paths' ? attachPaths([{ file, meta }], target, progress) : uploadFile(file, target, meta, progress);
+      const r = await active.promise;
+      notifyResult(r);
+      if (r.items.length || r.duplicates.length) useApp.getState().notify('info', tr('replaced', { old: item.name, name: file.name }));
+      return true;
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'cancelled') useApp.getState().notify('info', tr('cancelled'));
+      else reportError(e);
+      return false;
+    } finally {
+      active = null;
+      set({ busy: false, uploads: [] });
+      if (get().measureId === item.measureId) await get().loadMeasure(item.measureId);
+      set((s) => ({ items: s.items.filter((i) => i.id !== item.id) }));
+    }
+  },
+
+  async reuse(sourceId, target) {
+    try {
+      const r = await api['evidence.reuse']({ sourceId, measureId: target.measureId, periodId: target.periodId });
+      const n = notifyResult(r);
+      if (n) useApp.getState().notify('info', tr('added', { n }));
+      if (get().measureId === target.measureId) await get().loadMeasure(target.measureId);
+      if (get().missingPeriod) await get().loadMissing(get().missingPeriod);
+      return n > 0;
+    } catch (e) {
+      reportError(e);
+      return false;
     }
   },
 

@@ -14,6 +14,8 @@ export interface FileMetaInput {
 export interface Target {
   measureId: string;
   periodId: string;
+  /** The file this one is a newer version of. */
+  replaces?: string | undefined;
 }
 
 export interface Transfer {
@@ -50,6 +52,7 @@ export function uploadFile(file: File, target: Target, meta: FileMetaInput, onPr
   if (meta.description.trim()) q.set('description', meta.description.trim());
   if (meta.docNumber.trim()) q.set('docNumber', meta.docNumber.trim());
   if (meta.docDate) q.set('docDate', meta.docDate);
+  if (target.replaces) q.set('replaces', target.replaces);
   const promise = new Promise<AttachResult>((resolve, reject) => {
     xhr.open('PUT', `/evidence/upload?${q.toString()}`);
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');

@@ -214,3 +214,37 @@ describe('evidence calls', () => {
     expect(job.error?.message).toMatch(/文件夹/);
   });
 });
+
+describe('replacing, reusing and reading the text of stored files over the host', () => {
+  it('uploads a newer version with replaces, reads the .xlsx words in the worker, and reuses the old version elsewhere', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const book = async (rows: (string | number)[][]) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('台账');
+      for (const r of rows) ws.addRow(r);
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    };
+    const first = (await upload({ name: '执法台账.xlsx', docNumber: '渡执〔2024〕3号' }, await book([['单位', '案件数'], ['区市场监管局', 40]]))).json<{ ok: true; value: AttachResult }>().value.items[0]!;
+    const r = await upload({ name: '执法台账（更新）.xlsx', replaces: first.id }, await book([['单位', '案件数'], ['区市场监管局', 42]]));
+    expect(r.status).toBe(200);
+    const next = r.json<{ ok: true; value: AttachResult }>().value.items[0]!;
+    const listed = await call<{ id: string; supersededBy: string | null }[]>('evidence.list', { measureId, withHistory: true });
+    expect(listed.find((i) => i.id === first.id)?.supersededBy).toBe(next.id);
+    expect((await call<{ id: string }[]>('evidence.list', { measureId })).map((i) => i.id)).not.toContain(first.id);
+
+    const text = await call<{ text: string; truncated: boolean }>('evidence.text', { id: next.id });
+    expect(text).toEqual({ text: '【台账】\n单位\t案件数\n区市场监管局\t42', truncated: false });
+    // A second replacement of the old version is refused: it is no longer the current one.
+    const again = await upload({ name: '执法台账（再改）.xlsx', replaces: first.id }, await book([['x', 1]]));
+    expect(again.status).toBe(409);
+    expect(again.json<{ ok: false; error: { message: string } }>().error.message).toContain('已被新版本');
+
+    // The picker offers current versions only; an earlier one is reached through its history.
+    const picks = await call<{ id: string; name: string }[]>('evidence.pick', { query: '执法台账' });
+    expect(picks.map((p) => p.id)).toEqual([next.id]);
+    const measures = await call<{ id: string }[]>('measures.list', { periodId: '2024-Q3' });
+    const other = measures.find((m) => m.id !== measureId)!;
+    const reused = await call<AttachResult>('evidence.reuse', { sourceId: first.id, measureId: other.id, periodId: '2024-Q3' });
+    expect(reused.items.map((i) => [i.measureId, i.sha256])).toEqual([[other.id, first.sha256]]);
+  });
+});

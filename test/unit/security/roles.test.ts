@@ -16,7 +16,7 @@ import { removeDir, tempDir } from '../../helpers/temp';
 
 /** The policy in words, written apart from CALL_ROLES so the map is checked against it, not against itself. */
 const RECORDING: CallName[] = [
-  'progress.set', 'evidence.attachPaths', 'evidence.update', 'evidence.remove', 'import.preview', 'import.commit', 'import.template',
+  'progress.set', 'evidence.attachPaths', 'evidence.reuse', 'evidence.update', 'evidence.remove', 'import.preview', 'import.commit', 'import.template',
   'plans.delete', 'rectifications.respond', 'targets.set',
 ];
 const SUPERVISOR_ONLY: CallName[] = [
