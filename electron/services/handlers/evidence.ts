@@ -5,8 +5,7 @@ import type { User } from '../../../shared/model';
 import { measureOfEvidence, requireOwnMeasure } from '../../../db/queries/clerk-scope';
 import { startJob } from '../jobs';
 import { requireGranted } from '../file-grants';
-import { readFile, stat } from 'node:fs/promises';
-import { attachPaths, blobPath, cleanupStore, maxEvidenceBytes, reuseEvidence, verifyStore } from '../../../db/evidence-store/index';
+import { attachPaths, blobPath, blobSize, cleanupStore, evidenceKey, maxEvidenceBytes, readBlob, reuseEvidence, verifyStore } from '../../../db/evidence-store/index';
 import { getEvidence, listEvidence, missingEvidence, pickEvidence, removeEvidence, updateEvidence } from '../../../db/queries/evidence';
 import { AppError } from '../../../shared/errors';
 import { formatSize } from '../../../shared/sizes';
@@ -74,11 +73,13 @@ export const evidenceHandlers: EvidenceHandlers = {
     const item = getEvidence(ctx.db, a.id);
     if (!evidenceTextFormat(item.name)) throw new AppError('unsupported_file', `“${item.name}”不是 Word(.docx)或 Excel(.xlsx)文件,没有文字预览。请点“下载”后打开。`);
     const file = blobPath(ctx.dataDir, item.sha256);
-    const size = (await stat(file).catch(() => null))?.size;
-    if (size === undefined) throw new AppError('not_found', `本机存储中缺少“${item.name}”的文件。请在“佐证材料”中运行完整性检查。`);
+    // On an encrypted store the file on disk is ciphertext: size and bytes come through the store's key.
+    const dk = evidenceKey(ctx.dataDir);
+    const size = blobSize(file, dk);
+    if (size === null) throw new AppError('not_found', `本机存储中缺少“${item.name}”的文件。请在“佐证材料”中运行完整性检查。`);
     // The readers' own limit: a larger document is downloaded and opened in Word or Excel.
     if (size > DEFAULT_MAX_BYTES) throw new AppError('too_large', `“${item.name}”有 ${formatSize(size)},超过文字预览的上限 ${formatSize(DEFAULT_MAX_BYTES)}。请点“下载”后打开。`);
-    const text = await readTextOffThread(await readFile(file), item.name);
+    const text = await readTextOffThread(await readBlob(file, dk), item.name);
     return { text: text.slice(0, PREVIEW_CHARS), truncated: text.length > PREVIEW_CHARS };
   },
   'evidence.missing': (ctx, a) => missingEvidence(ctx.db, a),
