@@ -28,6 +28,8 @@ export interface SessionInfo {
   passwordsRequired: boolean;
   /** Clerks may record progress and evidence only for measures their own department carries. */
   clerksOwnDepartmentOnly: boolean;
+  /** Set when the technical log cannot be written: a Chinese sentence for the screen. */
+  logProblem: string | null;
 }
 
 export interface PreviewDocument {

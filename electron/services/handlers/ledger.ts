@@ -57,6 +57,7 @@ export function session(ctx: AppContext): SessionInfo {
     withPassword,
     passwordsRequired: required,
     clerksOwnDepartmentOnly: clerksOwnDepartmentOnly(ctx.db),
+    logProblem: ctx.log.problem(),
     user: ctx.userId ? getUser(ctx.db, ctx.userId) : null,
     users,
     currentPeriod: currentQuarter().id,

@@ -54,6 +54,7 @@ export const useSession = create<SessionState>((set, get) => ({
       // A quarter already picked stays picked; at start, the one this person last worked on.
       const remembered = saved.periodId && isQuarterId(saved.periodId) ? saved.periodId : null;
       set({ info, periodId: get().periodId || remembered || info.currentPeriod, loadError: null });
+      if (info.logProblem) useApp.getState().notify('error', info.logProblem);
       await get().loadDepartments();
     } catch (e) {
       set({ loadError: reportError(e) });

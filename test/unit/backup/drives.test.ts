@@ -140,6 +140,20 @@ describe('file modes and leftovers', () => {
     closeStore(l.db);
   });
 
+  it('reports a log that cannot be written with a sentence for the screen, and clears it once writing works again', () => {
+    const data = path.join(dir, 'data');
+    const logFile = path.join(data, 'logs', 'fazhi.log');
+    // A folder where the log file should be: appending fails whoever runs the test (root ignores file modes).
+    fs.mkdirSync(logFile, { recursive: true });
+    const log = createLogger(data);
+    log.error('something', new Error('detail'));
+    expect(log.problem()).toMatch(/^运行日志“.*fazhi\.log”写入失败.*请检查该磁盘的剩余空间和权限/);
+    fs.rmdirSync(logFile);
+    log.info('written again');
+    expect(log.problem()).toBeNull();
+    expect(fs.readFileSync(logFile, 'utf8')).toContain('written again');
+  });
+
   it('sweeps temporaries of a crashed restore, settings write and attach at the next start', () => {
     const data = path.join(dir, 'data');
     closeStore(openStore(data));
