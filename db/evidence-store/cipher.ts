@@ -8,7 +8,6 @@
 // Files stay named by the plaintext's SHA-256, so deduplication, backups and packages work as before.
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import fsp from 'node:fs/promises';
 import { AppError } from '../../shared/errors';
 import type { DataKey } from './data-key';
 
@@ -160,34 +159,16 @@ export function encryptedChunkOf(file: string): number | null {
   }
 }
 
-/** Plaintext of an encrypted file, chunk by chunk; every chunk is authenticated before it is handed out. */
+/** Plaintext of an encrypted file, chunk by chunk, giving the event loop a turn between chunks; every chunk is authenticated before it is handed out. */
 export async function* decryptChunks(file: string, dk: DataKey): AsyncGenerator<Buffer> {
-  const fh = await fsp.open(file, 'r');
-  try {
-    const size = (await fh.stat()).size;
-    const head = Buffer.alloc(HEADER_BYTES);
-    await fh.read(head, 0, HEADER_BYTES, 0);
-    const p = parseHeader(head, dk);
-    if (plainSize(size, p.chunk) === null) throw damagedFile('size fits no layout (cut short?)');
-    const buf = Buffer.alloc(p.chunk + TAG);
-    let pos = HEADER_BYTES;
-    for (let index = 0; pos < size; index++) {
-      const want = Math.min(buf.length, size - pos);
-      let filled = 0;
-      while (filled < want) {
-        const r = await fh.read(buf, filled, want - filled, pos + filled);
-        if (r.bytesRead === 0) throw damagedFile('file shrank while read');
-        filled += r.bytesRead;
-      }
-      pos += filled;
-      yield open(p, index, buf.subarray(0, filled), filled < buf.length);
-    }
-  } finally {
-    await fh.close();
+  // Synchronous 1 MiB reads with a turn between them: under load faster than promise reads (as the package writer found).
+  for (const chunk of decryptChunksSync(file, dk)) {
+    yield chunk;
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
 
-/** The same, synchronously (the package writer reads its blobs this way). */
+/** Plaintext of an encrypted file, synchronously (the package writer reads its blobs this way). */
 export function* decryptChunksSync(file: string, dk: DataKey): Generator<Buffer> {
   const fd = fs.openSync(file, 'r');
   try {

@@ -79,18 +79,24 @@ export async function readPart(zip: JSZip, name: string, unpacked: Unpacked): Pr
   return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
 }
 
-export async function readDocx(buf: Uint8Array): Promise<string> {
+/** Opens an Office zip within the entry limit, checked on the central record before unpacking and on JSZip's list after. */
+export async function openOfficeZip(buf: Uint8Array, corrupt: string): Promise<JSZip> {
   const entries = zipEntryCount(buf);
   if (entries !== null && entries > LIMITS.maxZipEntries) throw limitExceeded('entries', `${entries} entries`);
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(buf);
   } catch (e) {
-    throw unreadable(CORRUPT, `jszip: ${describe(e)}`);
+    throw unreadable(corrupt, `jszip: ${describe(e)}`);
   }
   // The record may lie (or be a Zip64 placeholder); JSZip's own list is the truth.
   const listed = Object.keys(zip.files).length;
   if (listed > LIMITS.maxZipEntries) throw limitExceeded('entries', `${listed} entries`);
+  return zip;
+}
+
+export async function readDocx(buf: Uint8Array): Promise<string> {
+  const zip = await openOfficeZip(buf, CORRUPT);
   const unpacked: Unpacked = { bytes: 0 };
   const part = (name: string) => readPart(zip, name, unpacked);
   try {

@@ -1,9 +1,9 @@
 // Reads .xlsx for the evidence preview: each sheet under its name, one tab-joined line per row, shared strings resolved.
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import { isAppError } from '../../../shared/errors';
-import { readPart, relTarget, resolveTarget, zipEntryCount, type Unpacked } from './docx';
+import { openOfficeZip, readPart, relTarget, resolveTarget, type Unpacked } from './docx';
 import { describe, unreadable } from './errors';
-import { LIMITS, limitExceeded, TextBudget } from './limits';
+import { TextBudget } from './limits';
 import { attr, tokenizeXml } from './xml';
 
 const CORRUPT = '无法读取该 Excel 文件:文件已损坏或不是真正的 .xlsx 表格。请用 Excel 或 WPS 打开确认,另存为新的 .xlsx 后再添加。';
@@ -120,15 +120,7 @@ function sheetText(xml: string, strings: readonly string[], budget: TextBudget):
 }
 
 export async function readXlsx(buf: Uint8Array): Promise<string> {
-  const entries = zipEntryCount(buf);
-  if (entries !== null && entries > LIMITS.maxZipEntries) throw limitExceeded('entries', `${entries} entries`);
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(buf);
-  } catch (e) {
-    throw unreadable(CORRUPT, `jszip: ${describe(e)}`);
-  }
-  if (Object.keys(zip.files).length > LIMITS.maxZipEntries) throw limitExceeded('entries', `${Object.keys(zip.files).length} entries`);
+  const zip = await openOfficeZip(buf, CORRUPT);
   const unpacked: Unpacked = { bytes: 0 };
   const part = (name: string) => readPart(zip, name, unpacked);
   try {
