@@ -23,6 +23,10 @@ const common = {
 await build({ ...common, entryPoints: [path.join(root, 'electron', 'main.ts')], outfile: path.join(out, 'main.cjs') });
 // Outlines are read and parsed in a worker thread of their own (services/readers/run.ts looks for this file).
 await build({ ...common, entryPoints: [path.join(root, 'electron', 'services', 'readers', 'worker.ts')], outfile: path.join(out, 'reader-worker.cjs') });
+// A package's evidence is copied into the store by a worker thread while the import merges (core/packages/evidence-copy.ts).
+await build({ ...common, entryPoints: [path.join(root, 'electron', 'core', 'packages', 'evidence-copy-worker.ts')], outfile: path.join(out, 'evidence-copy-worker.cjs') });
+// An export's package file is written by a worker thread while the operations are gathered (core/packages/writer-thread.ts).
+await build({ ...common, entryPoints: [path.join(root, 'electron', 'core', 'packages', 'writer-worker.ts')], outfile: path.join(out, 'writer-worker.cjs') });
 await build({ ...common, entryPoints: [path.join(root, 'electron', 'preload.ts')], outfile: path.join(out, 'preload.cjs'), external: ['electron'] });
 
 fs.cpSync(path.join(root, 'electron', 'services', 'templates'), path.join(out, 'templates'), { recursive: true });

@@ -50,6 +50,34 @@ export function opsSince(db: Db, theirVector: VersionVector, slice?: Slice): Op[
   return [...users, ...departments, ...inside].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
 }
 
+// The JSON text of an op as SQLite writes it: the same keys in the same order as JSON.stringify(toOp(row)).
+const OP_JSON = `json_object('ledgerId', ops.ledger_id, 'replicaId', ops.replica_id, 'hlc', ops.hlc, 'author', ops.author,
+  'entity', ops.entity, 'entityId', ops.entity_id, 'field', ops.field, 'value', ops.value, 'measureId', ops.measure_id,
+  'oldValue', ops.old_value, 'prevHash', ops.prev_hash, 'hash', ops.hash)`;
+const SINCE = "FROM ops LEFT JOIN json_each(@vector) AS v ON v.key = ops.replica_id WHERE ops.hlc > coalesce(v.value, '')";
+
+/**
+ * What opsSince gives without a slice, as JSON text in clock order: a whole ledger's hundred thousand ops are written
+ * out by SQLite instead of being built as objects and stringified one by one.
+ */
+export function opTextsSince(db: Db, theirVector: VersionVector): string[] {
+  return db.prepare(`SELECT ${OP_JSON} ${SINCE} ORDER BY ops.hlc`).pluck().all({ vector: JSON.stringify(theirVector) }) as string[];
+}
+
+/** The evidence rows the ops since `theirVector` name, and the files they set. */
+export function evidenceSince(db: Db, theirVector: VersionVector): { ids: Set<string>; hashes: Set<string> } {
+  const ids = new Set<string>();
+  const hashes = new Set<string>();
+  const rows = db.prepare(`SELECT ops.entity_id AS id, ops.field, ops.value ${SINCE} AND ops.entity = 'evidence'`).all({ vector: JSON.stringify(theirVector) }) as { id: string; field: string; value: string }[];
+  for (const r of rows) {
+    ids.add(r.id);
+    if (r.field !== 'sha256') continue;
+    const v = JSON.parse(r.value) as unknown;
+    if (typeof v === 'string') hashes.add(v);
+  }
+  return { ids, hashes };
+}
+
 export interface ApplyOptions {
   /** The sender's vector when it made the package: what it had seen. */
   senderVector: VersionVector;
@@ -114,8 +142,8 @@ function applyInside(db: Db, ops: readonly Op[], opts: ApplyOptions): ApplyResul
   const sets = opts.allowedSlice ? sliceSets(db, opts.allowedSlice) : null;
   const sorted = [...ops].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
   if (!sets && holdsNoOps(db)) {
-    // Nothing held, nothing to refuse, no earlier value to conflict with.
-    observeAll(db, sorted);
+    // Nothing held, nothing to refuse, no earlier value to conflict with. The clock only moves to the greatest one seen.
+    observeAll(db, sorted.slice(-1));
     result.entities = applyToEmptyStore(db, sorted);
     result.received = sorted.length;
     return result;

@@ -7,7 +7,7 @@
 // as Actual Budget hands a new device a snapshot instead of replaying messages one by one.
 import type { Db } from '../open';
 import type { Op } from '../../shared/sync/types';
-import { insertOp, forgetBuilt, type EntityStamp } from './ops-store';
+import { forgetBuilt, type EntityStamp } from './ops-store';
 import { entityDef, isRegistered } from './registry';
 import { Touched } from './record';
 
@@ -34,9 +34,14 @@ export function applyToEmptyStore(db: Db, ops: readonly Op[]): Record<string, { 
   // A bulk load: the log's secondary indexes are built once at the end (sorted) instead of row by row.
   const indexes = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'ops' AND sql IS NOT NULL").all() as { name: string; sql: string }[];
   for (const i of indexes) db.exec(`DROP INDEX ${i.name}`);
+  const insert = db.prepare(
+    `INSERT INTO ops (ledger_id, replica_id, hlc, author, entity, entity_id, field, value, measure_id, old_value, prev_hash, hash, gap_ok)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (replica_id, hlc) DO NOTHING`,
+  );
   for (const op of ops) {
     // A predecessor missing from the log was left out by a slice: a gap, not a deletion.
-    insertOp(db, op, op.prevHash !== '' && !hashes.has(`${op.replicaId}\u0000${op.prevHash}`));
+    const gap = op.prevHash !== '' && !hashes.has(`${op.replicaId}\u0000${op.prevHash}`);
+    insert.run(op.ledgerId, op.replicaId, op.hlc, op.author, op.entity, op.entityId, op.field, op.value, op.measureId, op.oldValue, op.prevHash, op.hash, gap ? 1 : 0);
     if (!isRegistered(op.entity)) continue;
     const k = `${op.entity}\u0000${op.entityId}`;
     let g = groups.get(k);

@@ -43,19 +43,26 @@ function dbValue(c: Column, v: unknown): unknown {
 export function tableEntity(spec: TableSpec): EntityDef {
   // Placeholders for NOT NULL stamp columns: the batch's after() sets the real ones.
   const noStamp: EntityStamp = { createdBy: '', createdAt: '', updatedBy: '', updatedAt: '' };
+  const columns = Object.entries(spec.fields);
   const rowOf = (db: Db, entityId: string, fields: ReadonlyMap<string, unknown>, stamp: EntityStamp): Record<string, unknown> | null => {
     if (spec.tombstone === 'row' && fields.get('deleted') === true) return null;
     const key = spec.key(entityId);
     const row: Record<string, unknown> = { ...key };
-    for (const [field, c] of Object.entries(spec.fields)) row[c.column] = dbValue(c, fields.has(field) ? fields.get(field) : c.fallback);
+    for (const [field, c] of columns) row[c.column] = dbValue(c, fields.has(field) ? fields.get(field) : c.fallback);
     if (spec.stamp) Object.assign(row, spec.stamp(stamp, db, key));
     return row;
   };
+  // The INSERT for the last column list seen (a table's rows nearly always have the same columns): a new working copy
+  // inserts tens of thousands of rows, and building and looking up the statement's text each time costs as much as the insert.
+  let lastCols = '';
+  let lastSql = '';
   const insertRow = (db: Db, entityId: string, fields: ReadonlyMap<string, unknown>, stamp: EntityStamp): void => {
     const row = rowOf(db, entityId, fields, stamp);
     if (!row) return;
-    const cols = Object.keys(row);
-    stmt(db, `INSERT INTO ${spec.table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row);
+    const names = Object.keys(row);
+    const cols = names.join(', ');
+    if (cols !== lastCols) [lastCols, lastSql] = [cols, `INSERT INTO ${spec.table} (${cols}) VALUES (${names.map(() => '?').join(', ')})`];
+    stmt(db, lastSql).run(Object.values(row));
   };
   const materialise = (db: Db, entityId: string): void => {
     insertRow(db, entityId, currentFields(db, spec.name, entityId), noStamp);

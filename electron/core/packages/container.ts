@@ -13,6 +13,8 @@ import { FORMAT_NAME, FORMAT_VERSION, manifestSchema, type Manifest } from './ma
 import { damaged } from './crypto';
 
 export const BLOB_CHUNK = 1024 * 1024;
+/** How much evidence is copied in between background write-outs of the package file. */
+const SYNC_EVERY = 64 * 1024 * 1024;
 
 const SCHEMA = `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
@@ -35,15 +37,25 @@ export function fsyncFile(file: string): void {
   }
 }
 
+/** The hash of the operations' part: every body followed by a newline, in order. */
+export function opsPartHash(bodies: readonly string[]): string {
+  // One update over the whole part rather than a hundred thousand small calls.
+  return sha256Hex(bodies.length ? `${bodies.join('\n')}\n` : '');
+}
+
 /** Writes a new package file; the caller renames it into place once finish() returns. */
 export class PackageWriter {
   private readonly db: Database.Database;
-  private readonly opsHash = createHash('sha256');
+  private opsSha256: string | null = null;
   private opCount = 0;
   private readonly insertOp: Database.Statement;
   private readonly insertPart: Database.Statement;
   readonly blobs: { sha256: string; size: number }[] = [];
   private readonly buf = Buffer.alloc(BLOB_CHUNK);
+  /** A second handle on the file, to have the disk write evidence out while more is copied in (see addBlob). */
+  private syncFd: number | null = null;
+  private syncing: Promise<void> | null = null;
+  private unsynced = 0;
 
   constructor(private readonly file: string) {
     if (fs.existsSync(file)) fs.rmSync(file);
@@ -61,13 +73,12 @@ export class PackageWriter {
     this.insertPart = this.db.prepare('INSERT INTO blobs (sha256, part, data) VALUES (?, ?, ?)');
   }
 
-  addOps(ops: readonly unknown[]): void {
+  /** Adds the operations, each as its JSON text, in order (once per package); `sha256` when the caller has hashed the part already. */
+  addOps(texts: readonly string[], sha256: string = opsPartHash(texts)): void {
+    if (this.opsSha256 !== null) throw new Error('a package holds one operations part');
+    this.opsSha256 = sha256;
     this.db.transaction(() => {
-      for (const op of ops) {
-        const body = JSON.stringify(op);
-        this.opsHash.update(body).update('\n');
-        this.insertOp.run(this.opCount++, body);
-      }
+      for (const body of texts) this.insertOp.run(this.opCount++, body);
     })();
   }
 
@@ -91,6 +102,8 @@ export class PackageWriter {
       if (piece.length === 0) continue;
       this.insertPart.run(sha256, part++, piece);
       size += piece.length;
+      this.unsynced += piece.length;
+      if (this.unsynced >= SYNC_EVERY && !this.syncing) this.startSync();
       o.onBytes?.(piece.length);
       await new Promise<void>((resolve) => setImmediate(resolve));
       if (o.signal?.aborted) throw cancelledError();
@@ -100,8 +113,29 @@ export class PackageWriter {
     this.blobs.push({ sha256, size });
   }
 
+  /**
+   * Starts writing what is in the page cache out to disk on the thread pool. Without it the kernel would hold a
+   * gigabyte of evidence in memory and the final fsync would write all of it while nothing else happens; with it the
+   * disk writes while this thread copies, and the final fsync has little left to do.
+   */
+  private startSync(): void {
+    this.unsynced = 0;
+    this.syncFd ??= fs.openSync(this.file, 'r+');
+    const fd = this.syncFd;
+    this.syncing = new Promise<void>((resolve) => fs.fdatasync(fd, () => resolve())).then(() => {
+      this.syncing = null;
+    });
+  }
+
+  /** Waits for a background write-out begun by addBlob; the final fsync in finish() is what makes the file durable. */
+  async settle(): Promise<void> {
+    await this.syncing;
+    if (this.syncFd !== null) fs.closeSync(this.syncFd);
+    this.syncFd = null;
+  }
+
   opsPart(): { sha256: string; count: number } {
-    return { sha256: this.opsHash.copy().digest('hex'), count: this.opCount };
+    return { sha256: this.opsSha256 ?? opsPartHash([]), count: this.opCount };
   }
 
   /** Writes the manifest, closes and fsyncs the file. */
@@ -118,6 +152,10 @@ export class PackageWriter {
 
   abort(): void {
     if (this.db.open) this.db.close();
+    // A write-out still running keeps its handle until it ends; the file is removed either way.
+    const fd = this.syncFd;
+    this.syncFd = null;
+    if (fd !== null) void (this.syncing ?? Promise.resolve()).then(() => fs.close(fd, () => undefined));
     fs.rmSync(this.file, { force: true });
   }
 }
@@ -135,7 +173,7 @@ export class PackageReader {
   private readonly db: Database.Database;
   readonly manifest: Manifest;
 
-  constructor(file: string) {
+  constructor(readonly file: string) {
     let db: Database.Database | undefined;
     try {
       db = new Database(file, { readonly: true, fileMustExist: true });
@@ -170,23 +208,21 @@ export class PackageReader {
     }
   }
 
-  /** The operations in order, checked against the manifest's hash and count. */
-  readOps<T = unknown>(): T[] {
-    const hash = createHash('sha256');
-    const out: T[] = [];
+  /** The operations in order, checked against the manifest's count, and against its hash unless `hashed` is false. */
+  readOps<T = unknown>(o: { hashed?: boolean } = {}): T[] {
+    const bodies: string[] = [];
     let expectSeq = 0;
-    for (const r of this.db.prepare('SELECT seq, body FROM ops ORDER BY seq').iterate() as Iterable<{ seq: number; body: string }>) {
-      if (r.seq !== expectSeq++) throw damaged('ops sequence has a gap');
-      hash.update(r.body).update('\n');
-      try {
-        out.push(JSON.parse(r.body) as T);
-      } catch {
-        throw damaged('op json');
-      }
+    for (const [seq, body] of this.db.prepare('SELECT seq, body FROM ops ORDER BY seq').raw().iterate() as Iterable<[number, string]>) {
+      if (seq !== expectSeq++) throw damaged('ops sequence has a gap');
+      bodies.push(body);
     }
-    const p = this.manifest.parts.ops;
-    if (out.length !== p.count || hash.digest('hex') !== p.sha256) throw damaged('ops part hash');
-    return out;
+    if (bodies.length !== this.manifest.parts.ops.count) throw damaged('ops part count');
+    if (o.hashed !== false && opsPartHash(bodies) !== this.manifest.parts.ops.sha256) throw damaged('ops part hash');
+    try {
+      return bodies.map((b) => JSON.parse(b) as T);
+    } catch {
+      throw damaged('op json');
+    }
   }
 
   /** The pieces of one evidence file in order. */

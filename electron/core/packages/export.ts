@@ -4,13 +4,14 @@ import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../../../db/open';
 import { latestVersion } from '../../../db/migrate';
-import { blobChunksSync, blobPath, blobSize, evidenceKey } from '../../../db/evidence-store/index';
+import { blobPath, blobSize, evidenceKey } from '../../../db/evidence-store/index';
 import { AppError } from '../../../shared/errors';
 import { nowIso } from '../../../shared/ids';
 import { APP_VERSION } from '../../services/version';
-import { opsFor, storeIdentity, storeVector, type Op } from './sync-port';
+import { exportPlan, storeIdentity, storeVector } from './sync-port';
 import { addPackage, getOrigin, getPeer } from './bookkeeping';
-import { PackageWriter } from './container';
+import { PackageWriter, opsPartHash } from './container';
+import { PackageWriterThread } from './writer-thread';
 import { encryptFile, type CryptOptions } from './crypto';
 import { FORMAT_NAME, FORMAT_VERSION, type Manifest, type PackageKind, type PackageSlice, type ReceiptBody } from './manifest';
 import { tmpName } from './open';
@@ -42,18 +43,9 @@ export interface ExportOptions extends CryptOptions {
 }
 
 /** The evidence files the carried operations refer to: rows named by evidence ops, and hashes set by them. */
-function neededBlobs(db: Db, dataDir: string, ops: readonly Op[]): { sha256: string; size: number }[] {
-  const ids = new Set<string>();
-  const hashes = new Set<string>();
-  for (const op of ops) {
-    if (op.entity !== 'evidence') continue;
-    ids.add(op.entityId);
-    if (op.field === 'sha256') {
-      const v = JSON.parse(op.value) as unknown;
-      if (typeof v === 'string') hashes.add(v);
-    }
-  }
-  const rows = db.prepare('SELECT DISTINCT sha256 FROM evidence WHERE id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify([...ids])) as string[];
+function neededBlobs(db: Db, dataDir: string, evidence: { ids: Set<string>; hashes: Set<string> }): { sha256: string; size: number }[] {
+  const hashes = new Set(evidence.hashes);
+  const rows = db.prepare('SELECT DISTINCT sha256 FROM evidence WHERE id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify([...evidence.ids])) as string[];
   for (const r of rows) hashes.add(r);
   const out: { sha256: string; size: number }[] = [];
   for (const sha256 of [...hashes].sort()) {
@@ -126,34 +118,33 @@ export async function exportPackage(db: Db, dataDir: string, req: ExportRequest,
   }
   if (req.kind === 'slice' && !slice) throw new AppError('validation', '请选择要导出的范围(方案、部门或季度)。');
   o.onProgress?.(null, '正在整理要导出的内容');
-  const ops = opsFor(db, receiverVector, slice ?? undefined);
-  const blobs = neededBlobs(db, dataDir, ops);
+  const plan = exportPlan(db, receiverVector, slice ?? undefined);
+  const blobs = neededBlobs(db, dataDir, plan.evidence);
   const blobBytes = blobs.reduce((a, b) => a + b.size, 0);
   const encrypted = !!req.passphrase;
   const plain = encrypted ? tmpName(dataDir, '.fzpkg') : tempBeside(dest);
   const final = encrypted ? tempBeside(dest) : plain;
-  const writer = new PackageWriter(plain);
+  let done = 0;
+  const total = blobBytes * (encrypted ? 2 : 1);
+  // The evidence is copied by the writer's thread from now on, while this thread has SQLite write out the operations.
+  const writer = PackageWriterThread.start(plain, dataDir, blobs, {
+    signal: o.signal,
+    onBytes: (n) => o.onProgress?.(total ? (done += n) / total : null, '正在打包佐证材料'),
+  });
   try {
-    writer.addOps(ops);
-    let done = 0;
-    const total = blobBytes * (encrypted ? 2 : 1);
-    for (const [i, b] of blobs.entries()) {
-      const step = `正在打包佐证材料(${i + 1}/${blobs.length})`;
-      const dk = evidenceKey(dataDir);
-      await writer.addBlob(b.sha256, (buf) => blobChunksSync(blobPath(dataDir, b.sha256), dk, buf), {
-        signal: o.signal,
-        onBytes: (n) => o.onProgress?.(total ? (done += n) / total : null, step),
-      });
-    }
+    const texts = plan.texts();
+    // Hashed here, where nothing else is waiting: the writer's thread is busy with the evidence.
+    writer.addOps(texts, opsPartHash(texts));
+    const written = await writer.ready();
     const manifest = baseManifest(db, req.kind, {
       receiverReplicaId: peerReplicaId,
       label,
       slice,
       receiverVector,
-      counts: { ops: ops.length, blobs: blobs.length, blobBytes },
-      parts: { ops: writer.opsPart(), blobs: writer.blobs },
+      counts: { ops: texts.length, blobs: blobs.length, blobBytes },
+      parts: { ops: written.opsPart, blobs: written.blobs },
     });
-    writer.finish(manifest);
+    await writer.finish(manifest);
     if (encrypted) {
       o.onProgress?.(total ? done / total : null, '正在加密');
       await encryptFile(plain, final, req.passphrase!, { ...o, onBytes: (n) => o.onProgress?.(total ? Math.min(1, (done += n) / total) : null, '正在加密') });
@@ -164,9 +155,10 @@ export async function exportPackage(db: Db, dataDir: string, req: ExportRequest,
     fsyncDir(path.dirname(dest));
     const size = fs.statSync(dest).size;
     addPackage(db, manifest, { direction: 'sent', peerReplicaId, fileName: path.basename(dest), size, at: manifest.createdAt });
-    return { packageId: manifest.packageId, file: dest, size, ops: ops.length, blobs: blobs.length, blobBytes, encrypted };
+    return { packageId: manifest.packageId, file: dest, size, ops: texts.length, blobs: blobs.length, blobBytes, encrypted };
   } catch (e) {
-    writer.abort();
+    await writer.abort();
+    fs.rmSync(plain, { force: true });
     fs.rmSync(final, { force: true });
     throw e;
   }

@@ -1,7 +1,7 @@
 // The package transport's one door into the operations core (db/sync): identity, vectors, ops, preview, apply, audit.
 // Everything the transport needs of the core passes here, so a later intranet transport can reuse the rest unchanged.
 import type { Db } from '../../../db/open';
-import { adoptLedger, applyOps, identity, opsSince, previewApply, verifyChain, versionVector, type Op, type Slice } from '../../../db/sync/index';
+import { adoptLedger, applyOps, evidenceSince, identity, opsSince, opTextsSince, previewApply, verifyChain, versionVector, type Op, type Slice } from '../../../db/sync/index';
 
 export type { Op };
 
@@ -47,9 +47,27 @@ export function adopt(db: Db, ledgerId: string): void {
   adoptLedger(db, ledgerId);
 }
 
+export interface ExportPlan {
+  /** Evidence rows and files the carried operations name. */
+  evidence: { ids: Set<string>; hashes: Set<string> };
+  /** The carried operations, each as its JSON text, in clock order; called right after the plan is made. */
+  texts(): string[];
+}
+
 /** What a package carries: what the receiver lacks, inside the slice when one is given. */
-export function opsFor(db: Db, receiverVector: Record<string, string>, slice: Slice | undefined): Op[] {
-  return opsSince(db, receiverVector, slice);
+export function exportPlan(db: Db, receiverVector: Record<string, string>, slice: Slice | undefined): ExportPlan {
+  if (!slice) return { evidence: evidenceSince(db, receiverVector), texts: () => opTextsSince(db, receiverVector) };
+  const ops = opsSince(db, receiverVector, slice);
+  const ids = new Set<string>();
+  const hashes = new Set<string>();
+  for (const op of ops) {
+    if (op.entity !== 'evidence') continue;
+    ids.add(op.entityId);
+    if (op.field !== 'sha256') continue;
+    const v = JSON.parse(op.value) as unknown;
+    if (typeof v === 'string') hashes.add(v);
+  }
+  return { evidence: { ids, hashes }, texts: () => ops.map((op) => JSON.stringify(op)) };
 }
 
 export function checkChain(ops: readonly Op[]): { kind: string; detail: string }[] {

@@ -1,9 +1,6 @@
 // Runs reading + parsing of one outline in a worker thread with a time budget, a heap cap and cancel.
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../../core/worker-start';
 import { AppError } from '../../../shared/errors';
 import type { ParsedOutline } from '../../../shared/outline/types';
 import type { ReadDocument } from './index';
@@ -23,28 +20,19 @@ export interface RunOptions {
 
 const CANCELLED = '操作已取消,未保存任何内容。';
 
-/** The built app ships the worker as its own bundle beside main.cjs; from source it is loaded through tsx. */
-function startWorker(data: WorkerRequest): Worker {
-  const options = {
+function startReader(data: WorkerRequest): Worker {
+  return startWorker('reader-worker.cjs', new URL('./worker.ts', import.meta.url), {
     workerData: data,
     transferList: [data.bytes.buffer as ArrayBuffer],
     resourceLimits: { maxOldGenerationSizeMb: LIMITS.workerHeapMb },
-  };
-  const bundled = new URL('./reader-worker.cjs', import.meta.url);
-  if (import.meta.url.endsWith('.cjs') && existsSync(fileURLToPath(bundled))) return new Worker(bundled, options);
-  // The ESM entry of tsx's API (require.resolve would give its CommonJS twin, which cannot register ESM hooks).
-  const tsxRoot = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-  const tsx = pathToFileURL(join(tsxRoot, 'dist', 'esm', 'api', 'index.mjs')).href;
-  const entry = new URL('./worker.ts', import.meta.url).href;
-  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(boot, { ...options, eval: true });
+  });
 }
 
 /** Runs one request in a fresh worker; `settle` turns its final message into the result. */
 function runWorker<T>(req: WorkerRequest, opts: RunOptions, settle: (m: Exclude<WorkerReply, { type: 'progress' | 'error' }>) => T): Promise<T> {
   if (opts.signal?.aborted) return Promise.reject(new AppError('cancelled', CANCELLED));
   return new Promise<T>((resolve, reject) => {
-    const worker = startWorker(req);
+    const worker = startReader(req);
     let settled = false;
     const finish = (err: Error | null, value?: T) => {
       if (settled) return;

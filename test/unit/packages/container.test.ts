@@ -29,7 +29,7 @@ async function writeSample(file: string): Promise<Manifest> {
   const empty = path.join(dir, 'empty.bin');
   fs.writeFileSync(empty, '');
   const w = new PackageWriter(file);
-  w.addOps(Array.from({ length: 50 }, (_, i) => ({ hlc: `h${i}`, entity: 'progress', entityId: `m${i}|2024-Q3`, field: 'status', value: '已完成' })));
+  w.addOps(Array.from({ length: 50 }, (_, i) => ({ hlc: `h${i}`, entity: 'progress', entityId: `m${i}|2024-Q3`, field: 'status', value: '已完成' })).map((op) => JSON.stringify(op)));
   await w.addBlob(sha(big), big);
   await w.addBlob(sha(empty), empty);
   const m: Manifest = {

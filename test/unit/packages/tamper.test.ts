@@ -24,11 +24,14 @@ let deptDir: string;
 let ret: string;
 let retEnc: string;
 let otherLedgerPkg: string;
+/** The office's slice for the department: operations only, no evidence. */
+let slicePkg: string;
 
 beforeAll(async () => {
   dir = tempDir('fazhi-tamper-');
   office = await seedOffice(path.join(dir, 'office'));
   const slice = path.join(dir, 'slice.fzpkg');
+  slicePkg = slice;
   await exportPackage(office.db, office.dataDir, { kind: 'slice', slice: { departments: [office.department] }, label: office.department }, slice);
   deptDir = path.join(dir, 'dept');
   dept = openStore(deptDir);
@@ -78,7 +81,8 @@ describe('a package that is not what it says is refused with the store unchanged
     bytes[at + Buffer.byteLength('标记文本')] ^= 0x01;
     const f = copyPath();
     fs.writeFileSync(f, bytes);
-    await refused(f, undefined, /损坏或被改动/);
+    // Both the part's hash and the edited entry's own hash give it away; whichever check ends first speaks.
+    await refused(f, undefined, /损坏或被改动|审计链校验/);
   });
 
   it('a flipped byte anywhere in an encrypted package', async () => {
@@ -118,6 +122,20 @@ describe('a package that is not what it says is refused with the store unchanged
     const forged = editPackage(ret, copyPath(), `UPDATE ops SET body = replace(body, '标记文本ABC', '标记文本XYZ') WHERE body LIKE '%标记文本ABC%'`);
     rehashOps(forged);
     await refused(forged, undefined, /审计链/);
+  });
+
+  it('reordered entries in a package without evidence, whose part hash the importing thread checks itself', async () => {
+    const swap = `UPDATE ops SET seq = -1 WHERE seq = 0; UPDATE ops SET seq = 0 WHERE seq = 1; UPDATE ops SET seq = 1 WHERE seq = -1;`;
+    const into = path.join(dir, 'fresh-for-swap');
+    const fresh = openStore(into);
+    try {
+      await expect(importPackage(fresh, into, editPackage(slicePkg, copyPath(), swap), undefined)).rejects.toThrow(/损坏或被改动/);
+      expect(fresh.prepare('SELECT count(*) FROM ops').pluck().get()).toBe(0);
+      // The same package untouched is taken.
+      expect((await importPackage(fresh, into, slicePkg, undefined)).clone).toBe(true);
+    } finally {
+      closeStore(fresh);
+    }
   });
 
   it('a replayed package', async () => {

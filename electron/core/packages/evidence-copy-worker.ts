@@ -1,0 +1,95 @@
+// Worker thread body, while the importing thread checks and merges the operations: checks the operations' part against
+// the manifest's hash, then copies the package's evidence files to temporary files in the store, checking every byte
+// against the file's name (its SHA-256).
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { workerData } from 'node:worker_threads';
+import { Encryptor } from '../../../db/evidence-store/cipher';
+import { cancelledError } from '../../../db/evidence-store/write';
+import { isAppError } from '../../../shared/errors';
+import { damaged } from './crypto';
+import { CANCEL, DONE, FAILED, KIB_COPIED, endCopy, words, writeError, type BlobJob, type EvidenceCopyRequest } from './evidence-copy-protocol';
+
+const req = workerData as EvidenceCopyRequest;
+const state = words(req.shared);
+const key = req.key ? { key: Buffer.from(req.key.key), id: Buffer.from(req.key.id) } : null;
+// Syncs of written files run on the thread pool while the next file is copied; a bounded number at a time.
+const MAX_PENDING_SYNCS = 8;
+
+function fsyncAndClose(fd: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    fs.fsync(fd, (syncErr) => fs.close(fd, (closeErr) => (syncErr || closeErr ? reject(syncErr ?? closeErr) : resolve())));
+  });
+}
+
+function copyOne(parts: Database.Statement, job: BlobJob, counted: { bytes: number }): number {
+  const fd = fs.openSync(job.tmp, 'wx', 0o600);
+  try {
+    const hash = createHash('sha256');
+    const enc = key ? new Encryptor(key) : null;
+    const write = (bytes: Buffer) => {
+      let off = 0;
+      while (off < bytes.length) off += fs.writeSync(fd, bytes, off, bytes.length - off);
+    };
+    let size = 0;
+    let expect = 0;
+    for (const r of parts.iterate(job.sha256) as Iterable<{ part: number; data: Buffer }>) {
+      if (Atomics.load(state, CANCEL)) throw cancelledError();
+      if (r.part !== expect++) throw damaged(`blob ${job.sha256} missing a piece`);
+      hash.update(r.data);
+      write(enc ? enc.push(r.data) : r.data);
+      size += r.data.length;
+      counted.bytes += r.data.length;
+      Atomics.store(state, KIB_COPIED, Math.floor(counted.bytes / 1024));
+    }
+    if (size !== job.size || hash.digest('hex') !== job.sha256) throw damaged(`blob ${job.sha256}`);
+    if (enc) write(enc.final());
+    return fd;
+  } catch (e) {
+    fs.closeSync(fd);
+    throw e;
+  }
+}
+
+/**
+ * The operations' part against the manifest's hash (the importing thread has read the manifest, and parses and
+ * chain-checks the operations meanwhile). Read as bytes: the hash covers the UTF-8 text, which need not be decoded.
+ */
+function checkOpsPart(db: Database.Database): void {
+  const hash = createHash('sha256');
+  const nl = Buffer.from('\n');
+  for (const body of db.prepare('SELECT CAST(body AS BLOB) FROM ops ORDER BY seq').pluck().iterate() as Iterable<Buffer>) hash.update(body).update(nl);
+  if (hash.digest('hex') !== req.opsSha256) throw damaged('ops part hash');
+}
+
+async function main(): Promise<void> {
+  // Read-only and without memory mapping: a stick pulled out mid-read must give an error, not kill the process.
+  const db = new Database(req.packageFile, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma('cache_size = -16384');
+    checkOpsPart(db);
+    const parts = db.prepare('SELECT part, data FROM blobs WHERE sha256 = ? ORDER BY part');
+    const counted = { bytes: 0 };
+    const syncs: Promise<void>[] = [];
+    for (const job of req.jobs) {
+      const synced = fsyncAndClose(copyOne(parts, job, counted));
+      // Awaited below; until then a failure must not count as unhandled.
+      synced.catch(() => undefined);
+      syncs.push(synced);
+      if (syncs.length >= MAX_PENDING_SYNCS) await syncs.shift();
+    }
+    await Promise.all(syncs);
+  } finally {
+    db.close();
+  }
+}
+
+main().then(
+  () => endCopy(state, DONE),
+  (e: unknown) => {
+    if (isAppError(e)) writeError(req.shared, { code: e.code, message: e.message, detail: e.detail ?? '' });
+    else writeError(req.shared, { code: 'internal', message: '', detail: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+    endCopy(state, FAILED);
+  },
+);
