@@ -15,24 +15,12 @@ import { AppError } from '../../../shared/errors';
 import { startWorker } from '../worker-start';
 import type { Manifest } from './manifest';
 import { CANCEL, DONE, FAILED, KIB_COPIED, RUNNING, STATUS, readError, sharedState, words, type BlobJob, type EvidenceCopyRequest } from './evidence-copy-protocol';
+import { fsyncDirSync } from '../../../db/backup/files';
 
 /** 400 MB/s: an SSD's pace when evidence is copied and checked, assumed until the copy shows its own. */
 const ASSUMED_BYTES_PER_MS = 400_000;
 /** A worker that has shown no progress for this long while the transaction waits for it is taken for dead. */
 const STALL_MS = 120_000;
-
-function fsyncDir(dir: string): void {
-  try {
-    const fd = fs.openSync(dir, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    // Directories cannot be synced on Windows; the renames are still atomic there.
-  }
-}
 
 export class EvidenceCopy {
   private readonly shared = sharedState();
@@ -162,8 +150,8 @@ export class EvidenceCopy {
       this.created.push(j.sha256);
       dirs.add(path.dirname(target));
     }
-    for (const d of dirs) fsyncDir(d);
-    if (dirs.size) fsyncDir(path.dirname([...dirs][0]!));
+    for (const d of dirs) fsyncDirSync(d);
+    if (dirs.size) fsyncDirSync(path.dirname([...dirs][0]!));
     return this.created;
   }
 

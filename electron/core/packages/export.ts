@@ -15,6 +15,7 @@ import { PackageWriterThread } from './writer-thread';
 import { encryptFile, type CryptOptions } from './crypto';
 import { FORMAT_NAME, FORMAT_VERSION, type Manifest, type PackageKind, type PackageSlice, type ReceiptBody } from './manifest';
 import { tmpName } from './open';
+import { fsyncDirSync } from '../../../db/backup/files';
 
 export interface ExportRequest {
   kind: Exclude<PackageKind, 'receipt'>;
@@ -60,19 +61,6 @@ function neededBlobs(db: Db, dataDir: string, evidence: { ids: Set<string>; hash
 /** Writes a new file at `dest` only once it is complete: temp name beside it, fsync, rename. */
 function tempBeside(dest: string): string {
   return path.join(path.dirname(dest), `.${path.basename(dest)}.${randomBytes(6).toString('hex')}.part`);
-}
-
-function fsyncDir(dir: string): void {
-  try {
-    const fd = fs.openSync(dir, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    // Not possible on Windows; the rename is still atomic there.
-  }
 }
 
 function baseManifest(db: Db, kind: PackageKind, extra: Partial<Manifest>): Manifest {
@@ -152,7 +140,7 @@ export async function exportPackage(db: Db, dataDir: string, req: ExportRequest,
     }
     if (o.signal?.aborted) throw new AppError('cancelled', '操作已取消,未保存任何内容。');
     fs.renameSync(final, dest);
-    fsyncDir(path.dirname(dest));
+    fsyncDirSync(path.dirname(dest));
     const size = fs.statSync(dest).size;
     addPackage(db, manifest, { direction: 'sent', peerReplicaId, fileName: path.basename(dest), size, at: manifest.createdAt });
     return { packageId: manifest.packageId, file: dest, size, ops: texts.length, blobs: blobs.length, blobBytes, encrypted };
@@ -172,7 +160,7 @@ export function writeReceipt(db: Db, receipt: ReceiptBody, originalSender: strin
     const manifest = baseManifest(db, 'receipt', { receiverReplicaId: originalSender, label: '回执', receipt, parts: { ops: writer.opsPart(), blobs: [] } });
     writer.finish(manifest);
     fs.renameSync(tmp, dest);
-    fsyncDir(path.dirname(dest));
+    fsyncDirSync(path.dirname(dest));
     return { file: dest, size: fs.statSync(dest).size };
   } catch (e) {
     writer.abort();
