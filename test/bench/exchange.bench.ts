@@ -21,7 +21,7 @@ import { figure } from './figures';
 
 const EVIDENCE_BYTES = Number(process.env.FAZHI_BENCH_EXCHANGE_BYTES ?? 1024 ** 3);
 const FILE_BYTES = 4 * 1024 * 1024;
-const ROUNDS = Number(process.env.FAZHI_BENCH_EXCHANGE_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.FAZHI_BENCH_EXCHANGE_ROUNDS ?? 5);
 const PERIODS = ['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4'];
 
 function seconds(t: bigint): number {

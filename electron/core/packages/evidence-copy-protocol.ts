@@ -6,8 +6,10 @@ import type { ErrorCode } from '../../../shared/errors';
 export interface BlobJob {
   sha256: string;
   size: number;
-  /** The temporary file to write; the importing thread renames it into the store. */
+  /** The temporary file to write. */
   tmp: string;
+  /** Where the file goes in the store once every file is copied, checked and synced. */
+  target: string;
 }
 
 export interface EvidenceCopyRequest {

@@ -1,9 +1,10 @@
 // Worker thread body, while the importing thread checks and merges the operations: checks the operations' part against
-// the manifest's hash, then copies the package's evidence files to temporary files in the store, checking every byte
-// against the file's name (its SHA-256).
+// the manifest's hash, copies the package's evidence files to temporary files in the store, checking every byte against
+// the file's name (its SHA-256), and once all are good renames them into place.
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import { workerData } from 'node:worker_threads';
 import { Encryptor } from '../../../db/evidence-store/cipher';
 import { cancelledError } from '../../../db/evidence-store/write';
@@ -83,6 +84,37 @@ async function main(): Promise<void> {
   } finally {
     db.close();
   }
+  await place();
+}
+
+function fsyncDir(dir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    fs.open(dir, 'r', (openErr, fd) => {
+      // Folders cannot be opened for syncing on Windows; renames are atomic there all the same.
+      if (openErr) return openErr.code === 'EISDIR' || openErr.code === 'EPERM' || openErr.code === 'EACCES' ? resolve() : reject(openErr);
+      fs.fsync(fd, (syncErr) => fs.close(fd, () => (syncErr && syncErr.code !== 'EINVAL' ? reject(syncErr) : resolve())));
+    });
+  });
+}
+
+/**
+ * Renames every copied file into the store, then syncs the folders that received them, all at once on the thread pool:
+ * one by one, a folder sync per hash prefix would cost a disk flush each. Done here, while the importing thread is still
+ * merging; the files stay unreferenced (and held against clean-up) until its transaction commits, which the importing
+ * thread undoes when it does not.
+ */
+async function place(): Promise<void> {
+  const dirs = new Set<string>();
+  for (const j of req.jobs) {
+    if (Atomics.load(state, CANCEL)) throw cancelledError();
+    fs.mkdirSync(path.dirname(j.target), { recursive: true });
+    fs.chmodSync(j.tmp, 0o444);
+    if (fs.existsSync(j.target)) fs.chmodSync(j.target, 0o644);
+    fs.renameSync(j.tmp, j.target);
+    dirs.add(path.dirname(j.target));
+  }
+  await Promise.all([...dirs].map(fsyncDir));
+  if (dirs.size) await fsyncDir(path.dirname([...dirs][0]!));
 }
 
 main().then(

@@ -1,8 +1,9 @@
 // Bringing a package's evidence files into the content-addressed store while its operations merge. A worker thread
-// checks the operations' part hash, then copies the files to temporary files, checking every byte against the file's
-// hash and syncing each as it goes, while this thread checks the operations' chain and merges them; the files are renamed into place only inside the merge's transaction, once
-// every one of them is good. So a damaged package leaves no file behind, and the disk, the copy and the merge all work
-// at the same time.
+// checks the operations' part hash, copies the files to temporary files, checking every byte against the file's hash and
+// syncing each as it goes, then renames them all into place, while this thread checks the operations' chain and merges
+// them. The merge's transaction commits only once the worker is done; until then the placed files are held against
+// clean-up, and when the import fails they are removed again unless a row refers to them. So a damaged package leaves
+// nothing behind, and the disk, the copy and the merge all work at the same time.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,7 +16,6 @@ import { AppError } from '../../../shared/errors';
 import { startWorker } from '../worker-start';
 import type { Manifest } from './manifest';
 import { CANCEL, DONE, FAILED, KIB_COPIED, RUNNING, STATUS, readError, sharedState, words, type BlobJob, type EvidenceCopyRequest } from './evidence-copy-protocol';
-import { fsyncDirSync } from '../../../db/backup/files';
 
 /** 400 MB/s: an SSD's pace when evidence is copied and checked, assumed until the copy shows its own. */
 const ASSUMED_BYTES_PER_MS = 400_000;
@@ -28,14 +28,13 @@ export class EvidenceCopy {
   private readonly worker: Worker | null = null;
   private readonly exited: Promise<void> = Promise.resolve();
   private workerGone = false;
-  private readonly held: string[] = [];
-  /** Files this import added to the store (not there before). */
-  readonly created: string[] = [];
+  /** The files this import copies in (not there before, or not whole), held against clean-up until release(). */
+  readonly blobs: string[];
   /** Whether the worker checks the operations' part hash (it does when it runs: when there are files to copy). */
   readonly checksOpsPart: boolean;
 
   private constructor(
-    private readonly dataDir: string,
+    dataDir: string,
     private readonly jobs: BlobJob[],
     /** Bytes to copy, and bytes the store already held (counted as done for progress). */
     readonly copyBytes: number,
@@ -44,6 +43,8 @@ export class EvidenceCopy {
     opsSha256: string,
   ) {
     this.checksOpsPart = jobs.length > 0;
+    this.blobs = jobs.map((j) => j.sha256);
+    this.blobs.forEach(holdBlob);
     if (jobs.length === 0) {
       Atomics.store(this.state, STATUS, DONE);
       return;
@@ -78,7 +79,7 @@ export class EvidenceCopy {
       }
       const tmp = path.join(dir, `${process.pid}-${randomBytes(8).toString('hex')}.part`);
       inFlight.tmp.add(tmp);
-      jobs.push({ sha256: b.sha256, size: b.size, tmp });
+      jobs.push({ sha256: b.sha256, size: b.size, tmp, target: blobPath(dataDir, b.sha256) });
       copyBytes += b.size;
     }
     return new EvidenceCopy(dataDir, jobs, copyBytes, presentBytes, packageFile, parts.ops.sha256);
@@ -119,7 +120,7 @@ export class EvidenceCopy {
     }
   }
 
-  /** Blocks until every file is copied, checked and synced; throws the copy's error (for the transaction to roll back). */
+  /** Blocks until every file is copied, checked, synced and in place; throws the copy's error (for the transaction to roll back). */
   waitSync(): void {
     let last = -1;
     let since = Date.now();
@@ -135,32 +136,12 @@ export class EvidenceCopy {
     }
   }
 
-  /** Renames every copied file into the store (inside the caller's transaction, after waitSync). */
-  place(): string[] {
-    const dirs = new Set<string>();
-    for (const j of this.jobs) {
-      const target = blobPath(this.dataDir, j.sha256);
-      holdBlob(j.sha256);
-      this.held.push(j.sha256);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.chmodSync(j.tmp, 0o444);
-      if (fs.existsSync(target)) fs.chmodSync(target, 0o644);
-      fs.renameSync(j.tmp, target);
-      inFlight.tmp.delete(j.tmp);
-      this.created.push(j.sha256);
-      dirs.add(path.dirname(target));
-    }
-    for (const d of dirs) fsyncDirSync(d);
-    if (dirs.size) fsyncDirSync(path.dirname([...dirs][0]!));
-    return this.created;
-  }
-
-  /** Lets clean-ups see the placed files again: their rows are committed. */
+  /** Lets clean-ups see the files again: their rows are committed, or the files removed. */
   release(): void {
-    this.held.splice(0).forEach(releaseBlob);
+    this.blobs.splice(0).forEach(releaseBlob);
   }
 
-  /** Stops the copy and removes every temporary file; placed files are left to the caller (they may be in use). */
+  /** Stops the copy and removes every temporary file; placed files are left to the caller (a row may refer to them). */
   async discard(): Promise<void> {
     Atomics.store(this.state, CANCEL, 1);
     // A worker stuck in a read gets a short grace, then is stopped.
@@ -168,15 +149,14 @@ export class EvidenceCopy {
     await this.exited;
     clearTimeout(grace);
     for (const j of this.jobs) {
-      if (!inFlight.tmp.has(j.tmp)) continue;
       fs.rmSync(j.tmp, { force: true });
       inFlight.tmp.delete(j.tmp);
     }
-    this.release();
   }
 
   /** Waits for the worker to end after a successful copy (it ends on its own). */
   async ended(): Promise<void> {
     await this.exited;
+    for (const j of this.jobs) inFlight.tmp.delete(j.tmp);
   }
 }

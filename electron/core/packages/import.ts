@@ -135,9 +135,23 @@ export async function importPackage(db: Db, dataDir: string, file: string, passp
   o.onProgress?.(null, '正在校验交换包');
   const { opened, clone } = await openChecked(db, dataDir, file, passphrase, o);
   const m = opened.reader.manifest;
-  const copy = EvidenceCopy.start(dataDir, opened.reader.file, m.parts);
-  // Set once the transaction has failed and its clean-up is done.
-  let cleaned = false;
+  let copy: EvidenceCopy;
+  try {
+    copy = EvidenceCopy.start(dataDir, opened.reader.file, m.parts);
+  } catch (e) {
+    opened.dispose();
+    throw e;
+  }
+  // Files the worker may already have placed go again unless a row refers to them (the store held them before).
+  let abandoned = false;
+  const abandon = async () => {
+    abandoned = true;
+    await copy.discard();
+    // Released first: a held file counts as in use.
+    const placed = [...copy.blobs];
+    copy.release();
+    await undoBlobs(db, dataDir, placed);
+  };
   try {
     // The part's hash is checked by the copy's thread when it runs; the chain (every op's own hash) here.
     const ops = checkedOps(opened.reader, { hashed: !copy.checksOpsPart });
@@ -172,13 +186,10 @@ export async function importPackage(db: Db, dataDir: string, file: string, passp
         addPackage(db, m, { direction: 'received', peerReplicaId: m.senderReplicaId, label, fileName: path.basename(file), size: fs.statSync(file).size, at, applied: { ...c, blobs: m.counts.blobs } });
         // The rest of the evidence copy (about as long as this merge took); any bad file rolls everything back.
         copy.waitSync();
-        copy.place();
         return c;
       })();
     } catch (e) {
-      await copy.discard();
-      await undoBlobs(db, dataDir, copy.created);
-      cleaned = true;
+      await abandon();
       throw e;
     }
     copy.release();
@@ -187,7 +198,7 @@ export async function importPackage(db: Db, dataDir: string, file: string, passp
     const receipt: ReceiptBody = { packageId: m.packageId, receiverReplicaId: me.replicaId, importedAt: at, ...counts, blobs: m.counts.blobs };
     return { packageId: m.packageId, senderReplicaId: m.senderReplicaId, kind: m.kind, clone, ...counts, blobs: m.counts.blobs, receipt };
   } catch (e) {
-    if (!cleaned) await copy.discard();
+    if (!abandoned) await abandon();
     if (o.signal?.aborted) throw new AppError('cancelled', '操作已取消,未导入任何内容。', String(e));
     throw e;
   } finally {

@@ -70,16 +70,18 @@ it('writes a package with the writer bundle and copies its evidence back with th
   const copy = async (opsSha256: string) => {
     const shared = sharedState();
     const tmp = path.join(dir, `copy-${opsSha256.slice(0, 6)}.part`);
-    const w = new Worker(path.join(out, 'evidence-copy-worker.cjs'), { workerData: { packageFile: pkg, opsSha256, jobs: [{ sha256, size: 3 * 1024 * 1024 + 7, tmp }], key: null, shared } });
+    const target = path.join(dir, `store-${opsSha256.slice(0, 6)}`, sha256.slice(0, 2), sha256);
+    const w = new Worker(path.join(out, 'evidence-copy-worker.cjs'), { workerData: { packageFile: pkg, opsSha256, jobs: [{ sha256, size: 3 * 1024 * 1024 + 7, tmp, target }], key: null, shared } });
     await exited(w);
-    return { status: words(shared)[STATUS], error: readError(shared), tmp };
+    return { status: words(shared)[STATUS], error: readError(shared), tmp, target };
   };
   const good = await copy(opsPartHash(texts));
   expect(good.status).toBe(DONE);
-  expect(createHash('sha256').update(fs.readFileSync(good.tmp)).digest('hex')).toBe(sha256);
+  expect(createHash('sha256').update(fs.readFileSync(good.target)).digest('hex')).toBe(sha256);
+  expect(fs.existsSync(good.tmp)).toBe(false);
 
   const bad = await copy(opsPartHash([...texts].reverse()));
   expect(bad.status).toBe(FAILED);
   expect(bad.error?.message).toMatch(/损坏或被改动/);
-  expect(fs.existsSync(bad.tmp)).toBe(false);
+  expect(fs.existsSync(bad.tmp) || fs.existsSync(bad.target)).toBe(false);
 }, 60_000);
