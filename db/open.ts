@@ -74,6 +74,21 @@ function applyPragmas(db: Db): void {
   db.pragma('cache_size = -65536');
 }
 
+/**
+ * For filling an empty store in one big transaction (a new working copy): a rollback journal writes each new page once,
+ * to the store, where WAL writes it to the log and again at the checkpoint. Synced fully while it lasts. Returns the way
+ * back to WAL, or null when the mode cannot change now (in a transaction, or another connection has the store open).
+ */
+export function rollbackJournalWhileFilling(db: Db): (() => void) | null {
+  if (db.inTransaction || db.memory) return null;
+  if (db.pragma('journal_mode = DELETE', { simple: true }) !== 'delete') return null;
+  db.pragma('synchronous = FULL');
+  return () => {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+  };
+}
+
 export function closeStore(db: Db): void {
   if (!db.open) return;
   try {

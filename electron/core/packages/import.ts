@@ -1,7 +1,7 @@
 // Reading a package into the store: every check first, then a preview, then evidence files and one transaction.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Db } from '../../../db/open';
+import { rollbackJournalWhileFilling, type Db } from '../../../db/open';
 import { latestVersion } from '../../../db/migrate';
 import { removeBlob } from '../../../db/evidence-store/sweep';
 import { isUnused } from '../../../db/evidence-store/check';
@@ -164,6 +164,8 @@ export async function importPackage(db: Db, dataDir: string, file: string, passp
     o.onProgress?.(1, '正在合并修改');
     const at = nowIso();
     let counts: { applied: number; skipped: number; refused: number; conflicts: number };
+    // A new working copy writes the whole ledger into an empty store: once, not to the log and then again.
+    const backToWal = clone ? rollbackJournalWhileFilling(db) : null;
     try {
       counts = db.transaction(() => {
         if (clone) {
@@ -191,6 +193,8 @@ export async function importPackage(db: Db, dataDir: string, file: string, passp
     } catch (e) {
       await abandon();
       throw e;
+    } finally {
+      backToWal?.();
     }
     copy.release();
     await copy.ended();

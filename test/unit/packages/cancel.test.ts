@@ -72,6 +72,9 @@ it('an import cancelled before its merge leaves the new data folder empty, and t
 
     const r = await importPackage(db, into, whole, undefined);
     expect(r.clone).toBe(true);
+    // The new copy was filled under a rollback journal and is back in WAL.
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(1);
     expect(r.blobs).toBe(6);
     expect(evidenceFiles(into)).toEqual(evidenceFiles(office.dataDir));
     expect(filesUnder(path.join(into, 'evidence', 'tmp'))).toEqual([]);
