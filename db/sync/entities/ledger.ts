@@ -2,6 +2,7 @@
 import type { Db } from '../../open';
 import { registerEntity } from '../registry';
 import { stmt } from '../stmt';
+import { winningOp } from '../ops-store';
 import { touchedInBatch } from '../record';
 import { bool, jsonText, parts, tableEntity } from './table';
 import { indexText } from '../../queries/search';
@@ -180,8 +181,11 @@ export function registerLedgerEntities(): void {
       stamp: (s) => ({ added_by: s.createdBy, added_at: s.createdAt }),
       measureOf: (_db, id) => parts(id, 3)[0]!,
       derive: (db, id) => {
+        // A removed file's quarter stays listed, as on the replica that removed it (its own attach listed it): from the log.
         const e = stmt(db, 'SELECT period_id FROM evidence WHERE id = ?').get(id) as { period_id: string } | undefined;
-        if (e) ensurePeriod(db, e.period_id);
+        const logged = e ? undefined : winningOp(db, 'evidence', id, 'period_id');
+        const period = e?.period_id ?? (logged ? (JSON.parse(logged.value) as unknown) : null);
+        if (typeof period === 'string' && period) ensurePeriod(db, period);
         // Removing a file touches its measure too: the newest op of the file, present or not.
         const last = stmt(db, "SELECT max(hlc) AS h FROM ops WHERE entity = 'evidence' AND entity_id = ?").get(id) as { h: string };
         touchMeasure(db, parts(id, 3)[0]!, last.h.slice(0, 24));

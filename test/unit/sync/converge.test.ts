@@ -87,6 +87,11 @@ describe('three replicas, random edits, exchanges in any order', () => {
             { kind: 'progress', r: 2, m: 1, period: '2024-Q2', status: '未开始', narrative: '乙' },
             { kind: 'send', from: 2, to: 1 },
           ]],
+          // A file attached and removed again (found by this property once): a new copy lists its quarter too.
+          [[
+            { kind: 'attach', r: 0, m: 0, period: '2024-Q2', sha: 'a' },
+            { kind: 'remove', r: 0, m: 0 },
+          ]],
         ],
       },
     );
