@@ -142,16 +142,6 @@ export async function importPackage(db: Db, dataDir: string, file: string, passp
     opened.dispose();
     throw e;
   }
-  // Files the worker may already have placed go again unless a row refers to them (the store held them before).
-  let abandoned = false;
-  const abandon = async () => {
-    abandoned = true;
-    await copy.discard();
-    // Released first: a held file counts as in use.
-    const placed = [...copy.blobs];
-    copy.release();
-    await undoBlobs(db, dataDir, placed);
-  };
   try {
     // The part's hash is checked by the copy's thread when it runs; the chain (every op's own hash) here.
     const ops = checkedOps(opened.reader, { hashed: !copy.checksOpsPart });
@@ -190,9 +180,6 @@ export async function importPackage(db: Db, dataDir: string, file: string, passp
         copy.waitSync();
         return c;
       })();
-    } catch (e) {
-      await abandon();
-      throw e;
     } finally {
       backToWal?.();
     }
@@ -202,7 +189,11 @@ export async function importPackage(db: Db, dataDir: string, file: string, passp
     const receipt: ReceiptBody = { packageId: m.packageId, receiverReplicaId: me.replicaId, importedAt: at, ...counts, blobs: m.counts.blobs };
     return { packageId: m.packageId, senderReplicaId: m.senderReplicaId, kind: m.kind, clone, ...counts, blobs: m.counts.blobs, receipt };
   } catch (e) {
-    if (!abandoned) await abandon();
+    await copy.discard();
+    // Files the worker may already have placed go again unless a row refers to them; released first, as a held file counts as in use.
+    const placed = [...copy.blobs];
+    copy.release();
+    await undoBlobs(db, dataDir, placed);
     if (o.signal?.aborted) throw new AppError('cancelled', '操作已取消,未导入任何内容。', String(e));
     throw e;
   } finally {

@@ -2,8 +2,7 @@
 import type { CryptOptions } from './crypto';
 import type { Manifest } from './manifest';
 import { openPackage } from './open';
-import { checkChain, type Op } from './sync-port';
-import { AppError } from '../../../shared/errors';
+import { checkedOps } from './ops-check';
 
 export interface VerifyReport {
   ok: true;
@@ -24,11 +23,7 @@ export async function verifyPackageFile(dataDir: string, file: string, passphras
   try {
     const r = opened.reader;
     const m = r.manifest;
-    const ops = r.readOps<Op>();
-    const problems = checkChain(ops);
-    if (problems.length > 0) {
-      throw new AppError('validation', `交换包中的修改记录未通过审计链校验(${problems[0]!.detail}),可能被删改或调换过顺序。请向发送方重新索取。`, JSON.stringify(problems.slice(0, 5)));
-    }
+    checkedOps(r);
     await r.verifyBlobs({ signal: o.signal });
     return {
       ok: true,
