@@ -57,11 +57,13 @@ const OP_JSON = `json_object('ledgerId', ops.ledger_id, 'replicaId', ops.replica
 const SINCE = "FROM ops LEFT JOIN json_each(@vector) AS v ON v.key = ops.replica_id WHERE ops.hlc > coalesce(v.value, '')";
 
 /**
- * What opsSince gives without a slice, as JSON text in clock order: a whole ledger's hundred thousand ops are written
- * out by SQLite instead of being built as objects and stringified one by one.
+ * What opsSince gives without a slice, as JSON text in clock order, written by SQLite into `table` (seq from 0, body) of
+ * a database attached to this connection: a whole ledger's hundred thousand ops never become JavaScript objects or
+ * strings. Returns how many.
  */
-export function opTextsSince(db: Db, theirVector: VersionVector): string[] {
-  return db.prepare(`SELECT ${OP_JSON} ${SINCE} ORDER BY ops.hlc`).pluck().all({ vector: JSON.stringify(theirVector) }) as string[];
+export function copyOpTextsSince(db: Db, theirVector: VersionVector, table: string): number {
+  const sql = `INSERT INTO ${table} (seq, body) SELECT row_number() OVER (ORDER BY ops.hlc) - 1, ${OP_JSON} ${SINCE} ORDER BY ops.hlc`;
+  return db.prepare(sql).run({ vector: JSON.stringify(theirVector) }).changes;
 }
 
 /** The evidence rows the ops since `theirVector` name, and the files they set. */
@@ -118,7 +120,7 @@ function validateLedger(db: Db, ops: readonly Op[]): void {
   const { ledgerId } = identity(db);
   const foreign = ops.find((op) => op.ledgerId !== ledgerId);
   if (foreign) throw new AppError('validation', '这些数据属于另一本台账,不能合并到本台账。请确认选择的交换包。', `ledger ${foreign.ledgerId} ≠ ${ledgerId}`);
-  const bad = ops.find((op) => !parseHlc(op.hlc) || parseHlc(op.hlc)!.node !== op.replicaId);
+  const bad = ops.find((op) => parseHlc(op.hlc)?.node !== op.replicaId);
   if (bad) throw new AppError('validation', '交换数据中的时间戳格式不对,数据可能已损坏。请让对方重新导出。', `bad hlc ${bad.hlc}`);
 }
 
@@ -134,13 +136,19 @@ function observeAll(db: Db, ops: readonly Op[]): void {
   }
 }
 
+/** Packages carry their ops in clock order already; a copy and a sort of a whole ledger's are then not needed. */
+function inClockOrder(ops: readonly Op[]): boolean {
+  for (let i = 1; i < ops.length; i++) if (ops[i - 1]!.hlc > ops[i]!.hlc) return false;
+  return true;
+}
+
 function applyInside(db: Db, ops: readonly Op[], opts: ApplyOptions): ApplyResult {
   if (!opts.chainVerified) validate(db, ops);
   else validateLedger(db, ops);
   db.pragma('defer_foreign_keys = ON');
   const result: ApplyResult = { received: 0, skipped: 0, entities: {}, conflicts: [], refused: [] };
   const sets = opts.allowedSlice ? sliceSets(db, opts.allowedSlice) : null;
-  const sorted = [...ops].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+  const sorted = inClockOrder(ops) ? ops : [...ops].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
   if (!sets && holdsNoOps(db)) {
     // Nothing held, nothing to refuse, no earlier value to conflict with. The clock only moves to the greatest one seen.
     observeAll(db, sorted.slice(-1));

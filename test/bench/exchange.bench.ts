@@ -68,86 +68,94 @@ function settle(): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2000);
 }
 
-const dir = tempDir('fazhi-exbench-');
-try {
-  const scratch = path.join(dir, 'scratch');
-  fs.mkdirSync(scratch);
-  const officeDir = path.join(dir, 'office');
-  const office = await buildOffice(officeDir, scratch);
-  // The same bytes for both sides: the store's file checkpointed, then everything in the page cache.
-  office.db.pragma('wal_checkpoint(TRUNCATE)');
-  sync();
-  execFileSync('sh', ['-c', `cat ${JSON.stringify(officeDir)}/ledger.sqlite ${JSON.stringify(officeDir)}/evidence/*/* > /dev/null`]);
+// A function, not top-level await: run.ts bundles this bench to CommonJS, as the app is built.
+async function main(): Promise<void> {
+  const dir = tempDir('fazhi-exbench-');
+  try {
+    const scratch = path.join(dir, 'scratch');
+    fs.mkdirSync(scratch);
+    const officeDir = path.join(dir, 'office');
+    const office = await buildOffice(officeDir, scratch);
+    // The same bytes for both sides: the store's file checkpointed, then everything in the page cache.
+    office.db.pragma('wal_checkpoint(TRUNCATE)');
+    sync();
+    execFileSync('sh', ['-c', `cat ${JSON.stringify(officeDir)}/ledger.sqlite ${JSON.stringify(officeDir)}/evidence/*/* > /dev/null`]);
 
-  const tarExport: number[] = [];
-  const oursExport: number[] = [];
-  const tarImport: number[] = [];
-  const oursImport: number[] = [];
-  let packageBytes = 0;
-  let tarBytes = 0;
-  for (let round = 0; round < ROUNDS; round++) {
-    // Alternate which side goes first so neither always meets a warmer cache.
-    const sides = round % 2 === 0 ? ['tar', 'ours'] : ['ours', 'tar'];
-    for (const side of sides) {
-      if (side === 'tar') {
-        const tarFile = path.join(dir, `round-${round}.tar`);
-        settle();
-        let t = process.hrtime.bigint();
-        execFileSync('tar', ['-cf', tarFile, '-C', officeDir, 'ledger.sqlite', 'evidence'], { stdio: 'inherit' });
-        sync();
-        tarExport.push(seconds(t));
-        tarBytes = fs.statSync(tarFile).size;
-        const into = path.join(dir, `tar-in-${round}`);
-        fs.mkdirSync(into);
-        settle();
-        t = process.hrtime.bigint();
-        execFileSync('tar', ['-xf', tarFile, '-C', into], { stdio: 'inherit' });
-        sync();
-        tarImport.push(seconds(t));
-        fs.rmSync(tarFile);
-        removeStoreDir(into);
-      } else {
-        const pkg = path.join(dir, `round-${round}.fzpkg`);
-        settle();
-        let t = process.hrtime.bigint();
-        await exportPackage(office.db, officeDir, { kind: 'ledger' }, pkg);
-        oursExport.push(seconds(t));
-        packageBytes = fs.statSync(pkg).size;
-        const into = path.join(dir, `in-${round}`);
-        const db = openStore(into);
-        settle();
-        t = process.hrtime.bigint();
-        await importPackage(db, into, pkg, undefined);
-        oursImport.push(seconds(t));
-        closeStore(db);
-        fs.rmSync(pkg);
-        removeStoreDir(into);
+    const tarExport: number[] = [];
+    const oursExport: number[] = [];
+    const tarImport: number[] = [];
+    const oursImport: number[] = [];
+    let packageBytes = 0;
+    let tarBytes = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      // Alternate which side goes first so neither always meets a warmer cache.
+      const sides = round % 2 === 0 ? ['tar', 'ours'] : ['ours', 'tar'];
+      for (const side of sides) {
+        if (side === 'tar') {
+          const tarFile = path.join(dir, `round-${round}.tar`);
+          settle();
+          let t = process.hrtime.bigint();
+          execFileSync('tar', ['-cf', tarFile, '-C', officeDir, 'ledger.sqlite', 'evidence'], { stdio: 'inherit' });
+          sync();
+          tarExport.push(seconds(t));
+          tarBytes = fs.statSync(tarFile).size;
+          const into = path.join(dir, `tar-in-${round}`);
+          fs.mkdirSync(into);
+          settle();
+          t = process.hrtime.bigint();
+          execFileSync('tar', ['-xf', tarFile, '-C', into], { stdio: 'inherit' });
+          sync();
+          tarImport.push(seconds(t));
+          fs.rmSync(tarFile);
+          removeStoreDir(into);
+        } else {
+          const pkg = path.join(dir, `round-${round}.fzpkg`);
+          settle();
+          let t = process.hrtime.bigint();
+          await exportPackage(office.db, officeDir, { kind: 'ledger' }, pkg);
+          oursExport.push(seconds(t));
+          packageBytes = fs.statSync(pkg).size;
+          const into = path.join(dir, `in-${round}`);
+          const db = openStore(into);
+          settle();
+          t = process.hrtime.bigint();
+          await importPackage(db, into, pkg, undefined);
+          oursImport.push(seconds(t));
+          closeStore(db);
+          fs.rmSync(pkg);
+          removeStoreDir(into);
+        }
       }
     }
-  }
-  const gib = EVIDENCE_BYTES / 1024 ** 3;
-  figure('exchange.export_whole_ledger.seconds', median(oursExport), `s (${gib.toFixed(2)} GiB evidence, 5000 measures, 20000 progress)`);
-  figure('exchange.tar_create_sync.seconds', median(tarExport), 's');
-  figure('exchange.export_vs_tar.ratio', median(tarExport) / median(oursExport), 'x (goal >= 0.7)');
-  figure('exchange.import_whole_ledger.seconds', median(oursImport), 's');
-  figure('exchange.tar_extract_sync.seconds', median(tarImport), 's');
-  figure('exchange.import_vs_tar.ratio', median(tarImport) / median(oursImport), 'x (goal >= 0.7)');
-  figure('exchange.whole_package.bytes', packageBytes, `B (tar ${tarBytes} B)`);
+    const gib = EVIDENCE_BYTES / 1024 ** 3;
+    figure('exchange.export_whole_ledger.seconds', median(oursExport), `s (${gib.toFixed(2)} GiB evidence, 5000 measures, 20000 progress)`);
+    figure('exchange.tar_create_sync.seconds', median(tarExport), 's');
+    figure('exchange.export_vs_tar.ratio', median(tarExport) / median(oursExport), 'x (goal >= 0.7)');
+    figure('exchange.import_whole_ledger.seconds', median(oursImport), 's');
+    figure('exchange.tar_extract_sync.seconds', median(tarImport), 's');
+    figure('exchange.import_vs_tar.ratio', median(tarImport) / median(oursImport), 'x (goal >= 0.7)');
+    figure('exchange.whole_package.bytes', packageBytes, `B (tar ${tarBytes} B)`);
 
-  // A department set up from the whole ledger records 20 changes; its return holds those only.
-  const whole = path.join(dir, 'whole.fzpkg');
-  await exportPackage(office.db, officeDir, { kind: 'ledger' }, whole);
-  const deptDir = path.join(dir, 'dept');
-  const dept = openStore(deptDir);
-  await importPackage(dept, deptDir, whole, undefined);
-  fs.rmSync(whole);
-  const deptUser = systemUser(dept).id;
-  for (let i = 0; i < 20; i++) setProgress(dept, { measureId: office.measureIds[i * 13]!, periodId: '2024-Q3', status: '已完成', narrative: `部门回传第${i + 1}条`, userId: deptUser });
-  const ret = path.join(dir, 'return.fzpkg');
-  const r = await exportPackage(dept, deptDir, { kind: 'return', peerReplicaId: storeIdentity(office.db).replicaId }, ret);
-  figure('exchange.return_20_records.bytes', r.size, `B (${r.ops} ops)`);
-  closeStore(dept);
-  closeStore(office.db);
-} finally {
-  removeStoreDir(dir);
+    // A department set up from the whole ledger records 20 changes; its return holds those only.
+    const whole = path.join(dir, 'whole.fzpkg');
+    await exportPackage(office.db, officeDir, { kind: 'ledger' }, whole);
+    const deptDir = path.join(dir, 'dept');
+    const dept = openStore(deptDir);
+    await importPackage(dept, deptDir, whole, undefined);
+    fs.rmSync(whole);
+    const deptUser = systemUser(dept).id;
+    for (let i = 0; i < 20; i++) setProgress(dept, { measureId: office.measureIds[i * 13]!, periodId: '2024-Q3', status: '已完成', narrative: `部门回传第${i + 1}条`, userId: deptUser });
+    const ret = path.join(dir, 'return.fzpkg');
+    const r = await exportPackage(dept, deptDir, { kind: 'return', peerReplicaId: storeIdentity(office.db).replicaId }, ret);
+    figure('exchange.return_20_records.bytes', r.size, `B (${r.ops} ops)`);
+    closeStore(dept);
+    closeStore(office.db);
+  } finally {
+    removeStoreDir(dir);
+  }
 }
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -11,6 +11,7 @@ import { AppError } from '../../../shared/errors';
 import { cancelledError } from '../../../db/evidence-store/write';
 import { FORMAT_NAME, FORMAT_VERSION, manifestSchema, type Manifest } from './manifest';
 import { damaged } from './crypto';
+import { OPS_TABLE, type OpsPart } from './ops-file';
 
 export const BLOB_CHUNK = 1024 * 1024;
 /** How much evidence is copied in between background write-outs of the package file. */
@@ -18,7 +19,7 @@ const SYNC_EVERY = 64 * 1024 * 1024;
 
 const SCHEMA = `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
-  CREATE TABLE ops (seq INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT;
+  CREATE TABLE ${OPS_TABLE};
   CREATE TABLE blobs (id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL, part INTEGER NOT NULL, data BLOB NOT NULL) STRICT;
 `;
 // Built once at the end: big pieces appended in rowid order write straight through, an index kept meanwhile would not.
@@ -48,7 +49,6 @@ export class PackageWriter {
   private readonly db: Database.Database;
   private opsSha256: string | null = null;
   private opCount = 0;
-  private readonly insertOp: Database.Statement;
   private readonly insertPart: Database.Statement;
   readonly blobs: { sha256: string; size: number }[] = [];
   private readonly buf = Buffer.alloc(BLOB_CHUNK);
@@ -69,17 +69,22 @@ export class PackageWriter {
     this.db.pragma('locking_mode = EXCLUSIVE');
     this.db.pragma('cache_size = -1024');
     this.db.exec(SCHEMA);
-    this.insertOp = this.db.prepare('INSERT INTO ops (seq, body) VALUES (?, ?)');
     this.insertPart = this.db.prepare('INSERT INTO blobs (sha256, part, data) VALUES (?, ?, ?)');
   }
 
-  /** Adds the operations, each as its JSON text, in order (once per package); `sha256` when the caller has hashed the part already. */
-  addOps(texts: readonly string[], sha256: string = opsPartHash(texts)): void {
+  /** Takes in the operations' part from its side file (once per package), record for record. */
+  addOps(part: OpsPart): void {
     if (this.opsSha256 !== null) throw new Error('a package holds one operations part');
-    this.opsSha256 = sha256;
-    this.db.transaction(() => {
-      for (const body of texts) this.insertOp.run(this.opCount++, body);
-    })();
+    this.db.prepare('ATTACH DATABASE ? AS part').run(part.file);
+    try {
+      // The same table on both sides: SQLite copies the records as they are, without decoding them.
+      const n = this.db.prepare('INSERT INTO ops SELECT * FROM part.ops').run().changes;
+      if (n !== part.count) throw new Error(`operations part holds ${n} rows, ${part.count} expected`);
+    } finally {
+      this.db.exec('DETACH DATABASE part');
+    }
+    this.opsSha256 = part.sha256;
+    this.opCount = part.count;
   }
 
   /**
@@ -208,21 +213,25 @@ export class PackageReader {
     }
   }
 
-  /** The operations in order, checked against the manifest's count, and against its hash unless `hashed` is false. */
-  readOps<T = unknown>(o: { hashed?: boolean } = {}): T[] {
-    const bodies: string[] = [];
+  /** The operations in order, checked against the manifest's count and hash. */
+  readOps<T = unknown>(): T[] {
+    const hash = createHash('sha256');
+    const ops: T[] = [];
     let expectSeq = 0;
+    // Each body parsed as it is read and then dropped: holding a hundred thousand bodies as well as their objects
+    // doubles the memory the garbage collector has to go through.
     for (const [seq, body] of this.db.prepare('SELECT seq, body FROM ops ORDER BY seq').raw().iterate() as Iterable<[number, string]>) {
       if (seq !== expectSeq++) throw damaged('ops sequence has a gap');
-      bodies.push(body);
+      hash.update(body).update('\n');
+      try {
+        ops.push(JSON.parse(body) as T);
+      } catch {
+        throw damaged('op json');
+      }
     }
-    if (bodies.length !== this.manifest.parts.ops.count) throw damaged('ops part count');
-    if (o.hashed !== false && opsPartHash(bodies) !== this.manifest.parts.ops.sha256) throw damaged('ops part hash');
-    try {
-      return bodies.map((b) => JSON.parse(b) as T);
-    } catch {
-      throw damaged('op json');
-    }
+    if (ops.length !== this.manifest.parts.ops.count) throw damaged('ops part count');
+    if (hash.digest('hex') !== this.manifest.parts.ops.sha256) throw damaged('ops part hash');
+    return ops;
   }
 
   /** The pieces of one evidence file in order. */

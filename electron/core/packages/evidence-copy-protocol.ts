@@ -14,8 +14,6 @@ export interface BlobJob {
 
 export interface EvidenceCopyRequest {
   packageFile: string;
-  /** The manifest's hash of the operations' part, checked before any file is copied. */
-  opsSha256: string;
   jobs: BlobJob[];
   /** The data key of an encrypted store: files are encrypted as they are written. */
   key: { key: Uint8Array; id: Uint8Array } | null;

@@ -1,6 +1,6 @@
-// Worker thread body, while the importing thread checks and merges the operations: checks the operations' part against
-// the manifest's hash, copies the package's evidence files to temporary files in the store, checking every byte against
-// the file's name (its SHA-256), and once all are good renames them into place.
+// Worker thread body, while the importing thread checks and merges the operations: copies the package's evidence files
+// to temporary files in the store, checking every byte against the file's name (its SHA-256), and once all are good
+// renames them into place.
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -53,23 +53,11 @@ function copyOne(parts: Database.Statement, job: BlobJob, counted: { bytes: numb
   }
 }
 
-/**
- * The operations' part against the manifest's hash (the importing thread has read the manifest, and parses and
- * chain-checks the operations meanwhile). Read as bytes: the hash covers the UTF-8 text, which need not be decoded.
- */
-function checkOpsPart(db: Database.Database): void {
-  const hash = createHash('sha256');
-  const nl = Buffer.from('\n');
-  for (const body of db.prepare('SELECT CAST(body AS BLOB) FROM ops ORDER BY seq').pluck().iterate() as Iterable<Buffer>) hash.update(body).update(nl);
-  if (hash.digest('hex') !== req.opsSha256) throw damaged('ops part hash');
-}
-
 async function main(): Promise<void> {
   // Read-only and without memory mapping: a stick pulled out mid-read must give an error, not kill the process.
   const db = new Database(req.packageFile, { readonly: true, fileMustExist: true });
   try {
     db.pragma('cache_size = -16384');
-    checkOpsPart(db);
     const parts = db.prepare('SELECT part, data FROM blobs WHERE sha256 = ? ORDER BY part');
     const counted = { bytes: 0 };
     const syncs: Promise<void>[] = [];

@@ -1,6 +1,6 @@
 // Bringing a package's evidence files into the content-addressed store while its operations merge. A worker thread
-// checks the operations' part hash, copies the files to temporary files, checking every byte against the file's hash and
-// syncing each as it goes, then renames them all into place, while this thread checks the operations' chain and merges
+// copies the files to temporary files, checking every byte against the file's hash and syncing each as it goes, then
+// renames them all into place, while this thread checks the operations (their part's hash and their chain) and merges
 // them. The merge's transaction commits only once the worker is done; until then the placed files are held against
 // clean-up, and when the import fails they are removed again unless a row refers to them. So a damaged package leaves
 // nothing behind, and the disk, the copy and the merge all work at the same time.
@@ -30,8 +30,6 @@ export class EvidenceCopy {
   private workerGone = false;
   /** The files this import copies in (not there before, or not whole), held against clean-up until release(). */
   readonly blobs: string[];
-  /** Whether the worker checks the operations' part hash (it does when it runs: when there are files to copy). */
-  readonly checksOpsPart: boolean;
 
   private constructor(
     dataDir: string,
@@ -40,9 +38,7 @@ export class EvidenceCopy {
     readonly copyBytes: number,
     readonly presentBytes: number,
     packageFile: string,
-    opsSha256: string,
   ) {
-    this.checksOpsPart = jobs.length > 0;
     this.blobs = jobs.map((j) => j.sha256);
     this.blobs.forEach(holdBlob);
     if (jobs.length === 0) {
@@ -50,7 +46,7 @@ export class EvidenceCopy {
       return;
     }
     const dk = evidenceKey(dataDir);
-    const req: EvidenceCopyRequest = { packageFile, opsSha256, jobs, key: dk ? { key: dk.key, id: dk.id } : null, shared: this.shared };
+    const req: EvidenceCopyRequest = { packageFile, jobs, key: dk ? { key: dk.key, id: dk.id } : null, shared: this.shared };
     const worker = startWorker('evidence-copy-worker.cjs', new URL('./evidence-copy-worker.ts', import.meta.url), { workerData: req });
     this.worker = worker;
     this.exited = new Promise((resolve) => {
@@ -82,7 +78,7 @@ export class EvidenceCopy {
       jobs.push({ sha256: b.sha256, size: b.size, tmp, target: blobPath(dataDir, b.sha256) });
       copyBytes += b.size;
     }
-    return new EvidenceCopy(dataDir, jobs, copyBytes, presentBytes, packageFile, parts.ops.sha256);
+    return new EvidenceCopy(dataDir, jobs, copyBytes, presentBytes, packageFile);
   }
 
   copiedBytes(): number {

@@ -10,7 +10,8 @@ import { nowIso } from '../../../shared/ids';
 import { APP_VERSION } from '../../services/version';
 import { exportPlan, storeIdentity, storeVector } from './sync-port';
 import { addPackage, getOrigin, getPeer } from './bookkeeping';
-import { PackageWriter, opsPartHash } from './container';
+import { PackageWriter } from './container';
+import { writeOpsFile } from './ops-file';
 import { PackageWriterThread } from './writer-thread';
 import { encryptFile, type CryptOptions } from './crypto';
 import { FORMAT_NAME, FORMAT_VERSION, type Manifest, type PackageKind, type PackageSlice, type ReceiptBody } from './manifest';
@@ -115,21 +116,24 @@ export async function exportPackage(db: Db, dataDir: string, req: ExportRequest,
   let done = 0;
   const total = blobBytes * (encrypted ? 2 : 1);
   // The evidence is copied by the writer's thread from now on, while this thread has SQLite write out the operations.
+  const opsFile = tmpName(dataDir, '.ops');
   const writer = PackageWriterThread.start(plain, dataDir, blobs, {
     signal: o.signal,
     onBytes: (n) => o.onProgress?.(total ? (done += n) / total : null, '正在打包佐证材料'),
   });
   try {
-    const texts = plan.texts();
-    // Hashed here, where nothing else is waiting: the writer's thread is busy with the evidence.
-    writer.addOps(texts, opsPartHash(texts));
+    // One snapshot of the store, nothing awaited in between: the operations carried and the vector that names them.
+    const opsPart = writeOpsFile(db, opsFile, (table) => plan.writeOps(table));
+    const senderVector = storeVector(db);
+    writer.addOps(opsPart);
     const written = await writer.ready();
     const manifest = baseManifest(db, req.kind, {
       receiverReplicaId: peerReplicaId,
       label,
       slice,
       receiverVector,
-      counts: { ops: texts.length, blobs: blobs.length, blobBytes },
+      senderVector,
+      counts: { ops: opsPart.count, blobs: blobs.length, blobBytes },
       parts: { ops: written.opsPart, blobs: written.blobs },
     });
     await writer.finish(manifest);
@@ -143,12 +147,14 @@ export async function exportPackage(db: Db, dataDir: string, req: ExportRequest,
     fsyncDirSync(path.dirname(dest));
     const size = fs.statSync(dest).size;
     addPackage(db, manifest, { direction: 'sent', peerReplicaId, fileName: path.basename(dest), size, at: manifest.createdAt });
-    return { packageId: manifest.packageId, file: dest, size, ops: texts.length, blobs: blobs.length, blobBytes, encrypted };
+    return { packageId: manifest.packageId, file: dest, size, ops: manifest.counts.ops, blobs: blobs.length, blobBytes, encrypted };
   } catch (e) {
     await writer.abort();
     fs.rmSync(plain, { force: true });
     fs.rmSync(final, { force: true });
     throw e;
+  } finally {
+    fs.rmSync(opsFile, { force: true });
   }
 }
 

@@ -143,8 +143,7 @@ export async function importPackage(db: Db, dataDir: string, file: string, passp
     throw e;
   }
   try {
-    // The part's hash is checked by the copy's thread when it runs; the chain (every op's own hash) here.
-    const ops = checkedOps(opened.reader, { hashed: !copy.checksOpsPart });
+    const ops = checkedOps(opened.reader);
     const allowedSlice = clone ? null : allowedSliceFor(db, m);
     const total = m.counts.blobBytes;
     await copy.nearlyDone(mergeEstimateMs(ops.length), {

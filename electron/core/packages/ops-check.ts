@@ -4,10 +4,9 @@ import type { PackageReader } from './container';
 import { damaged } from './crypto';
 import { checkChain, type Op } from './sync-port';
 
-/** `hashed: false` when another thread checks the part's hash (an import's evidence copy does, see evidence-copy.ts). */
-export function checkedOps(reader: PackageReader, o: { hashed?: boolean } = {}): Op[] {
+export function checkedOps(reader: PackageReader): Op[] {
   const m = reader.manifest;
-  const ops = reader.readOps<Op>(o);
+  const ops = reader.readOps<Op>();
   if (ops.some((op) => op.ledgerId !== m.ledgerId)) throw damaged('op of another ledger');
   const problems = checkChain(ops);
   if (problems.length > 0) {

@@ -1,7 +1,7 @@
 // The package transport's one door into the operations core (db/sync): identity, vectors, ops, preview, apply, audit.
 // Everything the transport needs of the core passes here, so a later intranet transport can reuse the rest unchanged.
 import type { Db } from '../../../db/open';
-import { adoptLedger, applyOps, evidenceSince, identity, opsSince, opTextsSince, previewApply, verifyChain, versionVector, type Op, type Slice } from '../../../db/sync/index';
+import { adoptLedger, applyOps, evidenceSince, identity, opsSince, copyOpTextsSince, previewApply, verifyChain, versionVector, type Op, type Slice } from '../../../db/sync/index';
 
 export type { Op };
 
@@ -50,13 +50,13 @@ export function adopt(db: Db, ledgerId: string): void {
 export interface ExportPlan {
   /** Evidence rows and files the carried operations name. */
   evidence: { ids: Set<string>; hashes: Set<string> };
-  /** The carried operations, each as its JSON text, in clock order; called right after the plan is made. */
-  texts(): string[];
+  /** Writes the carried operations, each as its JSON text, in clock order, into `table` (seq, body) of an attached database; returns how many. */
+  writeOps(table: string): number;
 }
 
 /** What a package carries: what the receiver lacks, inside the slice when one is given. */
 export function exportPlan(db: Db, receiverVector: Record<string, string>, slice: Slice | undefined): ExportPlan {
-  if (!slice) return { evidence: evidenceSince(db, receiverVector), texts: () => opTextsSince(db, receiverVector) };
+  if (!slice) return { evidence: evidenceSince(db, receiverVector), writeOps: (table) => copyOpTextsSince(db, receiverVector, table) };
   const ops = opsSince(db, receiverVector, slice);
   const ids = new Set<string>();
   const hashes = new Set<string>();
@@ -67,7 +67,12 @@ export function exportPlan(db: Db, receiverVector: Record<string, string>, slice
     const v = JSON.parse(op.value) as unknown;
     if (typeof v === 'string') hashes.add(v);
   }
-  return { evidence: { ids, hashes }, texts: () => ops.map((op) => JSON.stringify(op)) };
+  const writeOps = (table: string) => {
+    const put = db.prepare(`INSERT INTO ${table} (seq, body) VALUES (?, ?)`);
+    ops.forEach((op, i) => put.run(i, JSON.stringify(op)));
+    return ops.length;
+  };
+  return { evidence: { ids, hashes }, writeOps };
 }
 
 export function checkChain(ops: readonly Op[]): { kind: string; detail: string }[] {

@@ -1,6 +1,7 @@
 // Messages between an export and the worker thread writing its package file.
 import type { ErrorCode } from '../../../shared/errors';
 import type { Manifest } from './manifest';
+import type { OpsPart } from './ops-file';
 
 export interface WriterRequest {
   /** The package file to write (a temporary name; the export renames it). */
@@ -11,7 +12,7 @@ export interface WriterRequest {
   key: { key: Uint8Array; id: Uint8Array } | null;
 }
 
-export type ToWriter = { type: 'ops'; texts: string[]; sha256: string } | { type: 'finish'; manifest: Manifest } | { type: 'cancel' };
+export type ToWriter = { type: 'ops'; part: OpsPart } | { type: 'finish'; manifest: Manifest } | { type: 'cancel' };
 
 export type FromWriter =
   | { type: 'bytes'; n: number }

@@ -1,10 +1,11 @@
 // An export's package file written by a worker thread: the evidence (mostly waiting on the disk) is copied there while
-// this thread gathers the operations, so a whole ledger's export costs about the longer of the two, not their sum.
+// this thread writes out the operations, so a whole ledger's export costs about the longer of the two, not their sum.
 import { AppError } from '../../../shared/errors';
 import type { Worker } from 'node:worker_threads';
 import { blobPath, evidenceKey } from '../../../db/evidence-store/index';
 import { startWorker } from '../worker-start';
 import type { Manifest } from './manifest';
+import type { OpsPart } from './ops-file';
 import type { FromWriter, ToWriter, WriterRequest } from './writer-protocol';
 
 interface Ready {
@@ -67,9 +68,9 @@ export class PackageWriterThread {
     this.worker.postMessage(m);
   }
 
-  /** The operations, each as its JSON text, in order, and the part's hash; written after the evidence. */
-  addOps(texts: string[], sha256: string): void {
-    this.post({ type: 'ops', texts, sha256 });
+  /** The operations' part (a side file, see ops-file.ts); taken in after the evidence. */
+  addOps(part: OpsPart): void {
+    this.post({ type: 'ops', part });
   }
 
   /** Resolves once evidence and operations are in: what the manifest lists. */

@@ -1,10 +1,12 @@
-// Worker thread body: writes a package file. Evidence goes in first, while the exporting thread gathers the operations
-// (SQLite writing each as JSON); they follow when they arrive; the manifest comes last, then the file is synced.
+// Worker thread body: writes a package file. Evidence goes in first, while the exporting thread has SQLite write the
+// operations as JSON into a side file; they are taken in when they arrive; the manifest comes last, then the file is
+// synced.
 import { parentPort, workerData } from 'node:worker_threads';
 import { blobChunksSync } from '../../../db/evidence-store/read';
 import { cancelledError } from '../../../db/evidence-store/write';
 import { isAppError } from '../../../shared/errors';
 import { PackageWriter } from './container';
+import type { OpsPart } from './ops-file';
 import type { FromWriter, ToWriter, WriterRequest } from './writer-protocol';
 
 const port = parentPort;
@@ -14,7 +16,7 @@ const key = req.key ? { key: Buffer.from(req.key.key), id: Buffer.from(req.key.i
 const send = (m: FromWriter) => port.postMessage(m);
 const cancel = new AbortController();
 let writer: PackageWriter | null = null;
-let ops: { texts: string[]; sha256: string } | null = null;
+let ops: OpsPart | null = null;
 let opsArrived: () => void = () => undefined;
 const opsHere = new Promise<void>((resolve) => (opsArrived = resolve));
 let manifestArrived: (m: Extract<ToWriter, { type: 'finish' }>['manifest']) => void = () => undefined;
@@ -27,7 +29,7 @@ cancelled.catch(() => undefined);
 port.on('message', (m: ToWriter) => {
   if (m.type === 'cancel') cancel.abort();
   else if (m.type === 'ops') {
-    ops = { texts: m.texts, sha256: m.sha256 };
+    ops = m.part;
     opsArrived();
   } else manifestArrived(m.manifest);
 });
@@ -50,8 +52,7 @@ async function main(): Promise<void> {
   }
   if (pending) send({ type: 'bytes', n: pending });
   await Promise.race([opsHere, cancelled]);
-  w.addOps(ops!.texts, ops!.sha256);
-  ops = null;
+  w.addOps(ops!);
   send({ type: 'ready', opsPart: w.opsPart(), blobs: w.blobs });
   const manifest = await Promise.race([manifestHere, cancelled]);
   await w.settle();

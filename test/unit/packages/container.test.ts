@@ -6,6 +6,7 @@ import path from 'node:path';
 import { PackageReader, PackageWriter } from '../../../electron/core/packages/container';
 import { decryptFile, encryptFile, HEADER_BYTES } from '../../../electron/core/packages/crypto';
 import { FORMAT_NAME, FORMAT_VERSION, type Manifest } from '../../../electron/core/packages/manifest';
+import { opsFileFromTexts } from '../../../electron/core/packages/ops-file';
 import { openPackage } from '../../../electron/core/packages/open';
 import { removeDir, tempDir } from '../../helpers/temp';
 import { writeFileOfSize } from '../evidence/helpers';
@@ -23,13 +24,15 @@ function sha(file: string): string {
 }
 
 /** A package with synthetic ops and two evidence files (one spanning several pieces, one empty). */
+const texts = Array.from({ length: 50 }, (_, i) => ({ hlc: `h${i}`, entity: 'progress', entityId: `m${i}|2024-Q3`, field: 'status', value: '已完成' })).map((op) => JSON.stringify(op));
+
 async function writeSample(file: string): Promise<Manifest> {
   const big = path.join(dir, 'big.bin');
   writeFileOfSize(big, 2.5 * 1024 * 1024, 4);
   const empty = path.join(dir, 'empty.bin');
   fs.writeFileSync(empty, '');
   const w = new PackageWriter(file);
-  w.addOps(Array.from({ length: 50 }, (_, i) => ({ hlc: `h${i}`, entity: 'progress', entityId: `m${i}|2024-Q3`, field: 'status', value: '已完成' })).map((op) => JSON.stringify(op)));
+  w.addOps(opsFileFromTexts(path.join(dir, 'ops.part'), texts));
   await w.addBlob(sha(big), big);
   await w.addBlob(sha(empty), empty);
   const m: Manifest = {
@@ -64,7 +67,7 @@ describe('package container', () => {
     const r = new PackageReader(file);
     try {
       expect(r.manifest).toEqual(m);
-      expect(r.readOps()).toHaveLength(50);
+      expect(r.readOps()).toEqual(texts.map((t) => JSON.parse(t) as unknown));
       await r.verifyBlobs();
       const pieces = [...r.blobChunks(m.parts.blobs[0]!.sha256)];
       expect(pieces.length).toBe(3);

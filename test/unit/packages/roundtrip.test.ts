@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { closeStore, openStore } from '../../../db/open';
@@ -9,7 +10,10 @@ import { exportPackage, writeReceipt } from '../../../electron/core/packages/exp
 import { importPackage } from '../../../electron/core/packages/import';
 import { importReceipt } from '../../../electron/core/packages/receipt';
 import { listPackages, owedReturns } from '../../../electron/core/packages/bookkeeping';
-import { storeIdentity } from '../../../electron/core/packages/sync-port';
+import { exportPlan, storeIdentity } from '../../../electron/core/packages/sync-port';
+import { writeOpsFile } from '../../../electron/core/packages/ops-file';
+import { opsPartHash } from '../../../electron/core/packages/container';
+import { opsSince } from '../../../db/sync/index';
 import { tempDir } from '../../helpers/temp';
 import { removeStoreDir, writeFileOfSize } from '../evidence/helpers';
 import { seedOffice, snapshot, type Office } from './helpers';
@@ -127,6 +131,21 @@ describe('office → department → office', () => {
       setProgress(copy, { measureId: office.measureIds[0]!, periodId: '2024-Q3', status: '已完成', narrative: '督察组现场核实', userId: admin.id });
     } finally {
       closeStore(copy);
+    }
+  });
+
+  it('writes a whole ledger’s operations as SQLite JSON text equal to JSON.stringify of each, awkward characters included', async () => {
+    const narrative = '引号" 反斜杠\\ 换行\n 制表\t 控制\u0001 表情😀 斜杠/ <>& \u2028 单独代理\ud800';
+    setProgress(office.db, { measureId: office.measureIds[0]!, periodId: '2024-Q3', status: '推进中', narrative, userId: office.userId });
+    const part = writeOpsFile(office.db, path.join(dir, 'ops.part'), (table) => exportPlan(office.db, {}, undefined).writeOps(table));
+    const side = new Database(part.file, { readonly: true });
+    try {
+      const texts = side.prepare('SELECT body FROM ops ORDER BY seq').pluck().all() as string[];
+      expect(texts).toEqual(opsSince(office.db, {}).map((op) => JSON.stringify(op)));
+      expect(texts.some((t) => t.includes('表情😀'))).toBe(true);
+      expect(part).toMatchObject({ count: texts.length, sha256: opsPartHash(texts) });
+    } finally {
+      side.close();
     }
   });
 });

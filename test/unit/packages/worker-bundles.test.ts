@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { bundleOptions, workerBundles } from '../../../electron/bundles';
+import { opsFileFromTexts } from '../../../electron/core/packages/ops-file';
 import { opsPartHash } from '../../../electron/core/packages/container';
 import { DONE, FAILED, STATUS, readError, sharedState, words } from '../../../electron/core/packages/evidence-copy-protocol';
 import type { Manifest } from '../../../electron/core/packages/manifest';
@@ -49,7 +50,7 @@ function exited(w: Worker): Promise<number> {
   return new Promise((resolve) => w.once('exit', resolve));
 }
 
-it('writes a package with the writer bundle and copies its evidence back with the copy bundle, refusing a wrong part hash', async () => {
+it('writes a package with the writer bundle and copies its evidence back with the copy bundle, refusing a file of the wrong size', async () => {
   const evidence = path.join(dir, 'evidence.bin');
   writeFileOfSize(evidence, 3 * 1024 * 1024 + 7, 21);
   const sha256 = createHash('sha256').update(fs.readFileSync(evidence)).digest('hex');
@@ -58,7 +59,7 @@ it('writes a package with the writer bundle and copies its evidence back with th
   const writerEnded = exited(writer);
   const texts = [JSON.stringify({ n: 1, text: '推进情况' }), JSON.stringify({ n: 2 })];
   const ready = nextMessage(writer, 'ready');
-  writer.postMessage({ type: 'ops', texts, sha256: opsPartHash(texts) });
+  writer.postMessage({ type: 'ops', part: opsFileFromTexts(path.join(dir, 'ops.part'), texts) });
   const r = (await ready) as Extract<FromWriter, { type: 'ready' }>;
   expect(r.blobs).toEqual([{ sha256, size: 3 * 1024 * 1024 + 7 }]);
   expect(r.opsPart).toEqual({ sha256: opsPartHash(texts), count: 2 });
@@ -67,21 +68,23 @@ it('writes a package with the writer bundle and copies its evidence back with th
   await finished;
   await writerEnded;
 
-  const copy = async (opsSha256: string) => {
+  const copy = async (name: string, size: number) => {
     const shared = sharedState();
-    const tmp = path.join(dir, `copy-${opsSha256.slice(0, 6)}.part`);
-    const target = path.join(dir, `store-${opsSha256.slice(0, 6)}`, sha256.slice(0, 2), sha256);
-    const w = new Worker(path.join(out, 'evidence-copy-worker.cjs'), { workerData: { packageFile: pkg, opsSha256, jobs: [{ sha256, size: 3 * 1024 * 1024 + 7, tmp, target }], key: null, shared } });
+    const tmp = path.join(dir, `copy-${name}.part`);
+    const target = path.join(dir, `store-${name}`, sha256.slice(0, 2), sha256);
+    const w = new Worker(path.join(out, 'evidence-copy-worker.cjs'), { workerData: { packageFile: pkg, jobs: [{ sha256, size, tmp, target }], key: null, shared } });
     await exited(w);
     return { status: words(shared)[STATUS], error: readError(shared), tmp, target };
   };
-  const good = await copy(opsPartHash(texts));
+  const good = await copy('good', 3 * 1024 * 1024 + 7);
   expect(good.status).toBe(DONE);
   expect(createHash('sha256').update(fs.readFileSync(good.target)).digest('hex')).toBe(sha256);
   expect(fs.existsSync(good.tmp)).toBe(false);
 
-  const bad = await copy(opsPartHash([...texts].reverse()));
+  // The manifest promising another size than the bytes the package holds.
+  const bad = await copy('bad', 3 * 1024 * 1024 + 8);
   expect(bad.status).toBe(FAILED);
   expect(bad.error?.message).toMatch(/损坏或被改动/);
-  expect(fs.existsSync(bad.tmp) || fs.existsSync(bad.target)).toBe(false);
+  // Nothing placed; the temporary file is the importing thread's to remove (EvidenceCopy.discard).
+  expect(fs.existsSync(bad.target)).toBe(false);
 }, 60_000);
