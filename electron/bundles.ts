@@ -23,6 +23,8 @@ export function workerBundles(root: string): { entry: string; name: string }[] {
     { entry: path.join(root, 'electron', 'services', 'readers', 'worker.ts'), name: 'reader-worker.cjs' },
     // A package's evidence is copied into the store while the import merges (core/packages/evidence-copy.ts).
     { entry: path.join(root, 'electron', 'core', 'packages', 'evidence-copy-worker.ts'), name: 'evidence-copy-worker.cjs' },
+    // A big package's audit chain is checked while its operations merge (core/packages/chain-check.ts).
+    { entry: path.join(root, 'electron', 'core', 'packages', 'chain-check-worker.ts'), name: 'chain-check-worker.cjs' },
     // An export's package file is written while the operations are gathered (core/packages/writer-thread.ts).
     { entry: path.join(root, 'electron', 'core', 'packages', 'writer-worker.ts'), name: 'writer-worker.cjs' },
   ];

@@ -35,7 +35,7 @@ export function wrongPassphrase(): AppError {
 }
 
 export function damaged(detail: string): AppError {
-  return new AppError('unreadable_file', '交换包已损坏或被改动(加密内容校验失败),未导入任何内容。请向发送方重新索取该交换包。', detail);
+  return new AppError('unreadable_file', '交换包已损坏或被改动(内容校验未通过),未导入任何内容。请向发送方重新索取该交换包。', detail);
 }
 
 function deriveKey(passphrase: string, salt: Buffer, kdf: { log2N: number; r: number; p: number }): Promise<Buffer> {

@@ -10,7 +10,8 @@ import { Encryptor } from '../../../db/evidence-store/cipher';
 import { cancelledError } from '../../../db/evidence-store/write';
 import { isAppError } from '../../../shared/errors';
 import { damaged } from './crypto';
-import { CANCEL, DONE, FAILED, KIB_COPIED, endCopy, words, writeError, type BlobJob, type EvidenceCopyRequest } from './evidence-copy-protocol';
+import type { BlobJob, EvidenceCopyRequest } from './evidence-copy-protocol';
+import { CANCEL, DONE, FAILED, KIB_COPIED, endWork, words, writeError } from './worker-state';
 
 const req = workerData as EvidenceCopyRequest;
 const state = words(req.shared);
@@ -106,10 +107,10 @@ async function place(): Promise<void> {
 }
 
 main().then(
-  () => endCopy(state, DONE),
+  () => endWork(state, DONE),
   (e: unknown) => {
     if (isAppError(e)) writeError(req.shared, { code: e.code, message: e.message, detail: e.detail ?? '' });
     else writeError(req.shared, { code: 'internal', message: '', detail: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
-    endCopy(state, FAILED);
+    endWork(state, FAILED);
   },
 );

@@ -15,7 +15,8 @@ import { cancelledError } from '../../../db/evidence-store/write';
 import { AppError } from '../../../shared/errors';
 import { startWorker } from '../worker-start';
 import type { Manifest } from './manifest';
-import { CANCEL, DONE, FAILED, KIB_COPIED, RUNNING, STATUS, readError, sharedState, words, type BlobJob, type EvidenceCopyRequest } from './evidence-copy-protocol';
+import type { BlobJob, EvidenceCopyRequest } from './evidence-copy-protocol';
+import { CANCEL, DONE, FAILED, KIB_COPIED, RUNNING, STATUS, readError, sharedState, words } from './worker-state';
 
 /** 400 MB/s: an SSD's pace when evidence is copied and checked, assumed until the copy shows its own. */
 const ASSUMED_BYTES_PER_MS = 400_000;

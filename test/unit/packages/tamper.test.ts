@@ -124,15 +124,28 @@ describe('a package that is not what it says is refused with the store unchanged
     await refused(forged, undefined, /审计链/);
   });
 
-  it('reordered entries in a package without evidence, whose part hash the importing thread checks itself', async () => {
+  it('reordered entries and a forged chain when the chain is checked on a thread of its own, as for a big package', async () => {
+    const onThread = { chainThreadFrom: 1 };
     const swap = `UPDATE ops SET seq = -1 WHERE seq = 0; UPDATE ops SET seq = 0 WHERE seq = 1; UPDATE ops SET seq = 1 WHERE seq = -1;`;
+    const forged = editPackage(slicePkg, copyPath(), `UPDATE ops SET body = replace(body, '"field":"title"', '"field":"text"') WHERE seq = (SELECT max(seq) FROM ops WHERE body LIKE '%"field":"title"%')`);
+    rehashOps(forged);
     const into = path.join(dir, 'fresh-for-swap');
     const fresh = openStore(into);
     try {
-      await expect(importPackage(fresh, into, editPackage(slicePkg, copyPath(), swap), undefined)).rejects.toThrow(/损坏或被改动/);
+      await expect(importPackage(fresh, into, editPackage(slicePkg, copyPath(), swap), undefined, onThread)).rejects.toThrow(/损坏或被改动/);
+      await expect(importPackage(fresh, into, forged, undefined, onThread)).rejects.toThrow(/审计链/);
       expect(fresh.prepare('SELECT count(*) FROM ops').pluck().get()).toBe(0);
+      expect(fresh.prepare('SELECT count(*) FROM measures').pluck().get()).toBe(0);
+      // The office's return, forged the same way, leaves the office as it was.
+      const forgedReturn = editPackage(ret, copyPath(), `UPDATE ops SET body = replace(body, '标记文本ABC', '标记文本XYZ') WHERE body LIKE '%标记文本ABC%'`);
+      rehashOps(forgedReturn);
+      const before = snapshot(office.db, office.dataDir);
+      await expect(importPackage(office.db, office.dataDir, forgedReturn, undefined, onThread)).rejects.toThrow(/审计链/);
+      expect(snapshot(office.db, office.dataDir)).toBe(before);
+      expect(filesUnder(path.join(office.dataDir, 'evidence', 'tmp'))).toEqual([]);
       // The same package untouched is taken.
-      expect((await importPackage(fresh, into, slicePkg, undefined)).clone).toBe(true);
+      expect((await importPackage(fresh, into, slicePkg, undefined, onThread)).clone).toBe(true);
+      expect(fresh.prepare('SELECT count(*) FROM measures').pluck().get()).toBeGreaterThan(0);
     } finally {
       closeStore(fresh);
     }

@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { bundleOptions, workerBundles } from '../../../electron/bundles';
 import { opsFileFromTexts } from '../../../electron/core/packages/ops-file';
 import { opsPartHash } from '../../../electron/core/packages/container';
-import { DONE, FAILED, STATUS, readError, sharedState, words } from '../../../electron/core/packages/evidence-copy-protocol';
+import { DONE, FAILED, STATUS, readError, sharedState, words } from '../../../electron/core/packages/worker-state';
 import type { Manifest } from '../../../electron/core/packages/manifest';
 import type { FromWriter } from '../../../electron/core/packages/writer-protocol';
 import { tempDir } from '../../helpers/temp';
@@ -50,7 +50,7 @@ function exited(w: Worker): Promise<number> {
   return new Promise((resolve) => w.once('exit', resolve));
 }
 
-it('writes a package with the writer bundle and copies its evidence back with the copy bundle, refusing a file of the wrong size', async () => {
+it('writes a package with the writer bundle, copies its evidence back with the copy bundle (refusing a file of the wrong size) and checks it with the chain bundle', async () => {
   const evidence = path.join(dir, 'evidence.bin');
   writeFileOfSize(evidence, 3 * 1024 * 1024 + 7, 21);
   const sha256 = createHash('sha256').update(fs.readFileSync(evidence)).digest('hex');
@@ -87,4 +87,10 @@ it('writes a package with the writer bundle and copies its evidence back with th
   expect(bad.error?.message).toMatch(/损坏或被改动/);
   // Nothing placed; the temporary file is the importing thread's to remove (EvidenceCopy.discard).
   expect(fs.existsSync(bad.target)).toBe(false);
+
+  // The chain check's bundle reads the operations back; these are not a ledger's, and it says so.
+  const shared = sharedState();
+  await exited(new Worker(path.join(out, 'chain-check-worker.cjs'), { workerData: { packageFile: pkg, ledgerId: 'L1', shared } }));
+  expect(words(shared)[STATUS]).toBe(FAILED);
+  expect(readError(shared)).toMatchObject({ code: 'unreadable_file', detail: expect.stringMatching(/another ledger/) as unknown });
 }, 60_000);

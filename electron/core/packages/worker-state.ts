@@ -1,0 +1,49 @@
+// What a package import's helper threads (the evidence copy, the chain check) share with the importing thread: a status
+// word, a cancel flag, progress and the error coming back through shared memory, readable even while the importing
+// thread is blocked inside its transaction (messages would wait for its event loop).
+import type { ErrorCode } from '../../../shared/errors';
+
+export interface WorkerError {
+  code: ErrorCode;
+  message: string;
+  detail: string;
+}
+
+/** RUNNING, then DONE or FAILED: the word the importing thread waits on. KIB_COPIED: progress of a copy. */
+export const STATUS = 0;
+export const CANCEL = 1;
+export const KIB_COPIED = 2;
+export const RUNNING = 0;
+export const DONE = 1;
+export const FAILED = 2;
+
+const WORDS = 3;
+const ERROR_AT = WORDS * 4;
+const ERROR_BYTES = 8192;
+
+export function sharedState(): SharedArrayBuffer {
+  return new SharedArrayBuffer(ERROR_AT + 4 + ERROR_BYTES);
+}
+
+export function words(shared: SharedArrayBuffer): Int32Array {
+  return new Int32Array(shared, 0, WORDS);
+}
+
+export function writeError(shared: SharedArrayBuffer, e: WorkerError): void {
+  let json = Buffer.from(JSON.stringify(e));
+  if (json.length > ERROR_BYTES) json = Buffer.from(JSON.stringify({ ...e, detail: e.detail.slice(0, 1000) }));
+  new DataView(shared, ERROR_AT, 4).setUint32(0, json.length);
+  new Uint8Array(shared, ERROR_AT + 4, ERROR_BYTES).set(json);
+}
+
+export function readError(shared: SharedArrayBuffer): WorkerError | null {
+  const n = new DataView(shared, ERROR_AT, 4).getUint32(0);
+  if (n === 0) return null;
+  return JSON.parse(Buffer.from(new Uint8Array(shared, ERROR_AT + 4, n)).toString()) as WorkerError;
+}
+
+/** Sets the final status and wakes the importing thread. */
+export function endWork(state: Int32Array, status: number): void {
+  Atomics.store(state, STATUS, status);
+  Atomics.notify(state, STATUS);
+}
