@@ -4,7 +4,7 @@
 import type { Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
 import { startWorker } from '../worker-start';
-import { DONE, FAILED, RUNNING, STATUS, readError, sharedState, words } from './worker-state';
+import { DONE, FAILED, RUNNING, STATUS, endOf, readError, sharedState, words } from './worker-state';
 
 /** From this many operations the chain is worth a thread of its own (starting one costs about 0.1 s). */
 export const CHAIN_THREAD_FROM = 20_000;
@@ -28,13 +28,7 @@ export class ChainCheck {
     const req: ChainCheckRequest = { packageFile, ledgerId, shared: this.shared };
     const worker = startWorker('chain-check-worker.cjs', new URL('./chain-check-worker.ts', import.meta.url), { workerData: req });
     this.worker = worker;
-    this.exited = new Promise((resolve) => {
-      worker.once('exit', () => {
-        this.workerGone = true;
-        resolve();
-      });
-    });
-    worker.on('error', () => undefined);
+    this.exited = endOf(worker, () => (this.workerGone = true));
   }
 
   static start(packageFile: string, ledgerId: string): ChainCheck {

@@ -16,7 +16,7 @@ import { AppError } from '../../../shared/errors';
 import { startWorker } from '../worker-start';
 import type { Manifest } from './manifest';
 import type { BlobJob, EvidenceCopyRequest } from './evidence-copy-protocol';
-import { CANCEL, DONE, FAILED, KIB_COPIED, RUNNING, STATUS, readError, sharedState, words } from './worker-state';
+import { CANCEL, DONE, FAILED, KIB_COPIED, RUNNING, STATUS, endOf, readError, sharedState, words } from './worker-state';
 
 /** 400 MB/s: an SSD's pace when evidence is copied and checked, assumed until the copy shows its own. */
 const ASSUMED_BYTES_PER_MS = 400_000;
@@ -50,14 +50,7 @@ export class EvidenceCopy {
     const req: EvidenceCopyRequest = { packageFile, jobs, key: dk ? { key: dk.key, id: dk.id } : null, shared: this.shared };
     const worker = startWorker('evidence-copy-worker.cjs', new URL('./evidence-copy-worker.ts', import.meta.url), { workerData: req });
     this.worker = worker;
-    this.exited = new Promise((resolve) => {
-      worker.once('exit', () => {
-        this.workerGone = true;
-        resolve();
-      });
-    });
-    // A worker that fails to start or dies leaves the status RUNNING; `workerGone` tells that apart from still working.
-    worker.on('error', () => undefined);
+    this.exited = endOf(worker, () => (this.workerGone = true));
   }
 
   /** Starts copying the package's evidence files that the store does not already hold. */

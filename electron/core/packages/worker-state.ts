@@ -1,6 +1,7 @@
 // What a package import's helper threads (the evidence copy, the chain check) share with the importing thread: a status
 // word, a cancel flag, progress and the error coming back through shared memory, readable even while the importing
 // thread is blocked inside its transaction (messages would wait for its event loop).
+import type { Worker } from 'node:worker_threads';
 import type { ErrorCode } from '../../../shared/errors';
 
 export interface WorkerError {
@@ -46,4 +47,18 @@ export function readError(shared: SharedArrayBuffer): WorkerError | null {
 export function endWork(state: Int32Array, status: number): void {
   Atomics.store(state, STATUS, status);
   Atomics.notify(state, STATUS);
+}
+
+/**
+ * Resolves once the helper thread has ended, calling `gone` first. A helper that fails to start or dies leaves its status
+ * RUNNING; `gone` is how the importing thread tells that apart from still working (errors come through the status).
+ */
+export function endOf(worker: Worker, gone: () => void): Promise<void> {
+  worker.on('error', () => undefined);
+  return new Promise((resolve) => {
+    worker.once('exit', () => {
+      gone();
+      resolve();
+    });
+  });
 }
