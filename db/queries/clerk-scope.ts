@@ -1,4 +1,5 @@
-// The store's choice to let clerks record progress and evidence only for measures their own department carries.
+// The store's choice to let clerks record progress, evidence, target figures and rectification answers only for
+// measures their own department carries.
 // A setting op like "passwords required", so every PC of the ledger enforces the same rule.
 import type { Db } from '../open';
 import type { User } from '../../shared/model';
@@ -47,7 +48,7 @@ export function requireOwnMeasure(db: Db, user: User, measureId: string): void {
     const what = m ? `措施“${m.number} ${m.title}”` : '这项措施';
     throw new AppError(
       'forbidden',
-      `${what}不由您所在的部门承担,本台账规定办事员只能填报本部门负责的措施的进展和佐证材料。如确需填报,请联系该措施的承担部门或法制机构。`,
+      `${what}不由您所在的部门承担,本台账规定办事员只能填报本部门负责的措施(进展、佐证材料、指标完成值和整改落实情况)。如确需填报,请联系该措施的承担部门或法制机构。`,
       `clerk ${user.id} (${user.departmentId}) outside measure ${measureId}`,
     );
   }

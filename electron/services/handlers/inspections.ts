@@ -26,6 +26,7 @@ import { produceFeedback } from '../inspections/feedback-export';
 import { sharedPrinter } from './reports';
 import { writeFileAtomic } from '../reports/atomic';
 import { newExport, sweepExports } from '../reports/exports';
+import { requireOwnMeasure } from '../../../db/queries/clerk-scope';
 
 type Names =
   | 'reviews.list'
@@ -95,7 +96,10 @@ export const inspectionHandlers: Pick<Handlers, Names> = {
   'rectifications.list': (ctx, a) => listRectifications(ctx.db, a),
   'rectifications.counts': (ctx) => rectificationCounts(ctx.db),
   'rectifications.respond': (ctx, a) => {
-    respondRectification(ctx.db, a, currentUser(ctx).id);
+    const user = currentUser(ctx);
+    // A department answers for its own measures, as it records their progress (when the store limits clerks so).
+    requireOwnMeasure(ctx.db, user, measureOf(a.id));
+    respondRectification(ctx.db, a, user.id);
     return listRectifications(ctx.db, { measureId: measureOf(a.id) });
   },
   'rectifications.close': (ctx, a) => {

@@ -122,4 +122,23 @@ describe('clerks limited to their own department', () => {
       expect(r.message).toMatch(who === 'none' ? /还没有所属部门/ : /不由您所在的部门承担.*只能填报本部门/);
     }
   });
+
+  it('also holds for target figures and answers to rectifications, checked before anything else is', async () => {
+    await setLimit(true);
+    const call = async (who: Who, name: CallName, a: unknown) => {
+      ctx.userId = users[who]!;
+      const r = await dispatch(ctx, handlers, name, a as never);
+      return r.ok ? { ok: true, code: '', message: '' } : { ok: false, code: r.error.code, message: r.error.message };
+    };
+    const target = (key: string) => ({ measureId: measures[key], periodId: '2024-Q3', targetIndex: 0, actual: '95%' });
+    const answer = (key: string) => ({ id: `不存在的督察|${measures[key]}`, response: '已整改到位' });
+    expect(await call('approval', 'targets.set', target('清单'))).toMatchObject({ ok: false, code: 'forbidden', message: expect.stringMatching(/不由您所在的部门承担.*指标完成值/) as unknown });
+    expect(await call('approval', 'rectifications.respond', answer('清单'))).toMatchObject({ ok: false, code: 'forbidden', message: expect.stringMatching(/不由您所在的部门承担.*整改落实情况/) as unknown });
+    // Their own measure gets past the rule to the call's own checks (no such target, no such rectification here).
+    expect((await call('approval', 'targets.set', target('审批'))).code).not.toBe('forbidden');
+    expect((await call('approval', 'rectifications.respond', answer('审批'))).code).not.toBe('forbidden');
+    expect((await call('supervisor', 'targets.set', target('清单'))).code).not.toBe('forbidden');
+    await setLimit(false);
+    expect((await call('approval', 'targets.set', target('清单'))).code).not.toBe('forbidden');
+  });
 });
