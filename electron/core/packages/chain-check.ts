@@ -2,9 +2,8 @@
 // a whole ledger's chain (a hash per operation) would otherwise add a second or so to the import's longest path. The
 // merge's transaction takes the verdict before it commits, so a broken chain still leaves the store as it was.
 import type { Worker } from 'node:worker_threads';
-import { AppError } from '../../../shared/errors';
 import { startWorker } from '../worker-start';
-import { DONE, FAILED, RUNNING, STATUS, endOf, readError, sharedState, words } from './worker-state';
+import { DONE, FAILED, RUNNING, STATUS, endOf, failureOf, sharedState, words } from './worker-state';
 
 /** From this many operations the chain is worth a thread of its own (starting one costs about 0.1 s). */
 export const CHAIN_THREAD_FROM = 20_000;
@@ -13,7 +12,6 @@ const DEAD_MS = 120_000;
 
 export interface ChainCheckRequest {
   packageFile: string;
-  ledgerId: string;
   shared: SharedArrayBuffer;
 }
 
@@ -24,21 +22,15 @@ export class ChainCheck {
   private readonly exited: Promise<void>;
   private workerGone = false;
 
-  private constructor(packageFile: string, ledgerId: string) {
-    const req: ChainCheckRequest = { packageFile, ledgerId, shared: this.shared };
+  private constructor(packageFile: string) {
+    const req: ChainCheckRequest = { packageFile, shared: this.shared };
     const worker = startWorker('chain-check-worker.cjs', new URL('./chain-check-worker.ts', import.meta.url), { workerData: req });
     this.worker = worker;
     this.exited = endOf(worker, () => (this.workerGone = true));
   }
 
-  static start(packageFile: string, ledgerId: string): ChainCheck {
-    return new ChainCheck(packageFile, ledgerId);
-  }
-
-  private failure(): Error {
-    const e = readError(this.shared);
-    if (e && e.code !== 'internal') return new AppError(e.code, e.message, e.detail);
-    return new Error(`chain check worker failed: ${e?.detail ?? 'it ended without a verdict'}`);
+  static start(packageFile: string): ChainCheck {
+    return new ChainCheck(packageFile);
   }
 
   /** Blocks until the verdict (inside the merge's transaction); throws what is wrong, for the transaction to roll back. */
@@ -49,7 +41,7 @@ export class ChainCheck {
       const gone = this.workerGone;
       const status = Atomics.load(this.state, STATUS);
       if (status === DONE) return;
-      if (status === FAILED || gone) throw this.failure();
+      if (status === FAILED || gone) throw failureOf(this.shared, 'chain check worker');
       if (Date.now() - since > DEAD_MS) throw new Error(`chain check gave no verdict in ${DEAD_MS} ms`);
       Atomics.wait(this.state, STATUS, RUNNING, 1000);
     }

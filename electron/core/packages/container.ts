@@ -11,7 +11,7 @@ import { AppError } from '../../../shared/errors';
 import { cancelledError } from '../../../db/evidence-store/write';
 import { FORMAT_NAME, FORMAT_VERSION, manifestSchema, type Manifest } from './manifest';
 import { damaged } from './crypto';
-import { OPS_TABLE, type OpsPart } from './ops-file';
+import { OPS_TABLE, OpsPartHash, type OpsPart } from './ops-file';
 
 export const BLOB_CHUNK = 1024 * 1024;
 /** How much evidence is copied in between background write-outs of the package file. */
@@ -40,8 +40,9 @@ export function fsyncFile(file: string): void {
 
 /** The hash of the operations' part: every body followed by a newline, in order. */
 export function opsPartHash(bodies: readonly string[]): string {
-  // One update over the whole part rather than a hundred thousand small calls.
-  return sha256Hex(bodies.length ? `${bodies.join('\n')}\n` : '');
+  const h = new OpsPartHash();
+  bodies.forEach((b) => h.add(b));
+  return h.hex();
 }
 
 /** Writes a new package file; the caller renames it into place once finish() returns. */
@@ -215,14 +216,14 @@ export class PackageReader {
 
   /** The operations in order, checked against the manifest's count and hash. */
   readOps<T = unknown>(): T[] {
-    const hash = createHash('sha256');
+    const hash = new OpsPartHash();
     const ops: T[] = [];
     let expectSeq = 0;
     // Each body parsed as it is read and then dropped: holding a hundred thousand bodies as well as their objects
     // doubles the memory the garbage collector has to go through.
     for (const [seq, body] of this.db.prepare('SELECT seq, body FROM ops ORDER BY seq').raw().iterate() as Iterable<[number, string]>) {
       if (seq !== expectSeq++) throw damaged('ops sequence has a gap');
-      hash.update(body).update('\n');
+      hash.add(body);
       try {
         ops.push(JSON.parse(body) as T);
       } catch {
@@ -230,7 +231,7 @@ export class PackageReader {
       }
     }
     if (ops.length !== this.manifest.parts.ops.count) throw damaged('ops part count');
-    if (hash.digest('hex') !== this.manifest.parts.ops.sha256) throw damaged('ops part hash');
+    if (hash.hex() !== this.manifest.parts.ops.sha256) throw damaged('ops part hash');
     return ops;
   }
 

@@ -8,10 +8,9 @@ import path from 'node:path';
 import { workerData } from 'node:worker_threads';
 import { Encryptor } from '../../../db/evidence-store/cipher';
 import { cancelledError } from '../../../db/evidence-store/write';
-import { isAppError } from '../../../shared/errors';
 import { damaged } from './crypto';
 import type { BlobJob, EvidenceCopyRequest } from './evidence-copy-protocol';
-import { CANCEL, DONE, FAILED, KIB_COPIED, endWork, words, writeError } from './worker-state';
+import { CANCEL, DONE, KIB_COPIED, endFailed, endWork, words } from './worker-state';
 
 const req = workerData as EvidenceCopyRequest;
 const state = words(req.shared);
@@ -109,8 +108,6 @@ async function place(): Promise<void> {
 main().then(
   () => endWork(state, DONE),
   (e: unknown) => {
-    if (isAppError(e)) writeError(req.shared, { code: e.code, message: e.message, detail: e.detail ?? '' });
-    else writeError(req.shared, { code: 'internal', message: '', detail: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
-    endWork(state, FAILED);
+    endFailed(req.shared, e);
   },
 );

@@ -12,11 +12,10 @@ import { blobPath, evidenceKey, tmpDir } from '../../../db/evidence-store/index'
 import { storedSize } from '../../../db/evidence-store/cipher';
 import { holdBlob, inFlight, releaseBlob } from '../../../db/evidence-store/sweep';
 import { cancelledError } from '../../../db/evidence-store/write';
-import { AppError } from '../../../shared/errors';
 import { startWorker } from '../worker-start';
 import type { Manifest } from './manifest';
 import type { BlobJob, EvidenceCopyRequest } from './evidence-copy-protocol';
-import { CANCEL, DONE, FAILED, KIB_COPIED, RUNNING, STATUS, endOf, readError, sharedState, words } from './worker-state';
+import { CANCEL, DONE, FAILED, KIB_COPIED, RUNNING, STATUS, endOf, failureOf, sharedState, words } from './worker-state';
 
 /** 400 MB/s: an SSD's pace when evidence is copied and checked, assumed until the copy shows its own. */
 const ASSUMED_BYTES_PER_MS = 400_000;
@@ -80,9 +79,7 @@ export class EvidenceCopy {
   }
 
   private failure(): Error {
-    const e = readError(this.shared);
-    if (e && e.code !== 'internal') return new AppError(e.code, e.message, e.detail);
-    return new Error(`evidence copy worker failed: ${e?.detail ?? 'it ended without a verdict'}`);
+    return failureOf(this.shared, 'evidence copy worker');
   }
 
   /**

@@ -152,7 +152,7 @@ export async function importPackage(db: Db, dataDir: string, file: string, passp
   }
   let chain: ChainCheck | null = null;
   try {
-    if (m.parts.ops.count >= (o.chainThreadFrom ?? CHAIN_THREAD_FROM)) chain = ChainCheck.start(opened.reader.file, m.ledgerId);
+    if (m.parts.ops.count >= (o.chainThreadFrom ?? CHAIN_THREAD_FROM)) chain = ChainCheck.start(opened.reader.file);
     const readStart = performance.now();
     const ops = checkedOps(opened.reader, { chain: chain === null });
     const readMs = performance.now() - readStart;

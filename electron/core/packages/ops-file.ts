@@ -17,15 +17,27 @@ export interface OpsPart {
   sha256: string;
 }
 
-function hashAndCount(db: Database.Database, table: string): { count: number; sha256: string } {
-  const hash = createHash('sha256');
-  const nl = Buffer.from('\n');
-  let count = 0;
-  for (const body of db.prepare(`SELECT CAST(body AS BLOB) FROM ${table} ORDER BY seq`).pluck().iterate() as Iterable<Buffer>) {
-    hash.update(body).update(nl);
-    count++;
+/** The hash of an operations' part, body by body: each followed by a newline, in order. */
+export class OpsPartHash {
+  private readonly hash = createHash('sha256');
+  count = 0;
+
+  /** Text or its UTF-8 bytes: the hash covers the bytes. */
+  add(body: string | Buffer): void {
+    this.hash.update(body).update('\n');
+    this.count++;
   }
-  return { count, sha256: hash.digest('hex') };
+
+  hex(): string {
+    return this.hash.digest('hex');
+  }
+}
+
+function hashAndCount(db: Database.Database, table: string): { count: number; sha256: string } {
+  const h = new OpsPartHash();
+  // Read as bytes: the hash covers the UTF-8 text, which need not be decoded.
+  for (const body of db.prepare(`SELECT CAST(body AS BLOB) FROM ${table} ORDER BY seq`).pluck().iterate() as Iterable<Buffer>) h.add(body);
+  return { count: h.count, sha256: h.hex() };
 }
 
 /**

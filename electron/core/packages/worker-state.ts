@@ -2,7 +2,7 @@
 // word, a cancel flag, progress and the error coming back through shared memory, readable even while the importing
 // thread is blocked inside its transaction (messages would wait for its event loop).
 import type { Worker } from 'node:worker_threads';
-import type { ErrorCode } from '../../../shared/errors';
+import { AppError, isAppError, type ErrorCode } from '../../../shared/errors';
 
 export interface WorkerError {
   code: ErrorCode;
@@ -61,4 +61,18 @@ export function endOf(worker: Worker, gone: () => void): Promise<void> {
       resolve();
     });
   });
+}
+
+/** Called by a helper thread that failed: what went wrong, then its status, waking the importing thread. */
+export function endFailed(shared: SharedArrayBuffer, e: unknown): void {
+  if (isAppError(e)) writeError(shared, { code: e.code, message: e.message, detail: e.detail ?? '' });
+  else writeError(shared, { code: 'internal', message: '', detail: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+  endWork(words(shared), FAILED);
+}
+
+/** The importing thread's error for a helper that failed: the helper's own message for people, or an internal error. */
+export function failureOf(shared: SharedArrayBuffer, helper: string): Error {
+  const e = readError(shared);
+  if (e && e.code !== 'internal') return new AppError(e.code, e.message, e.detail);
+  return new Error(`${helper} failed: ${e?.detail ?? 'it ended without a verdict'}`);
 }

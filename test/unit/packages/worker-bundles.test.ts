@@ -88,9 +88,9 @@ it('writes a package with the writer bundle, copies its evidence back with the c
   // Nothing placed; the temporary file is the importing thread's to remove (EvidenceCopy.discard).
   expect(fs.existsSync(bad.target)).toBe(false);
 
-  // The chain check's bundle reads the operations back; these are not a ledger's, and it says so.
+  // The chain check's bundle opens the package as an import does; this one's manifest is a stub, and it says so.
   const shared = sharedState();
-  await exited(new Worker(path.join(out, 'chain-check-worker.cjs'), { workerData: { packageFile: pkg, ledgerId: 'L1', shared } }));
+  await exited(new Worker(path.join(out, 'chain-check-worker.cjs'), { workerData: { packageFile: pkg, shared } }));
   expect(words(shared)[STATUS]).toBe(FAILED);
-  expect(readError(shared)).toMatchObject({ code: 'unreadable_file', detail: expect.stringMatching(/another ledger/) as unknown });
+  expect(readError(shared)).toMatchObject({ code: 'unreadable_file', detail: expect.stringMatching(/^manifest/) as unknown });
 }, 60_000);
