@@ -105,13 +105,25 @@ export interface ChangeEntry {
   newValue: string | null;
 }
 
-export interface MeasureDetail extends MeasureRow {
+/** A measure with everything the store holds about it. */
+export interface MeasureFacts extends MeasureRow {
   text: string;
   targets: string[];
   sectionHeading: string | null;
   planTitle: string;
   progress: ProgressRecord[];
   history: ChangeEntry[];
+}
+
+/** A measure as the signed-in user sees it. */
+export interface MeasureDetail extends MeasureFacts {
+  /**
+   * Whether the signed-in user may record its progress, evidence, target figures and answers to rectifications: not
+   * an inspector, nor a clerk of another department while the store limits clerks to their own (the reason, then, in
+   * `recordRefusal`). The screen shows those parts read-only instead of letting a save be refused.
+   */
+  mayRecord: boolean;
+  recordRefusal: string | null;
 }
 
 export interface StatusCounts {

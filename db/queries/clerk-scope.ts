@@ -33,25 +33,30 @@ function carries(db: Db, measureId: string, departmentId: string): boolean {
   );
 }
 
-/** Refuses a clerk's write to a measure outside their department while the store limits clerks; others pass. */
-export function requireOwnMeasure(db: Db, user: User, measureId: string): void {
-  if (user.role !== 'clerk' || !clerksOwnDepartmentOnly(db)) return;
+/** Why a clerk may not write to a measure outside their department while the store limits clerks, or null (others pass). */
+export function ownMeasureRefusal(db: Db, user: User, measureId: string): AppError | null {
+  if (user.role !== 'clerk' || !clerksOwnDepartmentOnly(db)) return null;
   if (!user.departmentId) {
-    throw new AppError(
+    return new AppError(
       'forbidden',
       '本台账规定办事员只能填报本部门负责的措施,但您的用户还没有所属部门。请联系法制机构为您设置所属部门后再填报。',
       `clerk ${user.id} without department`,
     );
   }
-  if (!carries(db, measureId, user.departmentId)) {
-    const m = db.prepare('SELECT number, title FROM measures WHERE id = ?').get(measureId) as { number: string; title: string } | undefined;
-    const what = m ? `措施“${m.number} ${m.title}”` : '这项措施';
-    throw new AppError(
-      'forbidden',
-      `${what}不由您所在的部门承担,本台账规定办事员只能填报本部门负责的措施(进展、佐证材料、指标完成值和整改落实情况)。如确需填报,请联系该措施的承担部门或法制机构。`,
-      `clerk ${user.id} (${user.departmentId}) outside measure ${measureId}`,
-    );
-  }
+  if (carries(db, measureId, user.departmentId)) return null;
+  const m = db.prepare('SELECT number, title FROM measures WHERE id = ?').get(measureId) as { number: string; title: string } | undefined;
+  const what = m ? `措施“${m.number} ${m.title}”` : '这项措施';
+  return new AppError(
+    'forbidden',
+    `${what}不由您所在的部门承担,本台账规定办事员只能填报本部门负责的措施(进展、佐证材料、指标完成值和整改落实情况)。如确需填报,请联系该措施的承担部门或法制机构。`,
+    `clerk ${user.id} (${user.departmentId}) outside measure ${measureId}`,
+  );
+}
+
+/** Refuses a clerk's write to a measure outside their department while the store limits clerks; others pass. */
+export function requireOwnMeasure(db: Db, user: User, measureId: string): void {
+  const refusal = ownMeasureRefusal(db, user, measureId);
+  if (refusal) throw refusal;
 }
 
 /** The measure an evidence row belongs to, for checking a clerk's edit or removal of it. */

@@ -1,12 +1,12 @@
 // One measure in full for the detail pane: its row, text, targets, every quarter's record and its history.
 import type { Db } from '../open';
-import type { MeasureDetail } from '../../shared/model';
+import type { MeasureFacts } from '../../shared/model';
 import { AppError } from '../../shared/errors';
 import { getMeasureRow } from './measures';
 import { progressOf } from './progress';
 import { measureHistory } from './changelog';
 
-export function getMeasure(db: Db, id: string, periodId: string, asOf?: string): MeasureDetail {
+export function getMeasure(db: Db, id: string, periodId: string, asOf?: string): MeasureFacts {
   const row = getMeasureRow(db, id, periodId, asOf);
   if (!row) throw new AppError('not_found', '找不到这项措施,它可能已被删除。请刷新后重试。');
   const extra = db

@@ -1,5 +1,6 @@
 // Sign-in and roles in the browser: a password set and asked for, a user switched, an action outside the role refused in words.
 import { test, expect } from './fixtures';
+import { call } from './helpers';
 
 test('set a password, switch to an inspector, be refused recording progress, sign back in with the password', async ({ app, page }) => {
   test.setTimeout(180_000);
@@ -24,13 +25,15 @@ test('set a password, switch to an inspector, be refused recording progress, sig
   await page.getByTestId('user-create').click();
   await expect(app.currentUser).toContainText('王芳');
 
-  // The inspector has no password: switching is immediate; recording progress is refused with a sentence.
+  // The inspector has no password: switching is immediate. The measure's records are shown read-only, with the reason,
+  // and a save sent all the same (another tab, a script) is refused with a sentence.
   await page.getByTestId('switch-user').selectOption({ label: '周督（督察员）' });
   await expect(app.currentUser).toContainText('周督');
-  await app.checklist.open(app.checklist.rows.first());
-  await app.checklist.status.selectOption({ label: '已完成' });
-  await expect(app.errorNotice).toContainText('督察员');
-  await expect(app.errorNotice).toContainText('不能进行此操作');
+  const measureId = await app.checklist.open(app.checklist.rows.first());
+  await expect(page.getByTestId('record-refusal')).toContainText('督察员只查看各部门的填报');
+  await expect(app.checklist.status).toBeDisabled();
+  const periodId = await app.checklist.status.evaluate((el) => el.closest('[data-period]')?.getAttribute('data-period') ?? '');
+  await expect(call(page, 'progress.set', { measureId, periodId, status: '已完成', narrative: '' })).rejects.toThrow(/督察员.*不能进行此操作/);
   await app.shot('sign-in-01-refused');
 
   // Back to the supervisor: the password is asked for; a wrong one is refused, the right one signs in.

@@ -4,7 +4,7 @@ import type { AppContext } from '../context';
 import { currentUser } from '../context';
 import type { User } from '../../../shared/model';
 import { AppError } from '../../../shared/errors';
-import { getMeasure } from '../../../db/queries/measure-detail';
+import { measureView } from '../measure-view';
 import { listDepartments } from '../../../db/queries/departments';
 import { addMeasure, deleteMeasure, editMeasure, mergeMeasures, splitMeasure } from '../../../db/queries/measure-edits';
 import { mergeDepartments, renameDepartment, setCollective } from '../../../db/queries/department-edits';
@@ -40,7 +40,7 @@ async function pendingDocument(ctx: AppContext, token: string, documentIndex: nu
 export const correctionHandlers: CorrectionHandlers = {
   'measures.edit': (ctx, { id, periodId, ...fields }) => {
     editMeasure(ctx.db, supervisor(ctx).id, id, fields);
-    return getMeasure(ctx.db, id, periodId);
+    return measureView(ctx, id, periodId);
   },
   'measures.split': (ctx, a) => splitMeasure(ctx.db, supervisor(ctx).id, a.id, a.at),
   'measures.merge': (ctx, a) => {

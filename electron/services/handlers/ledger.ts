@@ -9,7 +9,7 @@ import { listDepartments, departmentExists, resolveDepartment } from '../../../d
 import { findPlanBySource, hasPlans, importDocument, listPlans } from '../../../db/queries/plans';
 import { findSimilarPlan } from '../../../db/queries/plan-lifecycle';
 import { listMeasures, listSections } from '../../../db/queries/measures';
-import { getMeasure } from '../../../db/queries/measure-detail';
+import { measureView } from '../measure-view';
 import { setProgress } from '../../../db/queries/progress';
 import { dashboard } from '../../../db/queries/dashboard';
 import { currentQuarter } from '../../../shared/periods';
@@ -175,7 +175,7 @@ export const ledgerHandlers: LedgerHandlers = {
     return importOutline(ctx, t.outline, t.defaultDocument, { fileName: t.fileName, sha256, format: 'txt' });
   },
   'measures.list': (ctx, a) => listMeasures(ctx.db, a),
-  'measures.get': (ctx, a) => getMeasure(ctx.db, a.id, a.periodId),
+  'measures.get': (ctx, a) => measureView(ctx, a.id, a.periodId),
   'progress.set': (ctx, a) => {
     const user = currentUser(ctx);
     requireOwnMeasure(ctx.db, user, a.measureId);

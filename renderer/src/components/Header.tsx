@@ -53,7 +53,7 @@ export function Header() {
       <div className="header-tools">
         <label className="header-field">
           <span>{t('header.period')}</span>
-          <select value={periodId} onChange={(e) => setPeriod(e.target.value)} data-testid="period-select">
+          <select className="period-select" value={periodId} onChange={(e) => setPeriod(e.target.value)} data-testid="period-select">
             {quarters.map((q) => (
               <option key={q} value={q}>
                 {formatQuarter(q)}

@@ -1,4 +1,5 @@
 // A measure's targets with the quarter's actual figure beside each, saved on leaving the box, and the ones below flagged.
+// A figure whose save failed stays in its box (the typing is not lost) marked as not saved.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TargetFigureInfo } from '../../../shared/api/targets';
@@ -6,7 +7,8 @@ import { useSession } from '../stores/session';
 import { useTargets } from './targets';
 import './daily.css';
 
-export function TargetFigures({ measureId }: { measureId: string }) {
+/** `mayRecord`: the signed-in user may record figures here (see MeasureDetail.mayRecord); otherwise they are shown only. */
+export function TargetFigures({ measureId, mayRecord }: { measureId: string; mayRecord: boolean }) {
   const { t } = useTranslation('daily');
   const periodId = useSession((s) => s.periodId);
   const figures = useTargets((s) => (s.figuresKey === `${measureId}|${periodId}` ? s.figures : null));
@@ -17,17 +19,20 @@ export function TargetFigures({ measureId }: { measureId: string }) {
   return (
     <div className="target-figures" data-testid="target-figures">
       {figures.map((f) => (
-        <TargetRow key={`${periodId}|${f.index}|${f.updatedAt ?? ''}`} measureId={measureId} periodId={periodId} figure={f} label={t('actualFor')} />
+        <TargetRow key={`${periodId}|${f.index}|${f.updatedAt ?? ''}`} measureId={measureId} periodId={periodId} figure={f} label={t('actualFor')} readOnly={!mayRecord} />
       ))}
     </div>
   );
 }
 
-function TargetRow({ measureId, periodId, figure, label }: { measureId: string; periodId: string; figure: TargetFigureInfo; label: string }) {
+function TargetRow({ measureId, periodId, figure, label, readOnly }: { measureId: string; periodId: string; figure: TargetFigureInfo; label: string; readOnly: boolean }) {
   const { t } = useTranslation('daily');
   const [value, setValue] = useState(figure.actual);
-  const save = () => {
-    if (value.trim() !== figure.actual) void useTargets.getState().setActual(measureId, periodId, figure.index, value);
+  const [unsaved, setUnsaved] = useState(false);
+  const save = async (): Promise<void> => {
+    if (value.trim() === figure.actual) return setUnsaved(false);
+    // A saved figure comes back as a new row (its key names the save), so only a failure is left to show.
+    setUnsaved(!(await useTargets.getState().setActual(measureId, periodId, figure.index, value)));
   };
   return (
     <div className="target-row" data-testid="target-row" data-met={figure.met === null ? '' : String(figure.met)}>
@@ -39,12 +44,19 @@ function TargetRow({ measureId, periodId, figure, label }: { measureId: string; 
           maxLength={200}
           placeholder={t('actualHint')}
           onChange={(e) => setValue(e.target.value)}
-          onBlur={save}
-          onKeyDown={(e) => e.key === 'Enter' && save()}
+          readOnly={readOnly}
+          onBlur={() => void save()}
+          onKeyDown={(e) => e.key === 'Enter' && void save()}
+          aria-invalid={unsaved}
           aria-label={`${figure.target} ${label}`}
           data-testid="target-actual"
         />
       </label>
+      {unsaved && (
+        <span className="tag tag-danger" title={t('actualUnsavedHint')} data-testid="target-unsaved">
+          {t('actualUnsaved')}
+        </span>
+      )}
       {figure.met === false && <span className="tag tag-below">{t('below')}</span>}
       {figure.met === true && <span className="tag tag-info">{t('met')}</span>}
     </div>

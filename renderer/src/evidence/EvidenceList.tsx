@@ -67,7 +67,7 @@ function History({ versions }: { versions: EvidenceItem[] }) {
   );
 }
 
-function Row({ item, showMeasure, versions, replaceable }: { item: EvidenceItem; showMeasure: boolean; versions: EvidenceItem[]; replaceable: boolean }) {
+function Row({ item, showMeasure, versions, replaceable, changeable }: { item: EvidenceItem; showMeasure: boolean; versions: EvidenceItem[]; replaceable: boolean; changeable: boolean }) {
   const { t } = useTranslation('evidence');
   const [open, setOpen] = useState(false);
   const busy = useEvidence((s) => s.busy);
@@ -121,21 +121,23 @@ function Row({ item, showMeasure, versions, replaceable }: { item: EvidenceItem;
             />
           </label>
         )}
-        <button
-          type="button"
-          className="link-button ev-danger"
-          data-testid="evidence-remove"
-          onClick={() => {
-            if (window.confirm(t('removeConfirm', { name: item.name }))) void remove(item);
-          }}
-        >
-          {t('remove')}
-        </button>
+        {changeable && (
+          <button
+            type="button"
+            className="link-button ev-danger"
+            data-testid="evidence-remove"
+            onClick={() => {
+              if (window.confirm(t('removeConfirm', { name: item.name }))) void remove(item);
+            }}
+          >
+            {t('remove')}
+          </button>
+        )}
       </div>
       {open && (
         <>
           <Facts item={item} />
-          <EditMeta item={item} onDone={() => setOpen(false)} />
+          {changeable && <EditMeta item={item} onDone={() => setOpen(false)} />}
         </>
       )}
       {versions.length > 0 && <History versions={versions} />}
@@ -170,16 +172,19 @@ export function EvidenceList({
   showMeasure = false,
   versions,
   replaceable = false,
+  changeable = true,
 }: {
   items: EvidenceItem[];
   showMeasure?: boolean;
   versions?: ReadonlyMap<string, EvidenceItem[]>;
   replaceable?: boolean;
+  /** Offers removing files and editing what is said of them (false where the signed-in user may not record). */
+  changeable?: boolean;
 }) {
   return (
     <ul className="ev-list" data-testid="evidence-list">
       {items.map((i) => (
-        <Row key={i.id} item={i} showMeasure={showMeasure} versions={versions?.get(i.id) ?? []} replaceable={replaceable} />
+        <Row key={i.id} item={i} showMeasure={showMeasure} versions={versions?.get(i.id) ?? []} replaceable={replaceable} changeable={changeable} />
       ))}
     </ul>
   );

@@ -10,7 +10,8 @@ import { PreviewDialog } from './Preview';
 import { useTranslation } from 'react-i18next';
 import './evidence.css';
 
-export function EvidencePanel({ measureId, periodId: periodProp }: { measureId: string; periodId?: string | undefined }) {
+/** `mayRecord`: the signed-in user may add and replace files here (see MeasureDetail.mayRecord); otherwise they are listed only. */
+export function EvidencePanel({ measureId, mayRecord, periodId: periodProp }: { measureId: string; mayRecord: boolean; periodId?: string | undefined }) {
   const { t } = useTranslation('evidence');
   const sessionPeriod = useSession((s) => s.periodId);
   const periodId = periodProp ?? sessionPeriod;
@@ -25,7 +26,6 @@ export function EvidencePanel({ measureId, periodId: periodProp }: { measureId: 
     void useEvidence.getState().loadMeasure(measureId);
   }, [measureId]);
 
-  const canRecord = useSession((s) => s.info?.user?.role !== 'inspector');
   const all = shownFor === measureId ? items : [];
   // Earlier versions of replaced files are listed under their newer version, never on their own.
   const versions = versionsOf(all);
@@ -37,15 +37,15 @@ export function EvidencePanel({ measureId, periodId: periodProp }: { measureId: 
       <h3>
         {t('panelTitle')} <span className="muted small">{formatQuarter(periodId)}</span>
       </h3>
-      {now.length > 0 ? <EvidenceList items={now} versions={versions} replaceable={canRecord} /> : !adding && <p className="muted">{t('none')}</p>}
-      <AttachForm measureId={measureId} periodId={periodId} />
-      {canRecord && <ReusePicker measureId={measureId} periodId={periodId} />}
+      {now.length > 0 ? <EvidenceList items={now} versions={versions} replaceable={mayRecord} changeable={mayRecord} /> : !adding && <p className="muted">{t('none')}</p>}
+      {mayRecord && <AttachForm measureId={measureId} periodId={periodId} />}
+      {mayRecord && <ReusePicker measureId={measureId} periodId={periodId} />}
       {other.length > 0 && (
         <details className="ev-other">
           <summary>
             {t('otherQuarters')}({other.length})
           </summary>
-          <EvidenceList items={other} versions={versions} replaceable={canRecord} />
+          <EvidenceList items={other} versions={versions} replaceable={mayRecord} changeable={mayRecord} />
         </details>
       )}
       <PreviewDialog />

@@ -10,7 +10,7 @@ import { attachMode, attachPaths, uploadFile } from '../evidence/transfer';
 import { FilePreview } from './MeasurePane';
 import './inspections.css';
 
-function Task({ r, onChange }: { r: Rectification; onChange: (list: Rectification[]) => void }) {
+function Task({ r, onChange, mayRecord }: { r: Rectification; onChange: (list: Rectification[]) => void; mayRecord: boolean }) {
   const { t } = useTranslation('inspections');
   const role = useSession((s) => s.info?.user?.role);
   const periodId = useSession((s) => s.periodId);
@@ -58,8 +58,10 @@ function Task({ r, onChange }: { r: Rectification; onChange: (list: Rectificatio
         </div>
       )}
       {r.closedByName && <p className="small muted">{t('closedBy', { name: r.closedByName })}</p>}
-      {r.status !== '已销号' && (
+      {r.status !== '已销号' && (mayRecord || role === 'supervisor') && (
         <div className="insp-task-form">
+          {mayRecord && (
+            <>
           <label className="field">
             <span>{t('response')}</span>
             <textarea rows={2} value={response} placeholder={t('responsePlaceholder')} onChange={(e) => setResponse(e.target.value)} data-testid="rectification-response" />
@@ -68,6 +70,8 @@ function Task({ r, onChange }: { r: Rectification; onChange: (list: Rectificatio
           <button type="button" disabled={busy || !response.trim()} onClick={() => void respond()} data-testid="rectification-respond">
             {t('respond')}
           </button>
+            </>
+          )}
           {role === 'supervisor' && r.status === '已反馈' && (
             <button type="button" className="primary" disabled={busy} onClick={() => void run(() => api['rectifications.close']({ id: r.id }))} data-testid="rectification-close">
               {t('close')}
@@ -79,7 +83,8 @@ function Task({ r, onChange }: { r: Rectification; onChange: (list: Rectificatio
   );
 }
 
-export function RectificationTasks({ measureId }: { measureId: string }) {
+/** `mayRecord`: the signed-in user may answer here (see MeasureDetail.mayRecord); otherwise the tasks are shown only. */
+export function RectificationTasks({ measureId, mayRecord }: { measureId: string; mayRecord: boolean }) {
   const { t } = useTranslation('inspections');
   const [list, setList] = useState<Rectification[]>([]);
   useEffect(() => {
@@ -95,7 +100,7 @@ export function RectificationTasks({ measureId }: { measureId: string }) {
       <h3>{t('tasks')}</h3>
       <ul className="insp-tasks">
         {list.map((r) => (
-          <Task key={r.id} r={r} onChange={setList} />
+          <Task key={r.id} r={r} onChange={setList} mayRecord={mayRecord} />
         ))}
       </ul>
     </section>

@@ -16,6 +16,7 @@ import { removeStoreDir } from '../evidence/helpers';
 import { sampleDocument } from '../../helpers/sample-doc';
 import { tempDir } from '../../helpers/temp';
 import type { CallName } from '../../../shared/api/contract';
+import type { MeasureDetail } from '../../../shared/model';
 
 let dir: string;
 let ctx: AppContext;
@@ -60,7 +61,7 @@ afterAll(() => {
   removeStoreDir(dir);
 });
 
-type Who = 'approval' | 'petition' | 'collective' | 'none' | 'supervisor';
+type Who = 'approval' | 'petition' | 'collective' | 'none' | 'supervisor' | 'inspector';
 const CALLS: CallName[] = ['progress.set', 'evidence.attachPaths', 'evidence.update', 'evidence.remove'];
 
 function args(call: CallName, key: string): unknown {
@@ -140,5 +141,24 @@ describe('clerks limited to their own department', () => {
     expect((await call('supervisor', 'targets.set', target('清单'))).code).not.toBe('forbidden');
     await setLimit(false);
     expect((await call('approval', 'targets.set', target('清单'))).code).not.toBe('forbidden');
+  });
+
+  // The detail pane shows the recording parts read-only exactly where a save would be refused.
+  const seen = [false, true].flatMap((limited) =>
+    (['approval', 'petition', 'collective', 'none', 'supervisor', 'inspector'] as const).flatMap((who) => ['审批', '清单', '信访'].map((key) => [limited ? '限本部门' : '不限', who, key] as const)),
+  );
+  it.each(seen)('%s: the measure as %s sees %s says whether they may record, and why not', async (mode, who, key) => {
+    const limited = mode === '限本部门';
+    await setLimit(limited);
+    ctx.userId = users[who]!;
+    const r = await dispatch(ctx, handlers, 'measures.get', { id: measures[key]!, periodId: '2024-Q3' });
+    if (!r.ok) throw new Error(r.error.message);
+    const view = r.value as MeasureDetail;
+    const may = who === 'inspector' ? false : allowed(limited, who, key);
+    expect(view.mayRecord).toBe(may);
+    if (may) expect(view.recordRefusal).toBeNull();
+    else expect(view.recordRefusal).toMatch(who === 'inspector' ? /督察员只查看/ : who === 'none' ? /还没有所属部门/ : /不由您所在的部门承担/);
+    // Where the pane says yes, the save it offers goes through; where it says no, the same save is refused.
+    if (who !== 'inspector') expect((await attempt(who, 'progress.set', key)).ok).toBe(may);
   });
 });

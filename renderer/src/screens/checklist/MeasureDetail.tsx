@@ -45,6 +45,11 @@ export function MeasureDetail() {
         <span className="measure-number">{detail.number}</span> {detail.title}
       </h2>
       <CorrectionBar detail={detail} />
+      {detail.recordRefusal && (
+        <p className="notice-readonly" role="note" data-testid="record-refusal">
+          {detail.recordRefusal}
+        </p>
+      )}
       <dl className="facts">
         <dt>{t('measure.lead')}</dt>
         <dd data-testid="detail-lead">{joinUnits(detail.lead) || t('measure.noUnits')}</dd>
@@ -61,14 +66,14 @@ export function MeasureDetail() {
           <>
             <dt>{t('measure.targets')}</dt>
             <dd>
-              <TargetFigures measureId={detail.id} />
+              <TargetFigures measureId={detail.id} mayRecord={detail.mayRecord} />
             </dd>
           </>
         )}
       </dl>
       <ProgressEditor />
-      <RectificationTasks measureId={detail.id} />
-      <EvidencePanel measureId={detail.id} />
+      <RectificationTasks measureId={detail.id} mayRecord={detail.mayRecord} />
+      <EvidencePanel measureId={detail.id} mayRecord={detail.mayRecord} />
       <details className="block" open>
         <summary>{t('detail.text')}</summary>
         <p className="full-text" data-testid="detail-text">

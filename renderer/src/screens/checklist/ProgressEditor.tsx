@@ -12,6 +12,7 @@ export function ProgressEditor() {
   const setStatus = useChecklist((s) => s.setStatus);
   const editNarrative = useChecklist((s) => s.editNarrative);
   const flush = useChecklist((s) => s.flush);
+  const readOnly = useChecklist((s) => s.detail?.mayRecord === false);
   if (!draft) return null;
   const saveText = { idle: '', saving: t('detail.saving'), saved: t('detail.saved'), error: t('detail.saveFailed') }[save];
 
@@ -25,7 +26,7 @@ export function ProgressEditor() {
       </div>
       <label className="field inline">
         <span>{t('measure.status')}</span>
-        <select value={draft.status} onChange={(e) => setStatus(e.target.value as Status)} data-testid="progress-status">
+        <select value={draft.status} disabled={readOnly} onChange={(e) => setStatus(e.target.value as Status)} data-testid="progress-status">
           {STATUSES.map((s) => (
             <option key={s} value={s}>
               {statusLabel(s)}
@@ -40,8 +41,9 @@ export function ProgressEditor() {
         <textarea
           value={draft.narrative}
           rows={5}
+          readOnly={readOnly}
           maxLength={20000}
-          placeholder={t('detail.narrativeHint')}
+          placeholder={readOnly ? '' : t('detail.narrativeHint')}
           onChange={(e) => editNarrative(e.target.value)}
           onBlur={() => void flush()}
           data-testid="progress-narrative"
