@@ -149,6 +149,9 @@ export function insertEvidence(db: Db, rows: readonly NewEvidence[], userId: str
       if (old && id === old.id) throw new AppError('conflict', `所选文件与“${old.name}”内容完全相同,无需替换。请选择修改后的新版本。`);
       if (attached.get(r.measureId, period, r.sha256)) {
         duplicates.push(r.name);
+        // Chosen as the replacement, the file the quarter already holds becomes the current one even when it was an
+        // earlier version (of this file or another): left superseded, it and the file it replaces would both be hidden.
+        if (old && getEvidence(db, id).supersededBy) record(db, userId, evidenceChanges(id, r.measureId, { superseded_by: null }));
         continue;
       }
       // A file taken off this record earlier comes back under the same id.

@@ -114,6 +114,18 @@ test('a clerk reuses a file on a second measure, replaces it with a newer versio
   await app.nav('evidence');
   await expect(ev.screenRows).toHaveCount(2);
   expect(await page.getByTestId('evidence-screen').innerText()).not.toMatch(TECHNICAL);
+
+  // The first text was right after all: replaced by the earlier version, that one is current again, the revision under
+  // it, and one notice says so (not also that the file was "not added twice").
+  await app.nav('checklist');
+  await app.checklist.open(app.checklist.rows.nth(0));
+  await ev.panelRows.first().getByTestId('evidence-replace-input').setInputFiles(v1);
+  await expect(ev.panelRows).toHaveCount(1);
+  await expect(ev.panelRows.first().getByTestId('evidence-name')).toHaveText('督察通报.docx');
+  await expect(ev.panelRows.first().getByTestId('evidence-history')).toContainText('历史版本(1)');
+  await expect(page.getByTestId('notice-info').filter({ hasText: '已用“督察通报.docx”替换“督察通报（修订稿）.docx”' })).toHaveCount(1);
+  await expect(page.getByTestId('notice-info').filter({ hasText: '未重复添加' })).toHaveCount(0);
+  await app.shot('evr-04-earlier-version-back');
 });
 
 test('a supervisor finds the format and SHA-256 in a fold', async ({ app, page }) => {

@@ -244,7 +244,8 @@ export const useEvidence = create<EvidenceState>((set, get) => ({
     try {
       active = attachMode() === 'paths' ? attachPaths([{ file, meta }], target, progress) : uploadFile(file, target, meta, progress);
       const r = await active.promise;
-      notifyResult(r);
+      // One notice: a file the quarter already holds is not added twice, and it still takes the old one's place.
+      for (const w of r.warnings) useApp.getState().notify('info', w);
       if (r.items.length || r.duplicates.length) useApp.getState().notify('info', tr('replaced', { old: item.name, name: file.name }));
       return true;
     } catch (e) {

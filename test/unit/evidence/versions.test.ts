@@ -154,6 +154,36 @@ describe('replacing a file with a newer version', () => {
   });
 });
 
+describe('replacing a file with one the quarter already holds', () => {
+  let l: Ledger;
+  let data: string;
+  beforeEach(() => {
+    data = path.join(dir, 'data');
+    l = seedLedger(data);
+  });
+  afterEach(() => closeStore(l.db));
+
+  it('an earlier version chosen again becomes the current one, the replaced one its earlier version: never both hidden', async () => {
+    const [a] = l.measureIds as [string];
+    const t = { measureId: a, periodId: '2024-Q3', userId: l.userId };
+    const first = file('自查报告.docx', 4000, 1);
+    const v1 = (await attachPaths(l.db, data, t, [{ path: first }])).items[0]!;
+    const v2 = (await attachPaths(l.db, data, { ...t, replaces: v1.id }, [{ path: file('自查报告（修改稿）.docx', 4100, 2) }])).items[0]!;
+    // The clerk decides the first text was right after all and replaces the new version with it.
+    const back = await attachPaths(l.db, data, { ...t, replaces: v2.id }, [{ path: first }]);
+    expect(back.duplicates).toEqual(['自查报告.docx']);
+    expect(listEvidence(l.db, { measureId: a }).map((i) => i.id)).toEqual([v1.id]);
+    expect(evidenceHistory(l.db, v1.id).map((i) => i.id)).toEqual([v2.id]);
+    expect(missingEvidence(l.db, { periodId: '2024-Q3' }).map((m) => m.id)).not.toContain(a);
+
+    // Another file of the quarter chosen as the replacement: it stays current, the replaced one goes under it.
+    const other = (await attachPaths(l.db, data, t, [{ path: file('会议纪要.pdf', 3000, 3) }])).items[0]!;
+    await attachPaths(l.db, data, { ...t, replaces: v1.id }, [{ path: path.join(dir, 'src', '会议纪要.pdf') }]);
+    expect(listEvidence(l.db, { measureId: a }).map((i) => i.id)).toEqual([other.id]);
+    expect(evidenceHistory(l.db, other.id).map((i) => i.id)).toEqual([v1.id, v2.id]);
+  });
+});
+
 describe('merging measures', () => {
   it('moves a replaced file and its earlier version to the merged measure, the earlier one still earlier', async () => {
     const data = path.join(dir, 'data');
