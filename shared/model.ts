@@ -118,11 +118,10 @@ export interface MeasureFacts extends MeasureRow {
 /** A measure as the signed-in user sees it. */
 export interface MeasureDetail extends MeasureFacts {
   /**
-   * Whether the signed-in user may record its progress, evidence, target figures and answers to rectifications: not
-   * an inspector, nor a clerk of another department while the store limits clerks to their own (the reason, then, in
-   * `recordRefusal`). The screen shows those parts read-only instead of letting a save be refused.
+   * Why the signed-in user may not record its progress, evidence, target figures and answers to rectifications (an
+   * inspector; a clerk of another department while the store limits clerks to their own), or null when they may. The
+   * screen shows those parts read-only, with this sentence, instead of letting a save be refused.
    */
-  mayRecord: boolean;
   recordRefusal: string | null;
 }
 

@@ -30,7 +30,7 @@ test('set a password, switch to an inspector, be refused recording progress, sig
   await page.getByTestId('switch-user').selectOption({ label: '周督（督察员）' });
   await expect(app.currentUser).toContainText('周督');
   const measureId = await app.checklist.open(app.checklist.rows.first());
-  await expect(page.getByTestId('record-refusal')).toContainText('督察员只查看各部门的填报');
+  await expect(page.getByTestId('record-refusal')).toContainText(/您的角色[(（]督察员[)）]不能在此填报。可以在此填报的是[:：]办事员、法制机构/);
   await expect(app.checklist.status).toBeDisabled();
   const periodId = await app.checklist.status.evaluate((el) => el.closest('[data-period]')?.getAttribute('data-period') ?? '');
   await expect(call(page, 'progress.set', { measureId, periodId, status: '已完成', narrative: '' })).rejects.toThrow(/督察员.*不能进行此操作/);

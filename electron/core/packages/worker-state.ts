@@ -30,7 +30,7 @@ export function words(shared: SharedArrayBuffer): Int32Array {
   return new Int32Array(shared, 0, WORDS);
 }
 
-export function writeError(shared: SharedArrayBuffer, e: WorkerError): void {
+function writeError(shared: SharedArrayBuffer, e: WorkerError): void {
   let json = Buffer.from(JSON.stringify(e));
   if (json.length > ERROR_BYTES) json = Buffer.from(JSON.stringify({ ...e, detail: e.detail.slice(0, 1000) }));
   new DataView(shared, ERROR_AT, 4).setUint32(0, json.length);

@@ -7,7 +7,7 @@ import { useSession } from '../stores/session';
 import { useTargets } from './targets';
 import './daily.css';
 
-/** `mayRecord`: the signed-in user may record figures here (see MeasureDetail.mayRecord); otherwise they are shown only. */
+/** `mayRecord`: the signed-in user may record figures here (MeasureDetail.recordRefusal is null); otherwise they are shown only. */
 export function TargetFigures({ measureId, mayRecord }: { measureId: string; mayRecord: boolean }) {
   const { t } = useTranslation('daily');
   const periodId = useSession((s) => s.periodId);

@@ -10,7 +10,7 @@ import { PreviewDialog } from './Preview';
 import { useTranslation } from 'react-i18next';
 import './evidence.css';
 
-/** `mayRecord`: the signed-in user may add and replace files here (see MeasureDetail.mayRecord); otherwise they are listed only. */
+/** `mayRecord`: the signed-in user may add and replace files here (MeasureDetail.recordRefusal is null); otherwise they are listed only. */
 export function EvidencePanel({ measureId, mayRecord, periodId: periodProp }: { measureId: string; mayRecord: boolean; periodId?: string | undefined }) {
   const { t } = useTranslation('evidence');
   const sessionPeriod = useSession((s) => s.periodId);

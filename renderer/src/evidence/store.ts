@@ -86,11 +86,14 @@ let cancelRequested = false;
 let screenSeq = 0;
 let configLoaded = false;
 
+function notifyWarnings(r: AttachResult): void {
+  for (const w of r.warnings) useApp.getState().notify('info', w);
+}
+
 /** Duplicates and warnings at once; the count of added files once at the end of a batch. */
 function notifyResult(r: AttachResult): number {
-  const app = useApp.getState();
-  for (const name of r.duplicates) app.notify('info', tr('duplicate', { name }));
-  for (const w of r.warnings) app.notify('info', w);
+  for (const name of r.duplicates) useApp.getState().notify('info', tr('duplicate', { name }));
+  notifyWarnings(r);
   return r.items.length;
 }
 
@@ -245,7 +248,7 @@ export const useEvidence = create<EvidenceState>((set, get) => ({
       active = attachMode() === 'paths' ? attachPaths([{ file, meta }], target, progress) : uploadFile(file, target, meta, progress);
       const r = await active.promise;
       // One notice: a file the quarter already holds is not added twice, and it still takes the old one's place.
-      for (const w of r.warnings) useApp.getState().notify('info', w);
+      notifyWarnings(r);
       if (r.items.length || r.duplicates.length) useApp.getState().notify('info', tr('replaced', { old: item.name, name: file.name }));
       return true;
     } catch (e) {

@@ -58,10 +58,9 @@ function Task({ r, onChange, mayRecord }: { r: Rectification; onChange: (list: R
         </div>
       )}
       {r.closedByName && <p className="small muted">{t('closedBy', { name: r.closedByName })}</p>}
-      {r.status !== '已销号' && (mayRecord || role === 'supervisor') && (
+      {/* Supervisors may always record, so the form holds the close button too. */}
+      {r.status !== '已销号' && mayRecord && (
         <div className="insp-task-form">
-          {mayRecord && (
-            <>
           <label className="field">
             <span>{t('response')}</span>
             <textarea rows={2} value={response} placeholder={t('responsePlaceholder')} onChange={(e) => setResponse(e.target.value)} data-testid="rectification-response" />
@@ -70,8 +69,6 @@ function Task({ r, onChange, mayRecord }: { r: Rectification; onChange: (list: R
           <button type="button" disabled={busy || !response.trim()} onClick={() => void respond()} data-testid="rectification-respond">
             {t('respond')}
           </button>
-            </>
-          )}
           {role === 'supervisor' && r.status === '已反馈' && (
             <button type="button" className="primary" disabled={busy} onClick={() => void run(() => api['rectifications.close']({ id: r.id }))} data-testid="rectification-close">
               {t('close')}
@@ -83,7 +80,7 @@ function Task({ r, onChange, mayRecord }: { r: Rectification; onChange: (list: R
   );
 }
 
-/** `mayRecord`: the signed-in user may answer here (see MeasureDetail.mayRecord); otherwise the tasks are shown only. */
+/** `mayRecord`: the signed-in user may answer here (MeasureDetail.recordRefusal is null); otherwise the tasks are shown only. */
 export function RectificationTasks({ measureId, mayRecord }: { measureId: string; mayRecord: boolean }) {
   const { t } = useTranslation('inspections');
   const [list, setList] = useState<Rectification[]>([]);

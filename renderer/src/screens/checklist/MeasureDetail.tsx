@@ -30,6 +30,7 @@ export function MeasureDetail() {
     );
   }
 
+  const mayRecord = detail.recordRefusal === null;
   return (
     <aside className="detail" aria-label={t('detail.label')} data-testid="measure-detail" data-measure-id={detail.id}>
       <div className="detail-head">
@@ -66,14 +67,14 @@ export function MeasureDetail() {
           <>
             <dt>{t('measure.targets')}</dt>
             <dd>
-              <TargetFigures measureId={detail.id} mayRecord={detail.mayRecord} />
+              <TargetFigures measureId={detail.id} mayRecord={mayRecord} />
             </dd>
           </>
         )}
       </dl>
-      <ProgressEditor />
-      <RectificationTasks measureId={detail.id} mayRecord={detail.mayRecord} />
-      <EvidencePanel measureId={detail.id} mayRecord={detail.mayRecord} />
+      <ProgressEditor readOnly={!mayRecord} />
+      <RectificationTasks measureId={detail.id} mayRecord={mayRecord} />
+      <EvidencePanel measureId={detail.id} mayRecord={mayRecord} />
       <details className="block" open>
         <summary>{t('detail.text')}</summary>
         <p className="full-text" data-testid="detail-text">

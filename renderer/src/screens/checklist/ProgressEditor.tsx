@@ -5,14 +5,14 @@ import { useChecklist } from '../../stores/checklist';
 import { formatQuarter, statusLabel } from '../../format';
 import { StaleMerge } from '../../daily/StaleMerge';
 
-export function ProgressEditor() {
+/** `readOnly`: the signed-in user may not record on this measure (MeasureDetail.recordRefusal says why). */
+export function ProgressEditor({ readOnly }: { readOnly: boolean }) {
   const { t } = useTranslation();
   const draft = useChecklist((s) => s.draft);
   const save = useChecklist((s) => s.save);
   const setStatus = useChecklist((s) => s.setStatus);
   const editNarrative = useChecklist((s) => s.editNarrative);
   const flush = useChecklist((s) => s.flush);
-  const readOnly = useChecklist((s) => s.detail?.mayRecord === false);
   if (!draft) return null;
   const saveText = { idle: '', saving: t('detail.saving'), saved: t('detail.saved'), error: t('detail.saveFailed') }[save];
 
