@@ -51,7 +51,7 @@ export function opsSince(db: Db, theirVector: VersionVector, slice?: Slice): Op[
 }
 
 // The JSON text of an op as SQLite writes it: the same keys in the same order as JSON.stringify(toOp(row)).
-const OP_JSON = `json_object('ledgerId', ops.ledger_id, 'replicaId', ops.replica_id, 'hlc', ops.hlc, 'author', ops.author,
+export const OP_JSON = `json_object('ledgerId', ops.ledger_id, 'replicaId', ops.replica_id, 'hlc', ops.hlc, 'author', ops.author,
   'entity', ops.entity, 'entityId', ops.entity_id, 'field', ops.field, 'value', ops.value, 'measureId', ops.measure_id,
   'oldValue', ops.old_value, 'prevHash', ops.prev_hash, 'hash', ops.hash)`;
 const SINCE = "FROM ops LEFT JOIN json_each(@vector) AS v ON v.key = ops.replica_id WHERE ops.hlc > coalesce(v.value, '')";
@@ -124,16 +124,19 @@ function validateLedger(db: Db, ops: readonly Op[]): void {
   if (bad) throw new AppError('validation', '交换数据中的时间戳格式不对,数据可能已损坏。请让对方重新导出。', `bad hlc ${bad.hlc}`);
 }
 
-function observeAll(db: Db, ops: readonly Op[]): void {
-  for (const op of ops) {
-    try {
-      observe(db, op.hlc);
-    } catch (e) {
-      if (!(e instanceof ClockDriftError)) throw e;
-      const days = Math.round(e.aheadMs / 86_400_000);
-      throw new AppError('validation', `对方电脑的时钟比本机快了约 ${days} 天,无法合并它的数据。请对方校准电脑时间后重新导出。`, e.message);
-    }
+/** Moves this store's clock past a received one; a sender's clock far ahead of ours is refused in words. */
+export function observeNewest(db: Db, hlc: string): void {
+  try {
+    observe(db, hlc);
+  } catch (e) {
+    if (!(e instanceof ClockDriftError)) throw e;
+    const days = Math.round(e.aheadMs / 86_400_000);
+    throw new AppError('validation', `对方电脑的时钟比本机快了约 ${days} 天,无法合并它的数据。请对方校准电脑时间后重新导出。`, e.message);
   }
+}
+
+function observeAll(db: Db, ops: readonly Op[]): void {
+  for (const op of ops) observeNewest(db, op.hlc);
 }
 
 /** Packages carry their ops in clock order already; a copy and a sort of a whole ledger's are then not needed. */

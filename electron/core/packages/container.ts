@@ -1,9 +1,10 @@
 // The package container: one SQLite file holding the manifest, the operations and the evidence files in chunks.
 //
 // Tables: meta(key, value) with the manifest and its SHA-256; ops(seq, body) with one operation as JSON per row;
-// blobs(id, sha256, part, data) with each evidence file cut in 1 MiB pieces. The ops part's hash covers every body in
-// order (body + "\n"), each evidence file's hash is its name, and the manifest lists both, so a reader can check
-// every byte against the manifest.
+// blobs(id, sha256, part, data) with each evidence file cut in 1 MiB pieces; in a whole-ledger package (format 2) also
+// snapshot(part, data), the ledger's tables as a SQLite file cut the same way. The ops part's hash covers every body in
+// order (body + "\n"), each evidence file's hash is its name, the snapshot's hash is listed with its size, and the
+// manifest lists them all, so a reader can check every byte against the manifest.
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -140,6 +141,21 @@ export class PackageWriter {
     this.syncFd = null;
   }
 
+  /** Takes in a whole ledger's snapshot file (see db/sync/snapshot.ts), hashing it on the way; once per package. */
+  addSnapshot(file: string): { sha256: string; size: number } {
+    this.db.exec('CREATE TABLE snapshot (part INTEGER PRIMARY KEY, data BLOB NOT NULL) STRICT');
+    const put = this.db.prepare('INSERT INTO snapshot (part, data) VALUES (?, ?)');
+    const hash = createHash('sha256');
+    let size = 0;
+    let part = 0;
+    for (const piece of filePieces(file, this.buf)) {
+      put.run(part++, piece);
+      hash.update(piece);
+      size += piece.length;
+    }
+    return { sha256: hash.digest('hex'), size };
+  }
+
   opsPart(): { sha256: string; count: number } {
     return { sha256: this.opsSha256 ?? opsPartHash([]), count: this.opCount };
   }
@@ -149,7 +165,7 @@ export class PackageWriter {
     const json = JSON.stringify(manifest);
     this.db.exec(BLOB_INDEX);
     const put = this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
-    put.run('format', `${FORMAT_NAME}/${FORMAT_VERSION}`);
+    put.run('format', `${FORMAT_NAME}/${manifest.formatVersion}`);
     put.run('manifest', json);
     put.run('manifest_sha256', sha256Hex(json));
     this.db.close();
@@ -248,6 +264,41 @@ export class PackageReader {
       yield chunk;
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
+  }
+
+  /** Hands the snapshot's bytes to `sink` piece by piece, then checks the whole against the manifest. */
+  private readSnapshot(sink: (piece: Buffer) => void): void {
+    const want = this.manifest.parts.snapshot;
+    if (!want) throw new Error('package carries no snapshot');
+    if (!this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'snapshot'").get()) throw damaged('snapshot part missing');
+    const hash = createHash('sha256');
+    let size = 0;
+    let part = 0;
+    for (const r of this.db.prepare('SELECT part, data FROM snapshot ORDER BY part').iterate() as Iterable<{ part: number; data: Buffer }>) {
+      if (r.part !== part++) throw damaged('snapshot missing a piece');
+      hash.update(r.data);
+      size += r.data.length;
+      sink(r.data);
+    }
+    if (size !== want.size || hash.digest('hex') !== want.sha256) throw damaged('snapshot content');
+  }
+
+  /**
+   * Writes the whole-ledger snapshot to `dest` (a temporary file of the importer's, removed by it); throws a Chinese
+   * AppError when its bytes are not those the manifest lists.
+   */
+  extractSnapshot(dest: string): void {
+    const fd = fs.openSync(dest, 'w', 0o600);
+    try {
+      this.readSnapshot((piece) => fs.writeSync(fd, piece));
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
+  /** Checks the snapshot's bytes, when the package has one, without writing them anywhere (package verify). */
+  verifySnapshot(): void {
+    if (this.manifest.parts.snapshot) this.readSnapshot(() => undefined);
   }
 
   /** Checks that the file holds exactly the evidence the manifest lists, each with the right bytes. */

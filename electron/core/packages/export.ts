@@ -8,13 +8,13 @@ import { blobPath, blobSize, evidenceKey } from '../../../db/evidence-store/inde
 import { AppError } from '../../../shared/errors';
 import { nowIso } from '../../../shared/ids';
 import { APP_VERSION } from '../../services/version';
-import { exportPlan, storeIdentity, storeVector } from './sync-port';
+import { attachNewSnapshot, exportPlan, storeIdentity, storeVector } from './sync-port';
 import { addPackage, getOrigin, getPeer } from './bookkeeping';
 import { PackageWriter } from './container';
-import { writeOpsFile } from './ops-file';
+import { writeOpsFile, type OpsPart } from './ops-file';
 import { PackageWriterThread } from './writer-thread';
 import { encryptFile, type CryptOptions } from './crypto';
-import { FORMAT_NAME, FORMAT_VERSION, type Manifest, type PackageKind, type PackageSlice, type ReceiptBody } from './manifest';
+import { FORMAT_NAME, FORMAT_VERSION, FORMAT_WITHOUT_SNAPSHOT, type Manifest, type PackageKind, type PackageSlice, type ReceiptBody } from './manifest';
 import { tmpName } from './open';
 import { fsyncDirSync } from '../../../db/backup/files';
 
@@ -69,7 +69,7 @@ function baseManifest(db: Db, kind: PackageKind, extra: Partial<Manifest>): Mani
   const title = (db.prepare('SELECT title FROM plans ORDER BY imported_at LIMIT 1').pluck().get() as string | undefined) ?? '';
   return {
     format: FORMAT_NAME,
-    formatVersion: FORMAT_VERSION,
+    formatVersion: FORMAT_WITHOUT_SNAPSHOT,
     appVersion: APP_VERSION,
     schemaVersion: latestVersion(),
     packageId: randomUUID(),
@@ -117,15 +117,27 @@ export async function exportPackage(db: Db, dataDir: string, req: ExportRequest,
   const total = blobBytes * (encrypted ? 2 : 1);
   // The evidence is copied by the writer's thread from now on, while this thread has SQLite write out the operations.
   const opsFile = tmpName(dataDir, '.ops');
+  // A whole ledger also carries its tables, which an empty store takes in whole (see db/sync/snapshot.ts).
+  const snapFile = req.kind === 'ledger' ? tmpName(dataDir, '.snap') : null;
   const writer = PackageWriterThread.start(plain, dataDir, blobs, {
     signal: o.signal,
     onBytes: (n) => o.onProgress?.(total ? (done += n) / total : null, '正在打包佐证材料'),
   });
   try {
-    // One snapshot of the store, nothing awaited in between: the operations carried and the vector that names them.
-    const opsPart = writeOpsFile(db, opsFile, (table) => plan.writeOps(table));
+    // One moment of the store, nothing awaited in between: the operations carried, the tables they built and the
+    // vector that names them.
+    const snap = snapFile ? attachNewSnapshot(db, snapFile) : null;
+    let opsPart: OpsPart;
+    try {
+      opsPart = writeOpsFile(db, opsFile, (table) => {
+        plan.writeOps(table);
+        snap?.fill();
+      });
+    } finally {
+      snap?.detach();
+    }
     const senderVector = storeVector(db);
-    writer.addOps(opsPart);
+    writer.addOps(opsPart, snapFile);
     const written = await writer.ready();
     const manifest = baseManifest(db, req.kind, {
       receiverReplicaId: peerReplicaId,
@@ -134,7 +146,9 @@ export async function exportPackage(db: Db, dataDir: string, req: ExportRequest,
       receiverVector,
       senderVector,
       counts: { ops: opsPart.count, blobs: blobs.length, blobBytes },
-      parts: { ops: written.opsPart, blobs: written.blobs },
+      ...(written.snapshot
+        ? { formatVersion: FORMAT_VERSION, parts: { ops: written.opsPart, blobs: written.blobs, snapshot: { ...written.snapshot, schemaVersion: latestVersion() } } }
+        : { parts: { ops: written.opsPart, blobs: written.blobs } }),
     });
     await writer.finish(manifest);
     if (encrypted) {
@@ -155,6 +169,7 @@ export async function exportPackage(db: Db, dataDir: string, req: ExportRequest,
     throw e;
   } finally {
     fs.rmSync(opsFile, { force: true });
+    if (snapFile) fs.rmSync(snapFile, { force: true });
   }
 }
 

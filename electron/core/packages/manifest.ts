@@ -2,7 +2,9 @@
 import { z } from 'zod';
 
 /** Version of the package file layout; a reader refuses any greater one. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
+/** Packages without a snapshot keep the first layout, so that a PC not yet updated still reads them. */
+export const FORMAT_WITHOUT_SNAPSHOT = 1;
 export const FORMAT_NAME = 'fazhi-ledger-package';
 
 const id = z.string().min(1).max(200);
@@ -65,6 +67,8 @@ export const manifestSchema = z
       .object({
         ops: z.object({ sha256: sha, count: z.number().int().min(0) }).strict(),
         blobs: z.array(z.object({ sha256: sha, size: z.number().int().min(0) }).strict()).max(10_000_000),
+        /** Whole-ledger packages (format 2): the ledger's tables, for an empty store of the same schema (db/sync/snapshot.ts). */
+        snapshot: z.object({ sha256: sha, size: z.number().int().min(0), schemaVersion: z.number().int().min(0) }).strict().optional(),
       })
       .strict(),
     receipt: receiptSchema.nullable(),

@@ -3,6 +3,7 @@ import type { CryptOptions } from './crypto';
 import type { Manifest } from './manifest';
 import { openPackage } from './open';
 import { checkedOps } from './ops-check';
+import { verifySnapshot } from './snapshot-check';
 
 export interface VerifyReport {
   ok: true;
@@ -24,6 +25,7 @@ export async function verifyPackageFile(dataDir: string, file: string, passphras
     const r = opened.reader;
     const m = r.manifest;
     checkedOps(r);
+    verifySnapshot(r, dataDir);
     await r.verifyBlobs({ signal: o.signal });
     return {
       ok: true,

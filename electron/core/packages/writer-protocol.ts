@@ -12,10 +12,10 @@ export interface WriterRequest {
   key: { key: Uint8Array; id: Uint8Array } | null;
 }
 
-export type ToWriter = { type: 'ops'; part: OpsPart } | { type: 'finish'; manifest: Manifest } | { type: 'cancel' };
+export type ToWriter = { type: 'ops'; part: OpsPart; snapshot: string | null } | { type: 'finish'; manifest: Manifest } | { type: 'cancel' };
 
 export type FromWriter =
   | { type: 'bytes'; n: number }
-  | { type: 'ready'; opsPart: { sha256: string; count: number }; blobs: { sha256: string; size: number }[] }
+  | { type: 'ready'; opsPart: { sha256: string; count: number }; blobs: { sha256: string; size: number }[]; snapshot: { sha256: string; size: number } | null }
   | { type: 'finished' }
   | { type: 'error'; code: ErrorCode; message: string; detail: string };

@@ -11,6 +11,7 @@ import type { FromWriter, ToWriter, WriterRequest } from './writer-protocol';
 interface Ready {
   opsPart: { sha256: string; count: number };
   blobs: { sha256: string; size: number }[];
+  snapshot: { sha256: string; size: number } | null;
 }
 
 function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void; reject: (e: Error) => void } {
@@ -44,7 +45,7 @@ export class PackageWriterThread {
     };
     this.worker.on('message', (m: FromWriter) => {
       if (m.type === 'bytes') this.o.onBytes?.(m.n);
-      else if (m.type === 'ready') this.readyP.resolve({ opsPart: m.opsPart, blobs: m.blobs });
+      else if (m.type === 'ready') this.readyP.resolve({ opsPart: m.opsPart, blobs: m.blobs, snapshot: m.snapshot });
       else if (m.type === 'finished') this.finishedP.resolve();
       else if (m.code === 'internal') fail(new Error(`package writer: ${m.detail}`));
       else fail(new AppError(m.code, m.message, m.detail));
@@ -68,12 +69,12 @@ export class PackageWriterThread {
     this.worker.postMessage(m);
   }
 
-  /** The operations' part (a side file, see ops-file.ts); taken in after the evidence. */
-  addOps(part: OpsPart): void {
-    this.post({ type: 'ops', part });
+  /** The operations' part (a side file, see ops-file.ts) and a whole ledger's snapshot file; taken in after the evidence. */
+  addOps(part: OpsPart, snapshot: string | null): void {
+    this.post({ type: 'ops', part, snapshot });
   }
 
-  /** Resolves once evidence and operations are in: what the manifest lists. */
+  /** Resolves once evidence, operations and snapshot are in: what the manifest lists. */
   ready(): Promise<Ready> {
     return this.readyP.promise;
   }

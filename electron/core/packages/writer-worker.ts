@@ -1,6 +1,6 @@
 // Worker thread body: writes a package file. Evidence goes in first, while the exporting thread has SQLite write the
-// operations as JSON into a side file; they are taken in when they arrive; the manifest comes last, then the file is
-// synced.
+// operations as JSON into a side file (and a whole ledger's tables into another); they are taken in when they arrive;
+// the manifest comes last, then the file is synced.
 import { parentPort, workerData } from 'node:worker_threads';
 import { blobChunksSync } from '../../../db/evidence-store/read';
 import { cancelledError } from '../../../db/evidence-store/write';
@@ -17,6 +17,7 @@ const send = (m: FromWriter) => port.postMessage(m);
 const cancel = new AbortController();
 let writer: PackageWriter | null = null;
 let ops: OpsPart | null = null;
+let snapshot: string | null = null;
 let opsArrived: () => void = () => undefined;
 const opsHere = new Promise<void>((resolve) => (opsArrived = resolve));
 let manifestArrived: (m: Extract<ToWriter, { type: 'finish' }>['manifest']) => void = () => undefined;
@@ -30,6 +31,7 @@ port.on('message', (m: ToWriter) => {
   if (m.type === 'cancel') cancel.abort();
   else if (m.type === 'ops') {
     ops = m.part;
+    snapshot = m.snapshot;
     opsArrived();
   } else manifestArrived(m.manifest);
 });
@@ -53,7 +55,8 @@ async function main(): Promise<void> {
   if (pending) send({ type: 'bytes', n: pending });
   await Promise.race([opsHere, cancelled]);
   w.addOps(ops!);
-  send({ type: 'ready', opsPart: w.opsPart(), blobs: w.blobs });
+  const snap = snapshot === null ? null : w.addSnapshot(snapshot);
+  send({ type: 'ready', opsPart: w.opsPart(), blobs: w.blobs, snapshot: snap });
   const manifest = await Promise.race([manifestHere, cancelled]);
   await w.settle();
   w.finish(manifest);

@@ -104,7 +104,7 @@ export const packageHandlers: PackageHandlers = {
         const out = newExport(ctx.dataDir, `回执-${stamp()}-${r.packageId.slice(0, 8)}.fzpkg`);
         fs.mkdirSync(path.dirname(out.path), { recursive: true });
         writeReceipt(ctx.db, r.receipt, r.senderReplicaId, out.path);
-        ctx.log.info(`exchange import ${r.packageId}: ${r.applied} applied, ${r.conflicts} conflict(s), ${r.refused} refused`);
+        ctx.log.info(`exchange import ${r.packageId}: ${r.applied} applied, ${r.conflicts} conflict(s), ${r.refused} refused${r.fromSnapshot ? ', new copy from the ledger snapshot' : ''}`);
         return { packageId: r.packageId, clone: r.clone, applied: r.applied, skipped: r.skipped, refused: r.refused, conflicts: r.conflicts, blobs: r.blobs, receiptFileName: path.basename(out.path), receiptUrl: `/exports/${out.exportId}` };
       },
       (e) => ctx.log.error('exchange.import', e),

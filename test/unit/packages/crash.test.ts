@@ -85,4 +85,40 @@ describe('an import killed half-way', () => {
       closeStore(db);
     }
   }, 180_000);
+
+  it('a new copy killed while it takes a whole ledger (snapshot brought out, then at the merge) stays empty and is made afterwards', async () => {
+    const office = await seedOffice(path.join(dir, 'office'));
+    for (const i of [1, 2]) {
+      const f = path.join(dir, `big${i}.bin`);
+      writeFileOfSize(f, 32 * 1024 * 1024, i);
+      await attachPaths(office.db, office.dataDir, { measureId: office.measureIds[0]!, periodId: '2024-Q3', userId: office.userId }, [{ path: f }]);
+    }
+    const whole = path.join(dir, 'whole.fzpkg');
+    await exportPackage(office.db, office.dataDir, { kind: 'ledger' }, whole);
+    const laptop = path.join(dir, 'laptop');
+    let db = openStore(laptop);
+    const before = dumpStore(db);
+    closeStore(db);
+    for (const at of [0.5, 1]) {
+      await importAndKill(laptop, whole, at);
+      db = openStore(laptop);
+      try {
+        expect(dumpStore(db)).toBe(before);
+      } finally {
+        closeStore(db);
+      }
+    }
+    db = openStore(laptop);
+    try {
+      const r = await importPackage(db, laptop, whole, undefined);
+      expect([r.clone, r.fromSnapshot, r.blobs]).toEqual([true, true, 2]);
+      expect(db.prepare('SELECT count(*) FROM measures').pluck().get()).toBe(office.db.prepare('SELECT count(*) FROM measures').pluck().get());
+      // The killed imports' snapshot and decrypted files went with them.
+      expect(filesUnder(path.join(laptop, 'exchange', 'tmp'))).toEqual([]);
+      expect((await verifyStore(db, laptop)).ok).toBe(true);
+    } finally {
+      closeStore(db);
+      closeStore(office.db);
+    }
+  }, 180_000);
 });

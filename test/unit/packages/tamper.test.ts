@@ -9,7 +9,7 @@ import { systemUser } from '../../../db/queries/users';
 import { exportPackage } from '../../../electron/core/packages/export';
 import { importPackage } from '../../../electron/core/packages/import';
 import { storeIdentity } from '../../../electron/core/packages/sync-port';
-import { FORMAT_NAME } from '../../../electron/core/packages/manifest';
+import { FORMAT_NAME, FORMAT_VERSION } from '../../../electron/core/packages/manifest';
 import { tempDir } from '../../helpers/temp';
 import { filesUnder, removeStoreDir, writeFileOfSize } from '../evidence/helpers';
 import { editPackage, rehashOps, seedOffice, snapshot, type Office } from './helpers';
@@ -173,7 +173,7 @@ describe('a package that is not what it says is refused with the store unchanged
   });
 
   it('a newer package format or ledger schema', async () => {
-    await refused(editPackage(ret, copyPath(), `UPDATE meta SET value = '${FORMAT_NAME}/2' WHERE key = 'format'`), undefined, /更新版本/);
+    await refused(editPackage(ret, copyPath(), `UPDATE meta SET value = '${FORMAT_NAME}/${FORMAT_VERSION + 1}' WHERE key = 'format'`), undefined, /更新版本/);
     const newer = copyPath();
     fs.copyFileSync(ret, newer);
     const db = new Database(newer);

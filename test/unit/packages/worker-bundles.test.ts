@@ -59,12 +59,12 @@ it('writes a package with the writer bundle, copies its evidence back with the c
   const writerEnded = exited(writer);
   const texts = [JSON.stringify({ n: 1, text: '推进情况' }), JSON.stringify({ n: 2 })];
   const ready = nextMessage(writer, 'ready');
-  writer.postMessage({ type: 'ops', part: opsFileFromTexts(path.join(dir, 'ops.part'), texts) });
+  writer.postMessage({ type: 'ops', part: opsFileFromTexts(path.join(dir, 'ops.part'), texts), snapshot: null });
   const r = (await ready) as Extract<FromWriter, { type: 'ready' }>;
   expect(r.blobs).toEqual([{ sha256, size: 3 * 1024 * 1024 + 7 }]);
   expect(r.opsPart).toEqual({ sha256: opsPartHash(texts), count: 2 });
   const finished = nextMessage(writer, 'finished');
-  writer.postMessage({ type: 'finish', manifest: { packageId: 'bundle-test' } as unknown as Manifest });
+  writer.postMessage({ type: 'finish', manifest: { packageId: 'bundle-test', formatVersion: 1 } as unknown as Manifest });
   await finished;
   await writerEnded;
 
