@@ -51,10 +51,15 @@ export function opsSince(db: Db, theirVector: VersionVector, slice?: Slice): Op[
 }
 
 // The JSON text of an op as SQLite writes it: the same keys in the same order as JSON.stringify(toOp(row)).
-export const OP_JSON = `json_object('ledgerId', ops.ledger_id, 'replicaId', ops.replica_id, 'hlc', ops.hlc, 'author', ops.author,
+const OP_JSON = `json_object('ledgerId', ops.ledger_id, 'replicaId', ops.replica_id, 'hlc', ops.hlc, 'author', ops.author,
   'entity', ops.entity, 'entityId', ops.entity_id, 'field', ops.field, 'value', ops.value, 'measureId', ops.measure_id,
   'oldValue', ops.old_value, 'prevHash', ops.prev_hash, 'hash', ops.hash)`;
 const SINCE = "FROM ops LEFT JOIN json_each(@vector) AS v ON v.key = ops.replica_id WHERE ops.hlc > coalesce(v.value, '')";
+
+/** The ops `from` selects (a FROM clause naming a table `ops`) as (seq, body): JSON text numbered from 0 in clock order. */
+export function opTextsSql(from: string): string {
+  return `SELECT row_number() OVER (ORDER BY ops.hlc) - 1 AS seq, ${OP_JSON} AS body ${from}`;
+}
 
 /**
  * What opsSince gives without a slice, as JSON text in clock order, written by SQLite into `table` (seq from 0, body) of
@@ -62,7 +67,7 @@ const SINCE = "FROM ops LEFT JOIN json_each(@vector) AS v ON v.key = ops.replica
  * strings. Returns how many.
  */
 export function copyOpTextsSince(db: Db, theirVector: VersionVector, table: string): number {
-  const sql = `INSERT INTO ${table} (seq, body) SELECT row_number() OVER (ORDER BY ops.hlc) - 1, ${OP_JSON} ${SINCE} ORDER BY ops.hlc`;
+  const sql = `INSERT INTO ${table} (seq, body) ${opTextsSql(SINCE)} ORDER BY ops.hlc`;
   return db.prepare(sql).run({ vector: JSON.stringify(theirVector) }).changes;
 }
 
@@ -116,12 +121,19 @@ function validate(db: Db, ops: readonly Op[]): void {
   }
 }
 
+/** The first op that cannot belong to `ledgerId`'s log: another ledger's, or a clock that is not its replica's. */
+export function strayOp(ops: readonly Op[], ledgerId: string): { kind: 'ledger' | 'clock'; op: Op } | null {
+  const foreign = ops.find((op) => op.ledgerId !== ledgerId);
+  if (foreign) return { kind: 'ledger', op: foreign };
+  const bad = ops.find((op) => parseHlc(op.hlc)?.node !== op.replicaId);
+  return bad ? { kind: 'clock', op: bad } : null;
+}
+
 function validateLedger(db: Db, ops: readonly Op[]): void {
   const { ledgerId } = identity(db);
-  const foreign = ops.find((op) => op.ledgerId !== ledgerId);
-  if (foreign) throw new AppError('validation', '这些数据属于另一本台账,不能合并到本台账。请确认选择的交换包。', `ledger ${foreign.ledgerId} ≠ ${ledgerId}`);
-  const bad = ops.find((op) => parseHlc(op.hlc)?.node !== op.replicaId);
-  if (bad) throw new AppError('validation', '交换数据中的时间戳格式不对,数据可能已损坏。请让对方重新导出。', `bad hlc ${bad.hlc}`);
+  const stray = strayOp(ops, ledgerId);
+  if (stray?.kind === 'ledger') throw new AppError('validation', '这些数据属于另一本台账,不能合并到本台账。请确认选择的交换包。', `ledger ${stray.op.ledgerId} ≠ ${ledgerId}`);
+  if (stray) throw new AppError('validation', '交换数据中的时间戳格式不对,数据可能已损坏。请让对方重新导出。', `bad hlc ${stray.op.hlc}`);
 }
 
 /** Moves this store's clock past a received one; a sender's clock far ahead of ours is refused in words. */

@@ -5,7 +5,7 @@ export { record } from './record';
 export { registerEntity, type EntityDef } from './registry';
 export { identity, adoptLedger, checkFingerprint, type Identity } from './identity';
 export type { Change, Op, VersionVector, Slice } from '../../shared/sync/types';
-export { versionVector, opsSince, copyOpTextsSince, evidenceSince, applyOps, previewApply, type ApplyOptions, type ApplyResult } from './exchange';
+export { versionVector, opsSince, copyOpTextsSince, strayOp, evidenceSince, applyOps, previewApply, type ApplyOptions, type ApplyResult } from './exchange';
 export { listConflicts, getConflict, resolveConflict } from './conflicts';
 export { verifyAudit } from './audit';
 export { verifyChain } from './verify-chain';

@@ -7,7 +7,7 @@
 // op (snapshotOpTextsSql), whose hash and audit chain it checks, so what it keeps is what it checked. The other tables
 // it takes from the sender as it would take the sender's merge: what the sender's own store holds for that log.
 import type { Db } from '../open';
-import { OP_JSON, observeNewest } from './exchange';
+import { observeNewest, opTextsSql } from './exchange';
 import { forgetBuilt } from './ops-store';
 
 /** Tables of one store rather than of the ledger: its identity, its exchange bookkeeping, each user's own settings. */
@@ -47,7 +47,7 @@ function snapshotColumns(s: Shape): string[] {
  * the caller's transaction, with the ops that go along, so both are one moment of the store; `detach()` ends it.
  */
 export function attachNewSnapshot(db: Db, file: string): { fill(): void; detach(): void } {
-  db.prepare("ATTACH DATABASE ? AS snap KEY ''").run(file);
+  attachSnapshot(db, file);
   const shapes = ledgerShapes(db);
   try {
     db.exec('PRAGMA snap.journal_mode = OFF; PRAGMA snap.synchronous = OFF; PRAGMA snap.page_size = 65536');
@@ -56,7 +56,7 @@ export function attachNewSnapshot(db: Db, file: string): { fill(): void; detach(
       db.exec(`CREATE TABLE snap.${q(s.name)} (${cols.join(', ')})`);
     }
   } catch (e) {
-    db.exec('DETACH DATABASE snap');
+    detachSnapshot(db);
     throw e;
   }
   return {
@@ -67,12 +67,12 @@ export function attachNewSnapshot(db: Db, file: string): { fill(): void; detach(
       }
     },
     detach() {
-      db.exec('DETACH DATABASE snap');
+      detachSnapshot(db);
     },
   };
 }
 
-/** Attaches a received snapshot file as `snap`; the caller detaches it (DETACH DATABASE snap) when done. */
+/** Attaches a snapshot file as `snap` (plaintext, whether or not the store is encrypted); detachSnapshot ends it. */
 export function attachSnapshot(db: Db, file: string): void {
   db.prepare("ATTACH DATABASE ? AS snap KEY ''").run(file);
 }
@@ -96,7 +96,7 @@ export function snapshotProblem(db: Db): string | null {
  * ops part a whole-ledger package carries, so that SQLite can compare the two without JavaScript seeing either.
  */
 export function snapshotOpTextsSql(): string {
-  return `SELECT row_number() OVER (ORDER BY ops.hlc) - 1 AS seq, ${OP_JSON} AS body FROM snap.ops`;
+  return opTextsSql('FROM snap.ops');
 }
 
 /** Whether every ledger table of the store is empty: a snapshot is only ever copied into nothing. */

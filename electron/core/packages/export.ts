@@ -139,6 +139,7 @@ export async function exportPackage(db: Db, dataDir: string, req: ExportRequest,
     const senderVector = storeVector(db);
     writer.addOps(opsPart, snapFile);
     const written = await writer.ready();
+    const snapshot = written.snapshot ? { ...written.snapshot, schemaVersion: latestVersion() } : null;
     const manifest = baseManifest(db, req.kind, {
       receiverReplicaId: peerReplicaId,
       label,
@@ -146,9 +147,8 @@ export async function exportPackage(db: Db, dataDir: string, req: ExportRequest,
       receiverVector,
       senderVector,
       counts: { ops: opsPart.count, blobs: blobs.length, blobBytes },
-      ...(written.snapshot
-        ? { formatVersion: FORMAT_VERSION, parts: { ops: written.opsPart, blobs: written.blobs, snapshot: { ...written.snapshot, schemaVersion: latestVersion() } } }
-        : { parts: { ops: written.opsPart, blobs: written.blobs } }),
+      formatVersion: snapshot ? FORMAT_VERSION : FORMAT_WITHOUT_SNAPSHOT,
+      parts: { ops: written.opsPart, blobs: written.blobs, ...(snapshot ? { snapshot } : {}) },
     });
     await writer.finish(manifest);
     if (encrypted) {

@@ -183,12 +183,14 @@ export async function importPackage(db: Db, dataDir: string, file: string, passp
   try {
     if (m.parts.ops.count >= (o.chainThreadFrom ?? CHAIN_THREAD_FROM)) chain = ChainCheck.start(opened.reader.file);
     const readStart = performance.now();
-    let ops: Op[] | null = null;
+    // The ops part is checked here unless its chain has a thread of its own; then a new copy taking the snapshot needs
+    // nothing else of it on this thread. Checked before the snapshot, so that a broken chain is named as such.
+    const ops = snapFile && chain ? [] : checkedOps(opened.reader, { chain: chain === null });
     if (snapFile) {
       opened.reader.extractSnapshot(snapFile);
       attachCheckedSnapshot(db, opened.reader, snapFile, chain);
       snapAttached = true;
-    } else ops = checkedOps(opened.reader, { chain: chain === null });
+    }
     const readMs = performance.now() - readStart;
     const allowedSlice = clone ? null : allowedSliceFor(db, m);
     const total = m.counts.blobBytes;
@@ -208,7 +210,7 @@ export async function importPackage(db: Db, dataDir: string, file: string, passp
           setOrigin(db, m.packageId, m.senderReplicaId);
           upsertPeer(db, { replicaId: m.senderReplicaId, label: '台账发出方', vector: m.senderVector, at });
         }
-        const c = ops ? apply(db, ops, { senderVector: m.senderVector, allowedSlice, clone }) : { applied: restoreSnapshot(db), skipped: 0, refused: 0, conflicts: 0 };
+        const c = snapFile ? { applied: restoreSnapshot(db), skipped: 0, refused: 0, conflicts: 0 } : apply(db, ops, { senderVector: m.senderVector, allowedSlice, clone });
         // A working copy needs someone to act as at the command line.
         if (clone) systemUser(db);
         const given = m.origin ? findPackage(db, m.origin.packageId) : null;

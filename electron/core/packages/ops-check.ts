@@ -2,13 +2,11 @@
 import { AppError } from '../../../shared/errors';
 import type { PackageReader } from './container';
 import { damaged } from './crypto';
-import { parseHlc } from '../../../shared/sync/hlc';
-import { checkChain, type Op } from './sync-port';
+import { checkChain, strayOp, type Op } from './sync-port';
 
 function ledgerProblem(ops: readonly Op[], ledgerId: string): AppError | null {
-  if (ops.some((op) => op.ledgerId !== ledgerId)) return damaged('op of another ledger');
-  const bad = ops.find((op) => parseHlc(op.hlc)?.node !== op.replicaId);
-  return bad ? damaged(`op clock ${bad.hlc} of replica ${bad.replicaId}`) : null;
+  const stray = strayOp(ops, ledgerId);
+  return stray ? damaged(stray.kind === 'ledger' ? 'op of another ledger' : `op clock ${stray.op.hlc} of replica ${stray.op.replicaId}`) : null;
 }
 
 function chainProblem(ops: readonly Op[]): AppError | null {

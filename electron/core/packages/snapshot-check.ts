@@ -7,7 +7,6 @@ import { latestVersion } from '../../../db/migrate';
 import type { ChainCheck } from './chain-check';
 import type { PackageReader } from './container';
 import { damaged } from './crypto';
-import { checkedOps } from './ops-check';
 import { tmpName } from './open';
 import { attachSnapshot, detachSnapshot, snapshotOpTextsSql, snapshotProblem } from './sync-port';
 
@@ -26,11 +25,10 @@ function sameLog(db: Db, reader: PackageReader): boolean {
 
 /**
  * Attaches a snapshot brought out of the package once its tables are this store's and its log is the package's ops
- * part. That part itself is checked by `chain` (on a thread of its own; the caller takes its verdict before it commits)
- * or, when there is none, here first, so that a broken chain is named as such. The caller detaches the snapshot.
+ * part. The caller has checked that part (checkedOps) or has `chain` check it on a thread of its own, and takes its
+ * verdict before it commits; the caller detaches the snapshot.
  */
 export function attachCheckedSnapshot(db: Db, reader: PackageReader, file: string, chain: ChainCheck | null): void {
-  if (!chain) checkedOps(reader);
   attachSnapshot(db, file);
   try {
     const problem = snapshotProblem(db);
@@ -46,7 +44,7 @@ export function attachCheckedSnapshot(db: Db, reader: PackageReader, file: strin
   }
 }
 
-/** `package verify`: the snapshot's bytes, and where this program's schema made it, everything import checks. */
+/** `package verify`, once the ops part is checked: the snapshot's bytes, and where this program's schema made it, everything import checks. */
 export function verifySnapshot(reader: PackageReader, dataDir: string): void {
   if (reader.manifest.parts.snapshot?.schemaVersion !== latestVersion()) {
     reader.verifySnapshot();
