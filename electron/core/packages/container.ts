@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { AppError } from '../../../shared/errors';
-import { cancelledError } from '../../../db/evidence-store/write';
+import { cancelledError, slices, writeAllSync } from '../../../db/evidence-store/write';
 import { FORMAT_NAME, FORMAT_VERSION, manifestSchema, type Manifest } from './manifest';
 import { damaged } from './crypto';
 import { OPS_TABLE, OpsPartHash, type OpsPart } from './ops-file';
@@ -266,7 +266,7 @@ export class PackageReader {
     }
   }
 
-  /** Hands the snapshot's bytes to `sink` piece by piece, then checks the whole against the manifest. */
+  /** Hands the snapshot's bytes to `sink` slice by slice as they are hashed, then checks the whole against the manifest. */
   private readSnapshot(sink: (piece: Buffer) => void): void {
     const want = this.manifest.parts.snapshot;
     if (!want) throw new Error('package carries no snapshot');
@@ -276,9 +276,11 @@ export class PackageReader {
     let part = 0;
     for (const r of this.db.prepare('SELECT part, data FROM snapshot ORDER BY part').iterate() as Iterable<{ part: number; data: Buffer }>) {
       if (r.part !== part++) throw damaged('snapshot missing a piece');
-      hash.update(r.data);
+      for (const slice of slices(r.data)) {
+        hash.update(slice);
+        sink(slice);
+      }
       size += r.data.length;
-      sink(r.data);
     }
     if (size !== want.size || hash.digest('hex') !== want.sha256) throw damaged('snapshot content');
   }
@@ -290,7 +292,7 @@ export class PackageReader {
   extractSnapshot(dest: string): void {
     const fd = fs.openSync(dest, 'w', 0o600);
     try {
-      this.readSnapshot((piece) => fs.writeSync(fd, piece));
+      this.readSnapshot((piece) => writeAllSync(fd, piece));
     } finally {
       fs.closeSync(fd);
     }

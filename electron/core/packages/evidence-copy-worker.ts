@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { workerData } from 'node:worker_threads';
 import { Encryptor } from '../../../db/evidence-store/cipher';
-import { cancelledError } from '../../../db/evidence-store/write';
+import { cancelledError, fsyncDir, slices, writeAllSync } from '../../../db/evidence-store/write';
 import { damaged } from './crypto';
 import type { BlobJob, EvidenceCopyRequest } from './evidence-copy-protocol';
 import { CANCEL, DONE, KIB_COPIED, endFailed, endWork, words } from './worker-state';
@@ -29,23 +29,21 @@ function copyOne(parts: Database.Statement, job: BlobJob, counted: { bytes: numb
   try {
     const hash = createHash('sha256');
     const enc = key ? new Encryptor(key) : null;
-    const write = (bytes: Buffer) => {
-      let off = 0;
-      while (off < bytes.length) off += fs.writeSync(fd, bytes, off, bytes.length - off);
-    };
     let size = 0;
     let expect = 0;
     for (const r of parts.iterate(job.sha256) as Iterable<{ part: number; data: Buffer }>) {
       if (Atomics.load(state, CANCEL)) throw cancelledError();
       if (r.part !== expect++) throw damaged(`blob ${job.sha256} missing a piece`);
-      hash.update(r.data);
-      write(enc ? enc.push(r.data) : r.data);
+      for (const slice of slices(r.data)) {
+        hash.update(slice);
+        writeAllSync(fd, enc ? enc.push(slice) : slice);
+      }
       size += r.data.length;
       counted.bytes += r.data.length;
       Atomics.store(state, KIB_COPIED, Math.floor(counted.bytes / 1024));
     }
     if (size !== job.size || hash.digest('hex') !== job.sha256) throw damaged(`blob ${job.sha256}`);
-    if (enc) write(enc.final());
+    if (enc) writeAllSync(fd, enc.final());
     return fd;
   } catch (e) {
     fs.closeSync(fd);
@@ -73,16 +71,6 @@ async function main(): Promise<void> {
     db.close();
   }
   await place();
-}
-
-function fsyncDir(dir: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    fs.open(dir, 'r', (openErr, fd) => {
-      // Folders cannot be opened for syncing on Windows; renames are atomic there all the same.
-      if (openErr) return openErr.code === 'EISDIR' || openErr.code === 'EPERM' || openErr.code === 'EACCES' ? resolve() : reject(openErr);
-      fs.fsync(fd, (syncErr) => fs.close(fd, () => (syncErr && syncErr.code !== 'EINVAL' ? reject(syncErr) : resolve())));
-    });
-  });
 }
 
 /**
