@@ -16,3 +16,12 @@ function recordRefusal(ctx: AppContext, measureId: string): string | null {
 export function measureView(ctx: AppContext, id: string, periodId: string): MeasureDetail {
   return { ...getMeasure(ctx.db, id, periodId), recordRefusal: recordRefusal(ctx, id) };
 }
+
+/** The measures among `measureIds` whose evidence the signed-in user may edit and remove (the same rules, for a list). */
+export function evidenceChangeableOn(ctx: AppContext, measureIds: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  if (accessRefusal(ctx, 'evidence.remove')) return out;
+  const user = currentUser(ctx);
+  for (const id of new Set(measureIds)) if (!ownMeasureRefusal(ctx.db, user, id)) out.add(id);
+  return out;
+}

@@ -69,6 +69,12 @@ export interface EvidenceItem {
   supersededBy: string | null;
 }
 
+/** A file as listed to the signed-in user. */
+export interface ListedEvidence extends EvidenceItem {
+  /** They may edit what is said of it and remove it (their role, and a clerk's own department where the store limits clerks). */
+  mayChange: boolean;
+}
+
 /** A stored file offered for attaching to another record, with how many records use it. */
 export interface EvidencePick extends EvidenceItem {
   uses: number;
@@ -173,7 +179,7 @@ export const evidenceCalls = {
       })
       .strict(),
   ),
-  'evidence.list': call<EvidenceItem[]>()(z.object({ ...filter, withHistory: z.boolean().optional() }).strict()),
+  'evidence.list': call<ListedEvidence[]>()(z.object({ ...filter, withHistory: z.boolean().optional() }).strict()),
   'evidence.pick': call<EvidencePick[]>()(
     z.object({ query: z.string().max(200, '搜索词不能超过 200 字'), excludeMeasureId: id.optional(), limit: z.number().int().min(1).max(200).optional() }).strict(),
   ),

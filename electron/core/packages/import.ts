@@ -163,6 +163,20 @@ function mergeEstimateMs(readMs: number): number {
  * transaction commits only once the chain is good and every file is good and in place.
  */
 export async function importPackage(db: Db, dataDir: string, file: string, passphrase: string | undefined, o: ImportOptions = {}): Promise<ImportResult> {
+  // Two imports at once (a second window, a double click) would both pass the checks before either records its package,
+  // and a new copy's snapshot can be attached once only.
+  if (importing.has(db)) throw new AppError('conflict', '另一个交换包正在导入本台账。请等它完成后再导入。');
+  importing.add(db);
+  try {
+    return await importOne(db, dataDir, file, passphrase, o);
+  } finally {
+    importing.delete(db);
+  }
+}
+
+const importing = new WeakSet<Db>();
+
+async function importOne(db: Db, dataDir: string, file: string, passphrase: string | undefined, o: ImportOptions): Promise<ImportResult> {
   o.onProgress?.(null, '正在校验交换包');
   const { opened, clone } = await openChecked(db, dataDir, file, passphrase, o);
   const m = opened.reader.manifest;

@@ -4,6 +4,7 @@ import { currentUser, type AppContext } from '../context';
 import type { User } from '../../../shared/model';
 import { measureOfEvidence, requireOwnMeasure } from '../../../db/queries/clerk-scope';
 import { startJob } from '../jobs';
+import { evidenceChangeableOn } from '../measure-view';
 import { requireGranted } from '../file-grants';
 import { attachPaths, blobPath, blobSize, cleanupStore, evidenceKey, maxEvidenceBytes, readBlob, reuseEvidence, verifyStore } from '../../../db/evidence-store/index';
 import { getEvidence, listEvidence, missingEvidence, pickEvidence, removeEvidence, updateEvidence } from '../../../db/queries/evidence';
@@ -61,7 +62,11 @@ export const evidenceHandlers: EvidenceHandlers = {
       (e) => ctx.log.error('evidence.attachPaths', e),
     );
   },
-  'evidence.list': (ctx, a) => listEvidence(ctx.db, a),
+  'evidence.list': (ctx, a) => {
+    const items = listEvidence(ctx.db, a);
+    const changeable = evidenceChangeableOn(ctx, items.map((i) => i.measureId));
+    return items.map((i) => ({ ...i, mayChange: changeable.has(i.measureId) }));
+  },
   'evidence.pick': (ctx, a) => pickEvidence(ctx.db, { query: a.query, excludeMeasureId: a.excludeMeasureId, limit: a.limit }),
   'evidence.reuse': (ctx, a) => {
     const user = currentUser(ctx);

@@ -167,24 +167,24 @@ export function versionsOf(all: readonly EvidenceItem[]): Map<string, EvidenceIt
   return out;
 }
 
-export function EvidenceList({
+export function EvidenceList<T extends EvidenceItem>({
   items,
   showMeasure = false,
   versions,
   replaceable = false,
   changeable = true,
 }: {
-  items: EvidenceItem[];
+  items: T[];
   showMeasure?: boolean;
   versions?: ReadonlyMap<string, EvidenceItem[]>;
   replaceable?: boolean;
-  /** Offers removing files and editing what is said of them (false where the signed-in user may not record). */
-  changeable?: boolean;
+  /** Offers removing files and editing what is said of them (false where the signed-in user may not record), for all or per file. */
+  changeable?: boolean | ((item: T) => boolean);
 }) {
   return (
     <ul className="ev-list" data-testid="evidence-list">
       {items.map((i) => (
-        <Row key={i.id} item={i} showMeasure={showMeasure} versions={versions?.get(i.id) ?? []} replaceable={replaceable} changeable={changeable} />
+        <Row key={i.id} item={i} showMeasure={showMeasure} versions={versions?.get(i.id) ?? []} replaceable={replaceable} changeable={typeof changeable === 'function' ? changeable(i) : changeable} />
       ))}
     </ul>
   );

@@ -197,7 +197,7 @@ export function EvidenceScreen() {
           <p className="muted small" data-testid="evidence-count" data-count={items.length} aria-busy={loading}>
             {t('count', { n: items.length, size: formatSize(total) })}
           </p>
-          {items.length === 0 && !loading ? <p className="muted">{t('empty')}</p> : <EvidenceList items={items.slice(0, limit)} showMeasure />}
+          {items.length === 0 && !loading ? <p className="muted">{t('empty')}</p> : <EvidenceList items={items.slice(0, limit)} showMeasure changeable={(i) => i.mayChange} />}
           {items.length > limit && (
             <button type="button" className="button" onClick={() => setLimit(limit + PAGE)} data-testid="evidence-more">
               {t('more', { n: items.length - limit })}

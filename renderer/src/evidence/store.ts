@@ -4,7 +4,7 @@ import { api, ApiError } from '../api/client';
 import { waitForJob } from '../api/jobs';
 import { reportError, useApp } from '../stores/app';
 import { i18n } from '../i18n/index';
-import type { EvidenceItem, EvidenceKindName, EvidenceSort, MissingEvidenceRow, VerifyReport, CleanupReport, AttachResult } from '../../../shared/api/evidence';
+import type { EvidenceItem, ListedEvidence, EvidenceKindName, EvidenceSort, MissingEvidenceRow, VerifyReport, CleanupReport, AttachResult } from '../../../shared/api/evidence';
 import type { JobStatus } from '../../../shared/api/jobs';
 import { attachMode, attachPaths, uploadFile, type FileMetaInput, type Target, type Transfer } from './transfer';
 import { formatSize } from '../../../shared/sizes';
@@ -48,7 +48,7 @@ interface EvidenceState {
   busy: boolean;
   /** The ledger-wide screen. */
   filters: ScreenFilters;
-  items: EvidenceItem[];
+  items: ListedEvidence[];
   loading: boolean;
   missing: MissingEvidenceRow[];
   missingPeriod: string;
@@ -280,7 +280,7 @@ export const useEvidence = create<EvidenceState>((set, get) => ({
   async update(item, meta) {
     try {
       const next = await api['evidence.update']({ id: item.id, description: meta.description, docNumber: meta.docNumber, docDate: meta.docDate });
-      const swap = (list: EvidenceItem[]): EvidenceItem[] => list.map((i) => (i.id === next.id ? next : i));
+      const swap = <T extends EvidenceItem>(list: T[]): T[] => list.map((i) => (i.id === next.id ? { ...i, ...next } : i));
       set((s) => ({ measureItems: swap(s.measureItems), items: swap(s.items) }));
       return true;
     } catch (e) {

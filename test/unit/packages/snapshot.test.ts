@@ -240,6 +240,21 @@ describe('a new working copy from a whole-ledger package', () => {
     }
   });
 
+  it('takes one import at a time: a second one started meanwhile is refused and changes nothing', async () => {
+    const a = freshStore();
+    try {
+      const [first, second] = await Promise.allSettled([importPackage(a.db, a.dataDir, whole, undefined), importPackage(a.db, a.dataDir, whole, undefined)]);
+      expect(first.status === 'fulfilled' && first.value.fromSnapshot).toBe(true);
+      expect(second.status === 'rejected' && String((second.reason as Error).message)).toMatch(/另一个交换包正在导入/);
+      expect(count(a.db, 'exchange_packages')).toBe(1);
+      expect(count(a.db, 'measures')).toBe(count(office.db, 'measures'));
+      // Once the first has ended, the same package is recognised as imported, not refused as busy.
+      await expect(importPackage(a.db, a.dataDir, whole, undefined)).rejects.toThrow(/此前已导入过/);
+    } finally {
+      closeStore(a.db);
+    }
+  });
+
   it('replays the operations when the snapshot was made by another schema version', async () => {
     const older = editSnapshot(whole, path.join(dir, 'older.fzpkg'), 'SELECT 1', (m) => (m.parts.snapshot.schemaVersion = latestVersion() - 1));
     const a = freshStore();

@@ -160,4 +160,18 @@ describe('clerks limited to their own department', () => {
     // Where the pane says yes, the save it offers goes through; where it says no, the same save is refused.
     if (who !== 'inspector') expect((await attempt(who, 'progress.set', key)).ok).toBe(may);
   });
+
+  // The ledger-wide evidence list offers editing and removing a file exactly where the store would do it.
+  it.each(seen)('%s: the evidence list as %s sees it says whether they may change the file on %s', async (mode, who, key) => {
+    const limited = mode === '限本部门';
+    await setLimit(limited);
+    await ensureEvidence(key);
+    ctx.userId = users[who]!;
+    const r = await dispatch(ctx, handlers, 'evidence.list', {});
+    if (!r.ok) throw new Error(r.error.message);
+    const item = (r.value as { id: string; mayChange: boolean }[]).find((i) => i.id === evidence[key]);
+    const may = who === 'inspector' ? false : allowed(limited, who, key);
+    expect(item?.mayChange).toBe(may);
+    expect((await attempt(who, 'evidence.update', key)).ok).toBe(may);
+  });
 });
