@@ -133,6 +133,8 @@ export interface ImportOptions extends CryptOptions {
   onProgress?: ((fraction: number | null, step: string) => void) | undefined;
   /** From how many operations the audit chain is checked on a thread of its own (tests lower it to try that path). */
   chainThreadFrom?: number | undefined;
+  /** From how many bytes of evidence to copy two threads share the files (tests lower it to try that path). */
+  sharedCopyFrom?: number | undefined;
   /** false: a new working copy replays the operations even when the package carries the ledger's tables (tests compare the two). */
   snapshot?: boolean | undefined;
 }
@@ -182,7 +184,7 @@ async function importOne(db: Db, dataDir: string, file: string, passphrase: stri
   const m = opened.reader.manifest;
   let copy: EvidenceCopy;
   try {
-    copy = EvidenceCopy.start(dataDir, opened.reader.file, m.parts);
+    copy = EvidenceCopy.start(dataDir, opened.reader.file, m.parts, o.sharedCopyFrom);
   } catch (e) {
     opened.dispose();
     throw e;
