@@ -33,6 +33,11 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
+/** Every round's figure, in the order run: the spread says how noisy the disk was. */
+function rounds(xs: number[]): string {
+  return xs.map((x) => x.toFixed(2)).join(', ');
+}
+
 /** The office's ledger: generated outline, progress for four quarters, evidence files spread over measures. */
 async function buildOffice(dir: string, scratch: string): Promise<{ db: Db; user: string; measureIds: string[] }> {
   const db = openStore(dir);
@@ -129,10 +134,10 @@ async function main(): Promise<void> {
     }
     const gib = EVIDENCE_BYTES / 1024 ** 3;
     figure('exchange.export_whole_ledger.seconds', median(oursExport), `s (${gib.toFixed(2)} GiB evidence, 5000 measures, 20000 progress)`);
-    figure('exchange.tar_create_sync.seconds', median(tarExport), 's');
+    figure('exchange.tar_create_sync.seconds', median(tarExport), `s (rounds ${rounds(tarExport)}; ours ${rounds(oursExport)})`);
     figure('exchange.export_vs_tar.ratio', median(tarExport) / median(oursExport), 'x (goal >= 0.7)');
     figure('exchange.import_whole_ledger.seconds', median(oursImport), 's');
-    figure('exchange.tar_extract_sync.seconds', median(tarImport), 's');
+    figure('exchange.tar_extract_sync.seconds', median(tarImport), `s (rounds ${rounds(tarImport)}; ours ${rounds(oursImport)})`);
     figure('exchange.import_vs_tar.ratio', median(tarImport) / median(oursImport), 'x (goal >= 0.7)');
     figure('exchange.whole_package.bytes', packageBytes, `B (tar ${tarBytes} B)`);
 
