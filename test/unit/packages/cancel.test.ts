@@ -3,12 +3,11 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { closeStore, openStore } from '../../../db/open';
-import { attachPaths } from '../../../db/evidence-store/index';
 import { exportPackage } from '../../../electron/core/packages/export';
 import { importPackage } from '../../../electron/core/packages/import';
 import { tempDir } from '../../helpers/temp';
-import { filesUnder, removeStoreDir, writeFileOfSize } from '../evidence/helpers';
-import { evidenceFiles, seedOffice, snapshot, type Office } from './helpers';
+import { filesUnder, removeStoreDir } from '../evidence/helpers';
+import { evidenceFiles, officeWithEvidence, snapshot, type Office } from './helpers';
 
 let dir: string;
 let office: Office;
@@ -16,16 +15,8 @@ let whole: string;
 
 beforeAll(async () => {
   dir = tempDir('fazhi-cancel-');
-  office = await seedOffice(path.join(dir, 'office'));
   // Enough evidence for several progress reports on the way (they come every 8 MiB).
-  for (let i = 0; i < 6; i++) {
-    const f = path.join(dir, `evidence-${i}.bin`);
-    writeFileOfSize(f, 8 * 1024 * 1024 + i, 40 + i);
-    await attachPaths(office.db, office.dataDir, { measureId: office.measureIds[i % office.measureIds.length]!, periodId: '2024-Q3', userId: office.userId }, [{ path: f }]);
-    fs.rmSync(f);
-  }
-  whole = path.join(dir, 'whole.fzpkg');
-  await exportPackage(office.db, office.dataDir, { kind: 'ledger' }, whole);
+  ({ office, whole } = await officeWithEvidence(dir, Array.from({ length: 6 }, (_, i) => 8 * 1024 * 1024 + i)));
 }, 120_000);
 
 afterAll(() => {

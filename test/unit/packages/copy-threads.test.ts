@@ -5,12 +5,11 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { closeStore, openStore } from '../../../db/open';
-import { attachPaths, blobPath, verifyStore } from '../../../db/evidence-store/index';
-import { exportPackage } from '../../../electron/core/packages/export';
+import { blobPath, verifyStore } from '../../../db/evidence-store/index';
 import { importPackage } from '../../../electron/core/packages/import';
 import { tempDir } from '../../helpers/temp';
-import { filesUnder, removeStoreDir, writeFileOfSize } from '../evidence/helpers';
-import { editPackage, seedOffice, type Office } from './helpers';
+import { filesUnder, removeStoreDir } from '../evidence/helpers';
+import { editPackage, officeWithEvidence, type Office } from './helpers';
 
 /** Two threads from the first byte, as for a big package. */
 const SHARED = { sharedCopyFrom: 1 };
@@ -19,19 +18,11 @@ const SIZES = [3 * 1024 * 1024 + 1, 2 * 1024 * 1024 + 7, 1024 * 1024 - 3, 5];
 let dir: string;
 let office: Office;
 let whole: string;
-const shas: string[] = [];
+let shas: string[];
 
 beforeAll(async () => {
   dir = tempDir('fazhi-copy-threads-');
-  office = await seedOffice(path.join(dir, 'office'));
-  for (const [i, size] of SIZES.entries()) {
-    const f = path.join(dir, `材料${i}.bin`);
-    writeFileOfSize(f, size, 40 + i);
-    shas.push(createHash('sha256').update(fs.readFileSync(f)).digest('hex'));
-    await attachPaths(office.db, office.dataDir, { measureId: office.measureIds[i]!, periodId: '2024-Q3', userId: office.userId }, [{ path: f }]);
-  }
-  whole = path.join(dir, 'whole.fzpkg');
-  await exportPackage(office.db, office.dataDir, { kind: 'ledger' }, whole);
+  ({ office, whole, shas } = await officeWithEvidence(dir, SIZES));
 }, 120_000);
 
 afterAll(() => {

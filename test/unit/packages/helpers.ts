@@ -11,7 +11,9 @@ import { parseOutline } from '../../../shared/outline/index';
 import { readOutlineFile } from '../../../electron/services/readers/index';
 import { defaultDocumentIndex } from '../../../electron/services/templates';
 import { fixture } from '../../helpers/cli';
-import { filesUnder } from '../evidence/helpers';
+import { attachPaths } from '../../../db/evidence-store/index';
+import { exportPackage } from '../../../electron/core/packages/export';
+import { filesUnder, writeFileOfSize } from '../evidence/helpers';
 
 export interface Office {
   db: Db;
@@ -34,6 +36,22 @@ export async function seedOffice(dataDir: string): Promise<Office> {
   const department = all.find((m) => m.lead.length > 0)!.lead[0]!.name;
   const measureIds = all.filter((m) => m.lead.some((u) => u.name === department)).map((m) => m.id);
   return { db, dataDir, userId, department, measureIds };
+}
+
+/** An office holding evidence files of `sizes` (on its measures in turn), their SHA-256 in order, and its whole-ledger package. */
+export async function officeWithEvidence(dir: string, sizes: readonly number[]): Promise<{ office: Office; whole: string; shas: string[] }> {
+  const office = await seedOffice(path.join(dir, 'office'));
+  const shas: string[] = [];
+  for (const [i, size] of sizes.entries()) {
+    const f = path.join(dir, `evidence-${i}.bin`);
+    writeFileOfSize(f, size, 40 + i);
+    shas.push(createHash('sha256').update(fs.readFileSync(f)).digest('hex'));
+    await attachPaths(office.db, office.dataDir, { measureId: office.measureIds[i % office.measureIds.length]!, periodId: '2024-Q3', userId: office.userId }, [{ path: f }]);
+    fs.rmSync(f);
+  }
+  const whole = path.join(dir, 'whole.fzpkg');
+  await exportPackage(office.db, office.dataDir, { kind: 'ledger' }, whole);
+  return { office, whole, shas };
 }
 
 /** Every row of every table (search shadow tables aside), sorted: two equal dumps mean an unchanged store. */
