@@ -18,19 +18,23 @@ export function setClerksOwnDepartmentOnly(db: Db, author: string, on: boolean):
 }
 
 /**
- * Whether the department is named on the measure as a unit of its own (lead or co-operating).
+ * The rows naming the department (?) on a measure as a unit of its own (lead or co-operating).
  * Collective units (各有关部门, 各乡镇) name no one department, so they never count: otherwise
  * every clerk could write to every measure that lists them.
  */
+const CARRIED_BY = `measure_departments md JOIN departments d ON d.id = md.department_id WHERE md.department_id = ? AND d.collective = 0`;
+
 function carries(db: Db, measureId: string, departmentId: string): boolean {
-  return (
-    db
-      .prepare(
-        `SELECT 1 FROM measure_departments md JOIN departments d ON d.id = md.department_id
-         WHERE md.measure_id = ? AND md.department_id = ? AND d.collective = 0 LIMIT 1`,
-      )
-      .get(measureId, departmentId) !== undefined
-  );
+  return db.prepare(`SELECT 1 FROM ${CARRIED_BY} AND md.measure_id = ? LIMIT 1`).get(departmentId, measureId) !== undefined;
+}
+
+/** The measures among `measureIds` a user may write to under the rule of ownMeasureRefusal, in one query (for lists). */
+export function ownMeasuresAmong(db: Db, user: User, measureIds: Iterable<string>): Set<string> {
+  const ids = new Set(measureIds);
+  if (user.role !== 'clerk' || !clerksOwnDepartmentOnly(db)) return ids;
+  if (!user.departmentId) return new Set();
+  const carried = new Set(db.prepare(`SELECT md.measure_id FROM ${CARRIED_BY}`).pluck().all(user.departmentId) as string[]);
+  return new Set([...ids].filter((id) => carried.has(id)));
 }
 
 /** Why a clerk may not write to a measure outside their department while the store limits clerks, or null (others pass). */

@@ -2,7 +2,7 @@
 import type { AppContext } from './context';
 import type { MeasureDetail } from '../../shared/model';
 import { getMeasure } from '../../db/queries/measure-detail';
-import { ownMeasureRefusal } from '../../db/queries/clerk-scope';
+import { ownMeasureRefusal, ownMeasuresAmong } from '../../db/queries/clerk-scope';
 import { accessRefusal } from './access';
 import { currentUser } from './context';
 
@@ -19,9 +19,6 @@ export function measureView(ctx: AppContext, id: string, periodId: string): Meas
 
 /** The measures among `measureIds` whose evidence the signed-in user may edit and remove (the same rules, for a list). */
 export function evidenceChangeableOn(ctx: AppContext, measureIds: Iterable<string>): Set<string> {
-  const out = new Set<string>();
-  if (accessRefusal(ctx, 'evidence.remove')) return out;
-  const user = currentUser(ctx);
-  for (const id of new Set(measureIds)) if (!ownMeasureRefusal(ctx.db, user, id)) out.add(id);
-  return out;
+  if (accessRefusal(ctx, 'evidence.remove')) return new Set();
+  return ownMeasuresAmong(ctx.db, currentUser(ctx), measureIds);
 }

@@ -2,9 +2,8 @@
 // sharing the files when there is much to copy) copies the files to temporary files, checking every byte against the
 // file's hash and syncing each as it goes, then renames its files into place, while this thread checks the operations
 // (their part's hash and their chain) and merges them. The merge's transaction commits only once every worker is done;
-// until then the placed files are held against
-// clean-up, and when the import fails they are removed again unless a row refers to them. So a damaged package leaves
-// nothing behind, and the disk, the copy and the merge all work at the same time.
+// until then the placed files are held against clean-up, and when the import fails they are removed again unless a row
+// refers to them. So a damaged package leaves nothing behind, and the disk, the copy and the merge all work at once.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -66,7 +65,6 @@ function shares(jobs: readonly BlobJob[], n: number): BlobJob[][] {
   }
   return out.map((s) => s.jobs).filter((js) => js.length > 0);
 }
-
 
 export class EvidenceCopy {
   private readonly threads: CopyThread[] = [];

@@ -158,6 +158,9 @@ function mergeEstimateMs(readMs: number): number {
   return 3.5 * readMs;
 }
 
+/** Stores with an import under way. */
+const importing = new WeakSet<Db>();
+
 /**
  * Imports a package: checks, then one transaction for the operations, the evidence files and this replica's bookkeeping.
  * From the moment the manifest is accepted a worker copies and checks the evidence (see evidence-copy.ts) while this
@@ -176,7 +179,6 @@ export async function importPackage(db: Db, dataDir: string, file: string, passp
   }
 }
 
-const importing = new WeakSet<Db>();
 
 async function importOne(db: Db, dataDir: string, file: string, passphrase: string | undefined, o: ImportOptions): Promise<ImportResult> {
   o.onProgress?.(null, '正在校验交换包');
