@@ -34,15 +34,19 @@ function VerifyBox() {
   const report = useEvidence((s) => s.report);
   const { verify, cancelVerify, runCleanup, goToMeasure } = useEvidence.getState();
   const running = job?.state === 'running';
+  // Clearing the store of unused files is for supervisors only (the store refuses anyone else).
+  const mayClean = useSession((s) => s.info?.user?.role === 'supervisor');
   return (
     <section className="card ev-verify" data-testid="verify-box">
       <div className="ev-verify-head">
         <button type="button" className="button primary" disabled={running} onClick={() => void verify()} data-testid="verify-start">
           {t('verify')}
         </button>
-        <button type="button" className="button" disabled={running} onClick={() => void runCleanup()} data-testid="cleanup-start">
-          {t('cleanup')}
-        </button>
+        {mayClean && (
+          <button type="button" className="button" disabled={running} onClick={() => void runCleanup()} data-testid="cleanup-start">
+            {t('cleanup')}
+          </button>
+        )}
         {running && (
           <>
             <progress className="ev-progress" max={1} value={job.progress ?? undefined} data-testid="verify-progress" aria-label={t('verifying')} />
