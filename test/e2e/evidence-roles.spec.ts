@@ -1,5 +1,5 @@
-// The 佐证材料 screen offers removing and editing a file, and clearing the store, only to those the store lets do it:
-// a supervisor, not an inspector; at 1366×768 and at 150% scaling.
+// The 佐证材料 screen (and the header) offer removing and editing a file, clearing the store and adding users only to those
+// the store lets do it: a supervisor, not an inspector; at 1366×768 and at 150% scaling.
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures';
@@ -25,6 +25,7 @@ test('a supervisor may remove and edit a file on the screen; an inspector sees i
   await expect(row).toContainText('专题会议纪要.txt');
   await expect(row.getByTestId('evidence-remove')).toBeVisible();
   await expect(page.getByTestId('cleanup-start')).toBeVisible();
+  await expect(page.getByTestId('new-user')).toBeVisible();
 
   const users = (await call(page, 'users.create', { name: '王组长', role: 'inspector', departmentName: '区督察组' })).users;
   await call(page, 'session.switchUser', { userId: users.find((u) => u.name === '王组长')!.id });
@@ -37,6 +38,8 @@ test('a supervisor may remove and edit a file on the screen; an inspector sees i
   // Checking the files is for everyone; clearing unused ones from the store is for supervisors.
   await expect(page.getByTestId('verify-start')).toBeVisible();
   await expect(page.getByTestId('cleanup-start')).toHaveCount(0);
+  // Nor is adding users: once a store has users, that is for supervisors.
+  await expect(page.getByTestId('new-user')).toHaveCount(0);
   await app.shot('ev-roles-inspector-1366');
   // What the screen no longer offers, the store refuses all the same.
   const id = (await call(page, 'evidence.list', {}))[0]!.id;

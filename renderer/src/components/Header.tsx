@@ -77,9 +77,12 @@ export function Header() {
             ))}
           </select>
         </label>
-        <button type="button" className="header-button" onClick={() => showUserForm(true)} data-testid="new-user">
-          {t('header.newUser')}
-        </button>
+        {/* Once a store has users, only supervisors add more (the store refuses anyone else). */}
+        {user.role === 'supervisor' && (
+          <button type="button" className="header-button" onClick={() => showUserForm(true)} data-testid="new-user">
+            {t('header.newUser')}
+          </button>
+        )}
         <button type="button" className="header-button" onClick={() => useSession.getState().askPassword('set-own')} data-testid="set-password">
           {ts('setPassword')}
         </button>
