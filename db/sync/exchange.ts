@@ -17,7 +17,7 @@ import { hasSeen } from '../../shared/sync/merge';
 import { AppError } from '../../shared/errors';
 import { sha256Hex } from './hash';
 import { identity, observe } from './identity';
-import { OP_COLUMNS, forgetBuilt, insertOp, toOp, winningOp, type OpRow } from './ops-store';
+import { OP_COLUMNS, OP_FIELD_COLUMNS, forgetBuilt, insertOp, toOp, winningOp, type OpRow } from './ops-store';
 import { entityDef, isRegistered, runMergeChecks } from './registry';
 import { Touched } from './record';
 import { inSlice, sliceSets } from './slice';
@@ -51,15 +51,8 @@ export function opsSince(db: Db, theirVector: VersionVector, slice?: Slice): Op[
 }
 
 // The JSON text of an op as SQLite writes it: the same keys in the same order as JSON.stringify(toOp(row)).
-const OP_JSON = `json_object('ledgerId', ops.ledger_id, 'replicaId', ops.replica_id, 'hlc', ops.hlc, 'author', ops.author,
-  'entity', ops.entity, 'entityId', ops.entity_id, 'field', ops.field, 'value', ops.value, 'measureId', ops.measure_id,
-  'oldValue', ops.old_value, 'prevHash', ops.prev_hash, 'hash', ops.hash)`;
+const OP_JSON = `json_object(${OP_FIELD_COLUMNS.map(([f, c]) => `'${f}', ops.${c}`).join(', ')})`;
 const SINCE = "FROM ops LEFT JOIN json_each(@vector) AS v ON v.key = ops.replica_id WHERE ops.hlc > coalesce(v.value, '')";
-
-/** The ops `from` selects (a FROM clause naming a table `ops`) as (seq, body): JSON text numbered from 0 in clock order. */
-export function opTextsSql(from: string): string {
-  return `SELECT row_number() OVER (ORDER BY ops.hlc) - 1 AS seq, ${OP_JSON} AS body ${from}`;
-}
 
 /**
  * What opsSince gives without a slice, as JSON text in clock order, written by SQLite into `table` (seq from 0, body) of
@@ -67,7 +60,7 @@ export function opTextsSql(from: string): string {
  * strings. Returns how many.
  */
 export function copyOpTextsSince(db: Db, theirVector: VersionVector, table: string): number {
-  const sql = `INSERT INTO ${table} (seq, body) ${opTextsSql(SINCE)} ORDER BY ops.hlc`;
+  const sql = `INSERT INTO ${table} (seq, body) SELECT row_number() OVER (ORDER BY ops.hlc) - 1, ${OP_JSON} ${SINCE} ORDER BY ops.hlc`;
   return db.prepare(sql).run({ vector: JSON.stringify(theirVector) }).changes;
 }
 

@@ -10,4 +10,4 @@ export { listConflicts, getConflict, resolveConflict } from './conflicts';
 export { verifyAudit } from './audit';
 export { verifyChain } from './verify-chain';
 export { checkRows, type RowMismatch } from './row-check';
-export { attachNewSnapshot, attachSnapshot, detachSnapshot, snapshotProblem, snapshotOpTextsSql, holdsNoLedgerRows, restoreSnapshot } from './snapshot';
+export { attachNewSnapshot, attachSnapshot, detachSnapshot, snapshotProblem, holdsNoLedgerRows, restoreSnapshot } from './snapshot';

@@ -1,7 +1,7 @@
 // The ops table: rows to Op and back, insertion with its audit hash, and the field lookups the merge needs.
 import type { Db } from '../open';
 import { stmt } from './stmt';
-import type { Op } from '../../shared/sync/types';
+import { OP_FIELDS, type Op } from '../../shared/sync/types';
 
 interface OpRow {
   seq: number;
@@ -20,6 +20,9 @@ interface OpRow {
 }
 
 export const OP_COLUMNS = 'seq, ledger_id, replica_id, hlc, author, entity, entity_id, field, value, measure_id, old_value, prev_hash, hash';
+
+/** Each field of an op as it travels, with the log's column that holds it (ledgerId in ledger_id…), in the text's order. */
+export const OP_FIELD_COLUMNS: readonly (readonly [field: string, column: string])[] = OP_FIELDS.map((f) => [f, f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)]);
 
 export function toOp(r: OpRow): Op {
   return {

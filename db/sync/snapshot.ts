@@ -3,12 +3,13 @@
 // Actual Budget hands a new device a snapshot of the budget instead of its messages; a whole-ledger package does the
 // same. Beside its ops (the log the receiver keeps, which the audit chain covers) it carries the tables those ops built,
 // in a SQLite file of their own, and an empty store of the same schema takes the rows as they are: about half the time
-// of building every row from the log. The receiver proves that the snapshot's log is the package's ops part, op for
-// op (snapshotOpTextsSql), whose hash and audit chain it checks, so what it keeps is what it checked. The other tables
-// it takes from the sender as it would take the sender's merge: what the sender's own store holds for that log.
+// of building every row from the log. The log itself is not in the snapshot: the receiver writes it from the package's
+// ops part, whose hash, texts and audit chain it checks, so what it keeps is what it checked, without carrying or
+// comparing a second copy. The other tables it takes from the sender as it would take the sender's merge: what the
+// sender's own store holds for that log.
 import type { Db } from '../open';
-import { observeNewest, opTextsSql } from './exchange';
-import { forgetBuilt } from './ops-store';
+import { observeNewest } from './exchange';
+import { OP_FIELD_COLUMNS, forgetBuilt } from './ops-store';
 
 /** Tables of one store rather than of the ledger: its identity, its exchange bookkeeping, each user's own settings. */
 const LOCAL_TABLES = new Set(['ledger', 'exchange_origin', 'exchange_packages', 'exchange_peers', 'exchange_receipts', 'user_settings']);
@@ -35,6 +36,11 @@ function ledgerShapes(db: Db): Shape[] {
     .map((r) => ({ name: r.name, columns: columnsOf(db, 'main', r.name), fts: virtual.includes(r.name) }));
 }
 
+/** The ledger's tables a snapshot carries: all but the log, which travels as the package's ops part. */
+function snapshotShapes(db: Db): Shape[] {
+  return ledgerShapes(db).filter((s) => s.name !== 'ops');
+}
+
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 function snapshotColumns(s: Shape): string[] {
@@ -48,7 +54,7 @@ function snapshotColumns(s: Shape): string[] {
  */
 export function attachNewSnapshot(db: Db, file: string): { fill(): void; detach(): void } {
   attachSnapshot(db, file);
-  const shapes = ledgerShapes(db);
+  const shapes = snapshotShapes(db);
   try {
     db.exec('PRAGMA snap.journal_mode = OFF; PRAGMA snap.synchronous = OFF; PRAGMA snap.page_size = 65536');
     for (const s of shapes) {
@@ -83,20 +89,12 @@ export function detachSnapshot(db: Db): void {
 
 /** What makes the attached snapshot unusable here, or null: a table missing or shaped otherwise than this store's (another schema's). */
 export function snapshotProblem(db: Db): string | null {
-  for (const s of ledgerShapes(db)) {
+  for (const s of snapshotShapes(db)) {
     const have = columnsOf(db, 'snap', s.name);
     const want = snapshotColumns(s);
     if (have.join(',') !== want.join(',')) return `snapshot table ${s.name} has columns [${have.join(',')}], expected [${want.join(',')}]`;
   }
   return null;
-}
-
-/**
- * A query of the attached snapshot's ops as (seq, body): each op's JSON text numbered from 0 in clock order, exactly the
- * ops part a whole-ledger package carries, so that SQLite can compare the two without JavaScript seeing either.
- */
-export function snapshotOpTextsSql(): string {
-  return opTextsSql('FROM snap.ops');
 }
 
 /** Whether every ledger table of the store is empty: a snapshot is only ever copied into nothing. */
@@ -105,31 +103,36 @@ export function holdsNoLedgerRows(db: Db): boolean {
 }
 
 /**
- * Copies the attached snapshot into this empty store, inside the caller's transaction, which must not commit before the
- * snapshot's chain is found good; returns how many ops came. The log is written in clock order with its gaps found as a
- * merge finds them (a predecessor the log lacks), so the store is the one a replay of the same ops would build.
+ * Copies the attached snapshot into this empty store and writes the log from `opTexts` (a table of (seq, body): a
+ * package's ops part, each body an op's JSON text, seq from 0 in clock order), inside the caller's transaction, which
+ * must not commit before that part's hash, texts (one spelling per op, see OP_FIELDS) and chain are found good; returns
+ * how many ops came. The log's gaps are found as a merge finds them (a predecessor the log lacks), so the store is the
+ * one a replay of the same ops would build. Throws when the texts are not in clock order or name one op twice.
  */
-export function restoreSnapshot(db: Db): number {
+export function restoreSnapshot(db: Db, opTexts: string): number {
   db.pragma('defer_foreign_keys = ON');
-  const shapes = ledgerShapes(db);
-  for (const s of shapes) {
-    if (s.name === 'ops') continue;
+  for (const s of snapshotShapes(db)) {
     const cols = snapshotColumns(s).map(q).join(', ');
     db.exec(`INSERT INTO main.${q(s.name)} (${cols}) SELECT ${cols} FROM snap.${q(s.name)}`);
   }
   // A bulk load: the log's secondary indexes are built once at the end (sorted) instead of row by row.
   const indexes = db.prepare("SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND tbl_name = 'ops' AND sql IS NOT NULL").all() as { name: string; sql: string }[];
   for (const i of indexes) db.exec(`DROP INDEX main.${q(i.name)}`);
-  const cols = shapes.find((s) => s.name === 'ops')!.columns.filter((c) => c !== 'seq' && c !== 'gap_ok');
-  // The chain is checked (its verdict comes before the commit): an op's predecessor, when the log holds it, is the op of
-  // its replica just before it, so a gap is where the one before is not its predecessor.
   const n = db
     .prepare(
-      `INSERT INTO main.ops (${cols.join(', ')}, gap_ok)
-       SELECT ${cols.join(', ')}, prev_hash <> '' AND prev_hash IS NOT lag(hash) OVER (PARTITION BY replica_id ORDER BY hlc)
-         FROM snap.ops ORDER BY hlc`,
+      `INSERT INTO main.ops (${OP_FIELD_COLUMNS.map(([, c]) => c).join(', ')})
+       SELECT ${OP_FIELD_COLUMNS.map(([f]) => `body ->> '$.${f}'`).join(', ')} FROM ${opTexts} ORDER BY seq`,
     )
     .run().changes;
+  // Rows numbered in the order of the texts: the log is in clock order when no row's clock comes before its forerunner's.
+  if (db.prepare('SELECT 1 FROM main.ops AS a JOIN main.ops AS b ON b.seq = a.seq + 1 WHERE b.hlc < a.hlc LIMIT 1').get()) {
+    throw new Error('ops part not in clock order');
+  }
+  // An op's predecessor, when the log holds it, is the op of its replica just before it, so a gap is where the one
+  // before is not its predecessor (the chain check has the verdict on anything else).
+  db.exec(`UPDATE main.ops SET gap_ok = 1 WHERE seq IN (
+    SELECT seq FROM (SELECT seq, prev_hash, lag(hash) OVER (PARTITION BY replica_id ORDER BY hlc) AS before FROM main.ops)
+     WHERE prev_hash <> '' AND prev_hash IS NOT before)`);
   for (const i of indexes) db.exec(i.sql);
   forgetBuilt(db);
   const newest = db.prepare('SELECT max(hlc) FROM main.ops').pluck().get() as string | null;

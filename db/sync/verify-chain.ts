@@ -3,6 +3,6 @@ import type { Op } from '../../shared/sync/types';
 import { verifyChain as check, type ChainProblem } from '../../shared/sync/audit-hash';
 import { sha256Hex } from './hash';
 
-export function verifyChain(ops: readonly Op[]): ChainProblem[] {
-  return check(ops, sha256Hex);
+export function verifyChain(ops: readonly Op[], seeCanonical?: (index: number, text: string) => void): ChainProblem[] {
+  return check(ops, sha256Hex, seeCanonical);
 }

@@ -34,11 +34,14 @@ export interface ChainProblem {
  *   never allowed inside a run the sender marked complete; stores check their own chains fully
  *   (db/sync/audit.ts).
  */
-export function verifyChain(ops: readonly Op[], hash: HashFn): ChainProblem[] {
+export function verifyChain(ops: readonly Op[], hash: HashFn, seeCanonical?: (index: number, text: string) => void): ChainProblem[] {
   const problems: ChainProblem[] = [];
   const byReplica = new Map<string, Op[]>();
-  for (const op of ops) {
-    if (opHash(hash, op.prevHash, op) !== op.hash) {
+  for (const [i, op] of ops.entries()) {
+    const text = canonicalOp(op);
+    // Made once here, so a caller checks what else it needs of it (a package, the length of each op's text) for free.
+    seeCanonical?.(i, text);
+    if (hash(`${op.prevHash}\n${text}`) !== op.hash) {
       problems.push({ kind: 'edited', replicaId: op.replicaId, hlc: op.hlc, detail: 'hash does not match content' });
     }
     const list = byReplica.get(op.replicaId) ?? [];

@@ -31,6 +31,12 @@ export interface Op {
   hash: string;
 }
 
+/**
+ * An op's fields in the order its JSON text has them, wherever it is written (JSON.stringify of toOp, SQLite's
+ * json_object): one text per op, so that the text a package carries can be checked as the only spelling of its op.
+ */
+export const OP_FIELDS = ['ledgerId', 'replicaId', 'hlc', 'author', 'entity', 'entityId', 'field', 'value', 'measureId', 'oldValue', 'prevHash', 'hash'] as const satisfies readonly (keyof Op)[];
+
 /** Newest HLC seen per replica id. */
 export type VersionVector = Record<string, string>;
 

@@ -3,8 +3,7 @@
 // reading on this thread, which has time to spare.
 import { workerData } from 'node:worker_threads';
 import { PackageReader } from './container';
-import { opsProblem } from './ops-check';
-import type { Op } from './sync-port';
+import { opsProblem, readOpsPart } from './ops-check';
 import type { ChainCheckRequest } from './chain-check';
 import { DONE, endFailed, endWork, words } from './worker-state';
 
@@ -13,7 +12,7 @@ const req = workerData as ChainCheckRequest;
 try {
   const reader = new PackageReader(req.packageFile);
   try {
-    const problem = opsProblem(reader.readOps<Op>(), reader.manifest.ledgerId);
+    const problem = opsProblem(readOpsPart(reader), reader.manifest.ledgerId);
     if (problem) throw problem;
   } finally {
     reader.close();

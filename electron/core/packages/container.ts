@@ -230,8 +230,11 @@ export class PackageReader {
     }
   }
 
-  /** The operations in order, checked against the manifest's count and hash. */
-  readOps<T = unknown>(): T[] {
+  /**
+   * The operations in order, checked against the manifest's count and hash, each text turned into its value by `parse`
+   * (which throws what is wrong with it).
+   */
+  readOps<T = unknown>(parse: (body: string) => T = (body) => JSON.parse(body) as T): T[] {
     const hash = new OpsPartHash();
     const ops: T[] = [];
     let expectSeq = 0;
@@ -241,8 +244,9 @@ export class PackageReader {
       if (seq !== expectSeq++) throw damaged('ops sequence has a gap');
       hash.add(body);
       try {
-        ops.push(JSON.parse(body) as T);
-      } catch {
+        ops.push(parse(body));
+      } catch (e) {
+        if (e instanceof AppError) throw e;
         throw damaged('op json');
       }
     }

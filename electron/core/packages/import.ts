@@ -9,13 +9,13 @@ import { systemUser } from '../../../db/queries/users';
 import { AppError } from '../../../shared/errors';
 import { nowIso } from '../../../shared/ids';
 import { addPackage, findPackage, getOrigin, getPeer, setOrigin, upsertPeer } from './bookkeeping';
-import type { CryptOptions } from './crypto';
+import { damaged, type CryptOptions } from './crypto';
 import { CHAIN_THREAD_FROM, ChainCheck } from './chain-check';
 import { EvidenceCopy } from './evidence-copy';
 import { checkedOps } from './ops-check';
 import type { Manifest, PackageSlice, ReceiptBody } from './manifest';
 import { openPackage, tmpName, type OpenedPackage } from './open';
-import { attachCheckedSnapshot } from './snapshot-check';
+import { attachCheckedSnapshot, attachOpsPart } from './snapshot-check';
 import {
   adopt,
   apply,
@@ -149,13 +149,28 @@ async function undoBlobs(db: Db, dataDir: string, created: readonly string[]): P
 }
 
 /**
- * About how long merging keeps this thread busy, from how long reading the same operations took on this PC (measured
- * for a whole ledger of 120,000: the merge 2.4–3.5 s, the reading 0.7–1.1 s; a new copy taking the snapshot: its restore
- * 1.2–2.5 s, bringing out and comparing the snapshot 0.4–0.7 s). A fixed pace per operation would be wrong on PCs faster
- * or slower than ours, and starting the merge too late leaves this thread idle while the copy runs.
+ * About how long merging keeps this thread busy, from how long reading took on this PC: the operations for a merge, the
+ * snapshot for a new copy taking it. Measured for a whole ledger of 120,000 operations: the merge 2.4–3.5 s, reading the
+ * operations 0.7–1.1 s; restoring the snapshot 1.2–2.3 s, bringing it out of the package 0.1–0.14 s. A fixed pace per
+ * operation would be wrong on PCs faster or slower than ours, and starting the merge too late leaves this thread idle
+ * while the copy runs.
  */
-function mergeEstimateMs(readMs: number): number {
-  return 3.5 * readMs;
+function mergeEstimateMs(readMs: number, snapshot: boolean): number {
+  return (snapshot ? 12 : 3.5) * readMs;
+}
+
+/**
+ * restoreSnapshot, with what stops it (ops out of clock order, one op twice) named as a damaged package; the chain's
+ * verdict first, as it says in better words what was done to the ops.
+ */
+function restored(db: Db, opTexts: string, chain: ChainCheck | null): number {
+  try {
+    return restoreSnapshot(db, opTexts);
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    chain?.waitSync();
+    throw damaged(`restoring the snapshot: ${String(e)}`);
+  }
 }
 
 /** Stores with an import under way. */
@@ -194,25 +209,29 @@ async function importOne(db: Db, dataDir: string, file: string, passphrase: stri
   let chain: ChainCheck | null = null;
   const snapFile = takesSnapshot(db, m, clone, o) ? tmpName(dataDir, '.snap') : null;
   let snapAttached = false;
+  let opsPart: { table: string; detach(): void } | null = null;
   const letGoOfSnapshot = () => {
     if (snapAttached) detachSnapshot(db);
     snapAttached = false;
+    opsPart?.detach();
+    opsPart = null;
   };
   try {
     if (m.parts.ops.count >= (o.chainThreadFrom ?? CHAIN_THREAD_FROM)) chain = ChainCheck.start(opened.reader.file);
     const readStart = performance.now();
     // The ops part is checked here unless its chain has a thread of its own; then a new copy taking the snapshot needs
-    // nothing else of it on this thread. Checked before the snapshot, so that a broken chain is named as such.
+    // nothing else of it on this thread: SQLite writes the log from the part's texts, which that thread checks.
     const ops = snapFile && chain ? [] : checkedOps(opened.reader, { chain: chain === null });
     if (snapFile) {
       opened.reader.extractSnapshot(snapFile);
-      attachCheckedSnapshot(db, opened.reader, snapFile, chain);
+      attachCheckedSnapshot(db, snapFile);
       snapAttached = true;
+      opsPart = attachOpsPart(db, opened.reader);
     }
     const readMs = performance.now() - readStart;
     const allowedSlice = clone ? null : allowedSliceFor(db, m);
     const total = m.counts.blobBytes;
-    await copy.nearlyDone(mergeEstimateMs(readMs), {
+    await copy.nearlyDone(mergeEstimateMs(readMs, snapFile !== null), {
       signal: o.signal,
       onBytes: (copied) => o.onProgress?.(total ? (copy.presentBytes + copied) / total : null, '正在写入佐证材料'),
     });
@@ -228,7 +247,7 @@ async function importOne(db: Db, dataDir: string, file: string, passphrase: stri
           setOrigin(db, m.packageId, m.senderReplicaId);
           upsertPeer(db, { replicaId: m.senderReplicaId, label: '台账发出方', vector: m.senderVector, at });
         }
-        const c = snapFile ? { applied: restoreSnapshot(db), skipped: 0, refused: 0, conflicts: 0 } : apply(db, ops, { senderVector: m.senderVector, allowedSlice, clone });
+        const c = opsPart ? { applied: restored(db, opsPart.table, chain), skipped: 0, refused: 0, conflicts: 0 } : apply(db, ops, { senderVector: m.senderVector, allowedSlice, clone });
         // A working copy needs someone to act as at the command line.
         if (clone) systemUser(db);
         const given = m.origin ? findPackage(db, m.origin.packageId) : null;

@@ -1,8 +1,12 @@
 // The package manifest: what a package says about itself, checked with zod before anything in it is trusted.
 import { z } from 'zod';
 
-/** Version of the package file layout; a reader refuses any greater one. */
-export const FORMAT_VERSION = 2;
+/**
+ * Version of the package file layout; a reader refuses any greater one. 2: a whole ledger carries a snapshot of its
+ * tables; 3: that snapshot leaves the log out (the receiver writes it from the ops part), which a reader of 2 would take
+ * for a damaged snapshot. A reader of 3 still takes 2's snapshots, ignoring the log in them.
+ */
+export const FORMAT_VERSION = 3;
 /** Packages without a snapshot keep the first layout, so that a PC not yet updated still reads them. */
 export const FORMAT_WITHOUT_SNAPSHOT = 1;
 export const FORMAT_NAME = 'fazhi-ledger-package';
@@ -67,7 +71,7 @@ export const manifestSchema = z
       .object({
         ops: z.object({ sha256: sha, count: z.number().int().min(0) }).strict(),
         blobs: z.array(z.object({ sha256: sha, size: z.number().int().min(0) }).strict()).max(10_000_000),
-        /** Whole-ledger packages (format 2): the ledger's tables, for an empty store of the same schema (db/sync/snapshot.ts). */
+        /** Whole-ledger packages (format 2 and up): the ledger's tables, for an empty store of the same schema (db/sync/snapshot.ts). */
         snapshot: z.object({ sha256: sha, size: z.number().int().min(0), schemaVersion: z.number().int().min(0) }).strict().optional(),
       })
       .strict(),

@@ -1,11 +1,11 @@
 // The package transport's one door into the operations core (db/sync): identity, vectors, ops, preview, apply, audit.
 // Everything the transport needs of the core passes here, so a later intranet transport can reuse the rest unchanged.
 import type { Db } from '../../../db/open';
-import { adoptLedger, applyOps, attachNewSnapshot, attachSnapshot, detachSnapshot, holdsNoLedgerRows, snapshotOpTextsSql, restoreSnapshot, snapshotProblem, strayOp, evidenceSince, identity, opsSince, copyOpTextsSince, previewApply, verifyChain, versionVector, type Op, type Slice } from '../../../db/sync/index';
+import { adoptLedger, applyOps, attachNewSnapshot, attachSnapshot, detachSnapshot, holdsNoLedgerRows, restoreSnapshot, snapshotProblem, strayOp, evidenceSince, identity, opsSince, copyOpTextsSince, previewApply, verifyChain, versionVector, type Op, type Slice } from '../../../db/sync/index';
 
 export type { Op };
 /** A whole ledger's tables for a new working copy, beside its ops (db/sync/snapshot.ts). */
-export { attachNewSnapshot, attachSnapshot, detachSnapshot, holdsNoLedgerRows, snapshotOpTextsSql, restoreSnapshot, snapshotProblem };
+export { attachNewSnapshot, attachSnapshot, detachSnapshot, holdsNoLedgerRows, restoreSnapshot, snapshotProblem };
 /** An op that cannot belong to a ledger's log (another ledger's, a clock not its replica's). */
 export { strayOp };
 
@@ -79,8 +79,8 @@ export function exportPlan(db: Db, receiverVector: Record<string, string>, slice
   return { evidence: { ids, hashes }, writeOps };
 }
 
-export function checkChain(ops: readonly Op[]): { kind: string; detail: string }[] {
-  return verifyChain(ops);
+export function checkChain(ops: readonly Op[], seeCanonical?: (index: number, text: string) => void): { kind: string; detail: string }[] {
+  return verifyChain(ops, seeCanonical);
 }
 
 interface ApplyOptions {

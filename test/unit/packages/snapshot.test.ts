@@ -30,6 +30,9 @@ import { BLOB_CHUNK } from '../../../electron/core/packages/container';
 import { tempDir } from '../../helpers/temp';
 import { filesUnder, removeStoreDir, writeFileOfSize } from '../evidence/helpers';
 import { photoFile } from '../inspections/helpers';
+import { opHash } from '../../../shared/sync/audit-hash';
+import type { Op } from '../../../shared/sync/types';
+import { sha256Hex } from '../../../db/sync/hash';
 import { editPackage, rehashOps, seedOffice, type Office } from './helpers';
 
 let dir: string;
@@ -266,6 +269,35 @@ describe('a new working copy from a whole-ledger package', () => {
       closeStore(a.db);
     }
   });
+
+  it('writes the log from the ops part: the snapshot carries none, and a format-2 snapshot’s own log is ignored', async () => {
+    const pkg = new Database(whole, { readonly: true });
+    const bytes = Buffer.concat(pkg.prepare('SELECT data FROM snapshot ORDER BY part').pluck().all() as Buffer[]);
+    const carried = pkg.prepare("SELECT body ->> '$.hash' FROM ops ORDER BY seq").pluck().all();
+    pkg.close();
+    const scratch = path.join(dir, 'carried.snap');
+    fs.writeFileSync(scratch, bytes);
+    const snap = new Database(scratch, { readonly: true });
+    expect(snap.prepare("SELECT name FROM sqlite_master WHERE name = 'ops'").get()).toBeUndefined();
+    expect(snap.prepare('SELECT count(*) FROM measures').pluck().get()).toBe(count(office.db, 'measures'));
+    snap.close();
+    // As the previous format carried it: the log inside the snapshot, here with a forged entry that must not arrive.
+    const older = editSnapshot(
+      whole,
+      path.join(dir, 'format-2.fzpkg'),
+      "CREATE TABLE ops (seq INTEGER, body TEXT); INSERT INTO ops VALUES (0, '伪造的日志')",
+      (m) => ((m as unknown as { formatVersion: number }).formatVersion = 2),
+    );
+    const a = freshStore();
+    try {
+      const r = await importPackage(a.db, a.dataDir, older, undefined);
+      expect([r.fromSnapshot, r.applied]).toEqual([true, carried.length]);
+      expect(a.db.prepare('SELECT hash FROM ops ORDER BY hlc').pluck().all()).toEqual(carried);
+      expect(verifyAudit(a.db)).toEqual([]);
+    } finally {
+      closeStore(a.db);
+    }
+  });
 });
 
 describe('a snapshot that is not what the package says is refused with the store left empty', () => {
@@ -302,17 +334,40 @@ describe('a snapshot that is not what the package says is refused with the store
     await refused(editPackage(whole, path.join(dir, 'dropped.fzpkg'), 'DELETE FROM snapshot WHERE part = (SELECT max(part) FROM snapshot)'), /损坏或被改动/);
   });
 
-  it('a snapshot whose log differs from the package’s operations, its hashes recomputed', async () => {
-    const sql = "UPDATE ops SET value = '\"伪造的叙述\"' WHERE seq = (SELECT max(seq) FROM ops WHERE field = 'narrative')";
-    const f = editSnapshot(whole, path.join(dir, 'forged-log.fzpkg'), sql);
+  it('a snapshot of another shape', async () => {
+    await refused(editSnapshot(whole, path.join(dir, 'shape.fzpkg'), 'ALTER TABLE progress DROP COLUMN narrative'), /损坏或被改动/);
+  });
+
+  it('an operation text that gives a key twice, its chain hash recomputed on the value JavaScript reads', async () => {
+    // SQLite, writing the log from the text, would read the first value; the chain is checked on the last.
+    const f = editPackage(whole, path.join(dir, 'twice.fzpkg'), 'SELECT 1');
+    const pkg = new Database(f);
+    const { seq, body } = pkg.prepare('SELECT seq, body FROM ops ORDER BY seq DESC LIMIT 1').get() as { seq: number; body: string };
+    const op = JSON.parse(body) as Op;
+    const forged = { ...op, value: '"伪造的值"' };
+    const hash = opHash(sha256Hex, op.prevHash, forged);
+    const text = `${body.slice(0, -1).replace(/"hash":"[0-9a-f]+"$/, `"hash":"${hash}"`)},"value":${JSON.stringify(forged.value)}}`;
+    expect(JSON.parse(text)).toEqual({ ...forged, hash });
+    pkg.prepare('UPDATE ops SET body = ? WHERE seq = ?').run(text, seq);
+    pkg.close();
+    rehashOps(f);
     await refused(f, /损坏或被改动/);
     await refused(f, /损坏或被改动/, { chainThreadFrom: 1 });
     await expect(verifyPackageFile(path.join(dir, 'verify'), f, undefined)).rejects.toThrow(/损坏或被改动/);
   });
 
-  it('a snapshot of another shape, or holding another ledger’s operations', async () => {
-    await refused(editSnapshot(whole, path.join(dir, 'shape.fzpkg'), 'ALTER TABLE progress DROP COLUMN narrative'), /损坏或被改动/);
-    await refused(editSnapshot(whole, path.join(dir, 'foreign.fzpkg'), "UPDATE ops SET ledger_id = 'another-ledger' WHERE seq = 1"), /损坏或被改动/);
+  it('operations out of clock order, the part hash recomputed (each replica’s chain still holds)', async () => {
+    // Two neighbours of different replicas swapped: a chain is checked in its replica's clock order, and holds.
+    const f = editPackage(
+      whole,
+      path.join(dir, 'swapped.fzpkg'),
+      `CREATE TEMP TABLE two AS SELECT seq, body FROM ops WHERE seq IN (SELECT s FROM (
+         SELECT a.seq AS s FROM ops a JOIN ops b ON b.seq = a.seq + 1 WHERE a.body ->> '$.replicaId' <> b.body ->> '$.replicaId' LIMIT 1) UNION ALL
+         SELECT s + 1 FROM (SELECT a.seq AS s FROM ops a JOIN ops b ON b.seq = a.seq + 1 WHERE a.body ->> '$.replicaId' <> b.body ->> '$.replicaId' LIMIT 1));
+       UPDATE ops SET body = (SELECT body FROM two WHERE two.seq <> ops.seq) WHERE seq IN (SELECT seq FROM two);`,
+    );
+    rehashOps(f);
+    await refused(f, /损坏或被改动/, { chainThreadFrom: 1 });
   });
 
   it('an edited operation whose chain and part hash were recomputed: the audit chain names it, on this thread or its own', async () => {
