@@ -76,7 +76,11 @@ export function writeAllSync(fd: number, b: Buffer): void {
   for (let off = 0; off < b.length; ) off += fs.writeSync(fd, b, off, Math.min(SLICE_BYTES, b.length - off));
 }
 
-async function writeAll(fh: fsp.FileHandle, chunk: Buffer): Promise<void> {
+/**
+ * Writes all of `chunk` through a file handle. Whole chunks, not SLICE_BYTES: each write is a trip to the thread pool,
+ * and the bytes were not just hashed on that thread.
+ */
+export async function writeAll(fh: fsp.FileHandle, chunk: Buffer): Promise<void> {
   let off = 0;
   while (off < chunk.length) {
     const { bytesWritten } = await fh.write(chunk, off, chunk.length - off);

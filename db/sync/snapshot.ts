@@ -130,9 +130,8 @@ export function restoreSnapshot(db: Db, opTexts: string): number {
   }
   // An op's predecessor, when the log holds it, is the op of its replica just before it, so a gap is where the one
   // before is not its predecessor (the chain check has the verdict on anything else).
-  db.exec(`UPDATE main.ops SET gap_ok = 1 WHERE seq IN (
-    SELECT seq FROM (SELECT seq, prev_hash, lag(hash) OVER (PARTITION BY replica_id ORDER BY hlc) AS before FROM main.ops)
-     WHERE prev_hash <> '' AND prev_hash IS NOT before)`);
+  db.exec(`UPDATE main.ops AS o SET gap_ok = 1 WHERE o.prev_hash <> '' AND o.prev_hash IS NOT (
+    SELECT p.hash FROM main.ops AS p WHERE p.replica_id = o.replica_id AND p.hlc < o.hlc ORDER BY p.hlc DESC LIMIT 1)`);
   for (const i of indexes) db.exec(i.sql);
   forgetBuilt(db);
   const newest = db.prepare('SELECT max(hlc) FROM main.ops').pluck().get() as string | null;

@@ -10,7 +10,7 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes, scrypt, timi
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import { AppError } from '../../../shared/errors';
-import { cancelledError } from '../../../db/evidence-store/write';
+import { cancelledError, writeAll } from '../../../db/evidence-store/write';
 
 export const ENC_MAGIC = Buffer.from('FZPKGENC', 'ascii');
 const ENC_VERSION = 1;
@@ -95,11 +95,6 @@ export interface CryptOptions {
   /** Smaller chunks and a cheaper key for tests only. */
   chunkSize?: number;
   kdf?: { log2N: number; r: number; p: number };
-}
-
-async function writeAll(fh: fsp.FileHandle, b: Buffer): Promise<void> {
-  let off = 0;
-  while (off < b.length) off += (await fh.write(b, off, b.length - off)).bytesWritten;
 }
 
 /** Encrypts `src` into `dest` (created, fsynced). */

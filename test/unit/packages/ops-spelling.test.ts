@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { opsProblem, type OpsPartRead } from '../../../electron/core/packages/ops-check';
 import { opHash } from '../../../shared/sync/audit-hash';
 import { hlcAt } from '../../../shared/sync/hlc';
-import type { Op } from '../../../shared/sync/types';
+import { OP_FIELDS, type Op } from '../../../shared/sync/types';
+import { toOp } from '../../../db/sync/ops-store';
 import { sha256Hex } from '../../../db/sync/hash';
 
 const LEDGER = 'ledger-1';
@@ -31,6 +32,11 @@ const ops = chain(['已召开专题会议', '引号"与反斜杠\\', '换行\n�
 const texts = ops.map((op) => JSON.stringify(op));
 
 describe('the spelling of operation texts', () => {
+  it('names every field of an op, in the order a store writes them', () => {
+    const row = { seq: 1, ledger_id: 'l', replica_id: 'r', hlc: 'h', author: 'a', entity: 'e', entity_id: 'i', field: 'f', value: '1', measure_id: null, old_value: null, prev_hash: '', hash: 'x' };
+    expect(Object.keys(toOp(row))).toEqual([...OP_FIELDS]);
+  });
+
   it('takes each op written as JSON.stringify writes it', () => {
     expect(opsProblem(part(texts), LEDGER)).toBeNull();
   });
