@@ -5,6 +5,7 @@ import path from 'node:path';
 import { closeStore, openStore } from '../../../db/open';
 import { attachPaths, blobPath, verifyStore } from '../../../db/evidence-store/index';
 import { setPassphrase } from '../../../db/store-key';
+import { verifyAudit } from '../../../db/sync/index';
 import { exportPackage } from '../../../electron/core/packages/export';
 import { importPackage } from '../../../electron/core/packages/import';
 import { runCli } from '../../../electron/host/cli';
@@ -71,6 +72,31 @@ describe('packages and an encrypted store', () => {
       const v = await verifyStore(enc, encDir);
       expect(v.ok).toBe(true);
       expect(v.checkedFiles).toBe(1);
+    } finally {
+      closeStore(enc);
+    }
+  });
+
+  it('sets up an encrypted laptop from a whole ledger sent with a passphrase: the snapshot taken, the log from the decrypted ops part', { timeout: 120_000 }, async () => {
+    const o = office;
+    const scan = path.join(dir, 'scan.pdf');
+    writeFileOfSize(scan, 300_000, 5);
+    await attachPaths(o.db, o.dataDir, { measureId: o.measureIds[1]!, periodId: '2024-Q3', userId: o.userId }, [{ path: scan }]);
+    const pkg = path.join(dir, 'whole.fzpkg');
+    await exportPackage(o.db, o.dataDir, { kind: 'ledger', label: '督察组', passphrase: '督察 2024' }, pkg, FAST);
+    const encDir = path.join(dir, 'enc');
+    closeStore(openStore(encDir));
+    await encrypt(encDir);
+    const enc = openStore(encDir);
+    try {
+      const r = await importPackage(enc, encDir, pkg, '督察 2024', FAST);
+      expect([r.clone, r.fromSnapshot]).toEqual([true, true]);
+      expect(r.applied).toBe(o.db.prepare('SELECT count(*) FROM ops').pluck().get());
+      for (const t of ['measures', 'progress', 'evidence', 'users']) {
+        expect({ t, n: enc.prepare(`SELECT count(*) FROM ${t}`).pluck().get() }).toEqual({ t, n: o.db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() });
+      }
+      expect(verifyAudit(enc)).toEqual([]);
+      expect((await verifyStore(enc, encDir)).ok).toBe(true);
     } finally {
       closeStore(enc);
     }
