@@ -39,6 +39,10 @@ for (const screen of SCREENS) {
 
       await app.checklist.open(app.checklist.rows.first());
       await check('checklist');
+      // With a measure open, the list between the plan tree and the measure still shows a title to read (at 150% on
+      // 1366 it once had 230 pixels: six characters).
+      const listWidth = (await page.locator('.list-pane').boundingBox())?.width ?? 0;
+      expect(listWidth, 'list column width in CSS pixels').toBeGreaterThanOrEqual(300);
       await app.shot(`zoom-${name}-checklist`);
       await app.nav('dashboard');
       await check('dashboard');
