@@ -19,10 +19,10 @@ interface OpRow {
   hash: string;
 }
 
-export const OP_COLUMNS = 'seq, ledger_id, replica_id, hlc, author, entity, entity_id, field, value, measure_id, old_value, prev_hash, hash';
-
 /** Each field of an op as it travels, with the log's column that holds it (ledgerId in ledger_id…), in the text's order. */
 export const OP_FIELD_COLUMNS: readonly (readonly [field: string, column: string])[] = OP_FIELDS.map((f) => [f, f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)]);
+
+export const OP_COLUMNS = `seq, ${OP_FIELD_COLUMNS.map(([, c]) => c).join(', ')}`;
 
 export function toOp(r: OpRow): Op {
   return {

@@ -1,5 +1,5 @@
 // Enforces shared/api/roles.ts on the Node side of every call, whichever transport it came by.
-import { CALL_ROLES, ROLE_NAMES } from '../../shared/api/roles';
+import { CALL_ROLES, ROLE_NAMES, rolesOnceSetUp } from '../../shared/api/roles';
 import type { CallName } from '../../shared/api/contract';
 import { listUsers, usersCreatedHere } from '../../db/queries/users';
 import { AppError, isAppError } from '../../shared/errors';
@@ -28,8 +28,8 @@ export function accessRefusal(ctx: AppContext, name: CallName, what = '进行此
     if (isAppError(e)) return e;
     throw e;
   }
-  const roles = access === 'first-user' ? (['supervisor'] as const) : access === 'setup' ? (['clerk', 'inspector', 'supervisor'] as const) : access;
-  if (roles.includes(user.role)) return null;
+  const roles = rolesOnceSetUp(access);
+  if (roles === 'anyone' || roles.includes(user.role)) return null;
   return new AppError(
     'forbidden',
     `您的角色(${ROLE_NAMES[user.role]})不能${what}。可以${what}的是:${roles.map((r) => ROLE_NAMES[r]).join('、')}。如需办理,请切换到相应的用户。`,

@@ -111,3 +111,16 @@ export const CALL_ROLES: Record<CallName, Access> = {
 };
 
 export const ROLE_NAMES: Record<Role, string> = { clerk: '办事员', inspector: '督察员', supervisor: '法制机构' };
+
+/** The roles a signed-in user needs for a call once the store has users ('anyone': none); what accessRefusal enforces. */
+export function rolesOnceSetUp(access: Access): 'anyone' | readonly Role[] {
+  if (access === 'first-user') return SUPERVISOR;
+  if (access === 'setup') return ALL;
+  return access;
+}
+
+/** Whether a signed-in user of `role` may make the call in a store that has users: for screens to offer only what is allowed. */
+export function roleMayCall(role: Role, name: CallName): boolean {
+  const roles = rolesOnceSetUp(CALL_ROLES[name]);
+  return roles === 'anyone' || roles.includes(role);
+}

@@ -9,7 +9,12 @@ export function canonicalOp(op: Omit<Op, 'hash' | 'prevHash'>): string {
 }
 
 export function opHash(hash: HashFn, prevHash: string, op: Omit<Op, 'hash' | 'prevHash'>): string {
-  return hash(`${prevHash}\n${canonicalOp(op)}`);
+  return chainHash(hash, prevHash, canonicalOp(op));
+}
+
+/** An op's hash from its canonical text (see opHash). */
+function chainHash(hash: HashFn, prevHash: string, canonical: string): string {
+  return hash(`${prevHash}\n${canonical}`);
 }
 
 export type ChainProblemKind = 'edited' | 'deleted' | 'reordered' | 'forked';
@@ -41,7 +46,7 @@ export function verifyChain(ops: readonly Op[], hash: HashFn, seeCanonical?: (in
     const text = canonicalOp(op);
     // Made once here, so a caller checks what else it needs of it (a package, the length of each op's text) for free.
     seeCanonical?.(i, text);
-    if (hash(`${op.prevHash}\n${text}`) !== op.hash) {
+    if (chainHash(hash, op.prevHash, text) !== op.hash) {
       problems.push({ kind: 'edited', replicaId: op.replicaId, hlc: op.hlc, detail: 'hash does not match content' });
     }
     const list = byReplica.get(op.replicaId) ?? [];

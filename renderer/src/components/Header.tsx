@@ -7,6 +7,7 @@ import { useLock } from '../stores/lock';
 import { navItems, type NavItem } from '../nav';
 import { LANGUAGES, setLanguage, type Language } from '../i18n/index';
 import { formatQuarter, quarterOptions } from '../format';
+import { roleMayCall } from '../../../shared/api/roles';
 
 
 export function Header() {
@@ -77,8 +78,8 @@ export function Header() {
             ))}
           </select>
         </label>
-        {/* Once a store has users, only supervisors add more (the store refuses anyone else). */}
-        {user.role === 'supervisor' && (
+        {/* Offered only to whom the store lets add users once it has some. */}
+        {roleMayCall(user.role, 'users.create') && (
           <button type="button" className="header-button" onClick={() => showUserForm(true)} data-testid="new-user">
             {t('header.newUser')}
           </button>

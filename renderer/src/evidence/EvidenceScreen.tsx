@@ -12,6 +12,7 @@ import { EvidenceList } from './EvidenceList';
 import { PreviewDialog } from './Preview';
 import { useTranslation } from 'react-i18next';
 import { formatSize } from '../../../shared/sizes';
+import { roleMayCall } from '../../../shared/api/roles';
 import './evidence.css';
 
 const PAGE = 200;
@@ -34,8 +35,8 @@ function VerifyBox() {
   const report = useEvidence((s) => s.report);
   const { verify, cancelVerify, runCleanup, goToMeasure } = useEvidence.getState();
   const running = job?.state === 'running';
-  // Clearing the store of unused files is for supervisors only (the store refuses anyone else).
-  const mayClean = useSession((s) => s.info?.user?.role === 'supervisor');
+  const role = useSession((s) => s.info?.user?.role);
+  const mayClean = role !== undefined && roleMayCall(role, 'evidence.cleanup');
   return (
     <section className="card ev-verify" data-testid="verify-box">
       <div className="ev-verify-head">

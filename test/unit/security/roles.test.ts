@@ -1,7 +1,7 @@
 // Roles on the Node side of every call (every call × every role), passwords, and who the change log records.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callNames, type CallName } from '../../../shared/api/contract';
-import { CALL_ROLES } from '../../../shared/api/roles';
+import { CALL_ROLES, roleMayCall } from '../../../shared/api/roles';
 import { ROLES, type Role } from '../../../shared/model';
 import { createContext, type AppContext } from '../../../electron/services/context';
 import { requireAccess } from '../../../electron/services/access';
@@ -63,6 +63,8 @@ describe('every call × every role', () => {
     const allowed = expected(name, role);
     if (allowed) expect(() => requireAccess(ctx, name)).not.toThrow();
     else expect(() => requireAccess(ctx, name)).toThrow(/角色/);
+    // What a screen offers (roleMayCall) is what the store then allows.
+    expect(roleMayCall(role, name)).toBe(allowed);
   });
 
   it('every call has an entry, and nothing but a signed-in user passes a role check', () => {
