@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeasureDetail } from '../../../shared/model';
-import { useSession } from '../stores/session';
+import { useMayCall } from '../stores/may-call';
 import { useCorrections } from './store';
 import { MeasureEditForm } from './MeasureEditForm';
 import { AddMeasureForm } from './AddMeasureForm';
@@ -10,12 +10,12 @@ import './corrections.css';
 
 export function CorrectionBar({ detail }: { detail: MeasureDetail }) {
   const { t } = useTranslation('corrections');
-  const role = useSession((s) => s.info?.user?.role);
+  const mayEdit = useMayCall('measures.edit');
   const editing = useCorrections((s) => s.editing === detail.id);
   const startEdit = useCorrections((s) => s.startEdit);
   const [adding, setAdding] = useState(false);
   // The outline is the supervisors' (法制机构) document; the Node side refuses others too.
-  if (role !== 'supervisor') return null;
+  if (!mayEdit) return null;
   if (editing) return <MeasureEditForm key={detail.id} detail={detail} />;
   if (adding) return <AddMeasureForm after={detail} onClose={() => setAdding(false)} />;
   return (

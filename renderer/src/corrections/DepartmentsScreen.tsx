@@ -5,6 +5,7 @@ import type { Department } from '../../../shared/model';
 import { api } from '../api/client';
 import { reportError, useApp } from '../stores/app';
 import { useSession } from '../stores/session';
+import { useMayCall } from '../stores/may-call';
 import { useChecklist } from '../stores/checklist';
 import './corrections.css';
 
@@ -88,7 +89,8 @@ function DepartmentRow({ d, all }: { d: Department; all: Department[] }) {
 function ClerkScopeToggle() {
   const { t } = useTranslation('corrections');
   const info = useSession((s) => s.info);
-  if (!info || info.user?.role !== 'supervisor') return null;
+  const mayLimit = useMayCall('users.limitClerks');
+  if (!info || !mayLimit) return null;
   return (
     <label className="checkbox" title={t('departments.clerkScopeHint')}>
       <input

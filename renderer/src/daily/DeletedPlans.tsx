@@ -1,19 +1,19 @@
 // The deleted plans, for a supervisor to restore; shown on the import screen, where a wrong import is mended.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../stores/session';
+import { useMayCall } from '../stores/may-call';
 import { formatDay } from '../format';
 import { restorePlan, useDeletedPlans } from './plans';
 
 export function DeletedPlans() {
   const { t } = useTranslation('daily');
-  const role = useSession((s) => s.info?.user?.role);
+  const mayRestore = useMayCall('plans.restore');
   const plans = useDeletedPlans((s) => s.plans);
   const load = useDeletedPlans((s) => s.load);
   useEffect(() => {
-    if (role === 'supervisor') void load();
-  }, [role, load]);
-  if (role !== 'supervisor' || plans.length === 0) return null;
+    if (mayRestore) void load();
+  }, [mayRestore, load]);
+  if (!mayRestore || plans.length === 0) return null;
   return (
     <section className="block deleted-plans" data-testid="deleted-plans">
       <h2>{t('deletedPlans')}</h2>

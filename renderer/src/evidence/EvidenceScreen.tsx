@@ -12,7 +12,7 @@ import { EvidenceList } from './EvidenceList';
 import { PreviewDialog } from './Preview';
 import { useTranslation } from 'react-i18next';
 import { formatSize } from '../../../shared/sizes';
-import { roleMayCall } from '../../../shared/api/roles';
+import { useMayCall } from '../stores/may-call';
 import './evidence.css';
 
 const PAGE = 200;
@@ -35,8 +35,7 @@ function VerifyBox() {
   const report = useEvidence((s) => s.report);
   const { verify, cancelVerify, runCleanup, goToMeasure } = useEvidence.getState();
   const running = job?.state === 'running';
-  const role = useSession((s) => s.info?.user?.role);
-  const mayClean = role !== undefined && roleMayCall(role, 'evidence.cleanup');
+  const mayClean = useMayCall('evidence.cleanup');
   return (
     <section className="card ev-verify" data-testid="verify-box">
       <div className="ev-verify-head">

@@ -6,7 +6,7 @@ import { STATUSES } from '../../../shared/model';
 import { VERDICTS } from '../../../shared/inspections/types';
 import type { ConflictItem, ConflictSide } from '../../../shared/api/exchange';
 import { formatQuarter, formatTime, statusLabel } from '../format';
-import { useSession } from '../stores/session';
+import { useMayCall } from '../stores/may-call';
 import { useApp } from '../stores/app';
 import { useConflicts, type Choice } from './conflicts-store';
 import './conflicts.css';
@@ -149,7 +149,7 @@ function AuditBox() {
 export function ConflictsPanel() {
   const { t } = useTranslation('conflicts');
   const { items, showResolved, loading, load, setShowResolved } = useConflicts();
-  const canResolve = useSession((s) => s.info?.user?.role === 'supervisor');
+  const canResolve = useMayCall('conflicts.resolve');
   useEffect(() => {
     void load();
   }, [load]);

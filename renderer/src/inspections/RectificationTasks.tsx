@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { reportError } from '../stores/app';
 import { useSession } from '../stores/session';
+import { useMayCall } from '../stores/may-call';
 import type { Rectification } from '../../../shared/inspections/types';
 import { attachMode, attachPaths, uploadFile } from '../evidence/transfer';
 import { FilePreview } from './MeasurePane';
@@ -12,7 +13,7 @@ import './inspections.css';
 
 function Task({ r, onChange, mayRecord }: { r: Rectification; onChange: (list: Rectification[]) => void; mayRecord: boolean }) {
   const { t } = useTranslation('inspections');
-  const role = useSession((s) => s.info?.user?.role);
+  const mayClose = useMayCall('rectifications.close');
   const periodId = useSession((s) => s.periodId);
   const [response, setResponse] = useState(r.response);
   const [files, setFiles] = useState<File[]>([]);
@@ -69,7 +70,7 @@ function Task({ r, onChange, mayRecord }: { r: Rectification; onChange: (list: R
           <button type="button" disabled={busy || !response.trim()} onClick={() => void respond()} data-testid="rectification-respond">
             {t('respond')}
           </button>
-          {role === 'supervisor' && r.status === '已反馈' && (
+          {mayClose && r.status === '已反馈' && (
             <button type="button" className="primary" disabled={busy} onClick={() => void run(() => api['rectifications.close']({ id: r.id }))} data-testid="rectification-close">
               {t('close')}
             </button>

@@ -8,6 +8,12 @@ import { i18n } from '../i18n/index';
 import { loadSettings, saveSetting } from '../daily/settings';
 import { isQuarterId } from '../../../shared/periods';
 
+/**
+ * The log problem last shown: the session is read again after every import, user switch and plan change, and a notice
+ * the person has dismissed must not come back each time; a different problem (or the same after it was mended) does.
+ */
+let logProblemShown: string | null = null;
+
 export interface NewUser {
   name: string;
   role: Role;
@@ -54,7 +60,8 @@ export const useSession = create<SessionState>((set, get) => ({
       // A quarter already picked stays picked; at start, the one this person last worked on.
       const remembered = saved.periodId && isQuarterId(saved.periodId) ? saved.periodId : null;
       set({ info, periodId: get().periodId || remembered || info.currentPeriod, loadError: null });
-      if (info.logProblem) useApp.getState().notify('error', info.logProblem);
+      if (info.logProblem && info.logProblem !== logProblemShown) useApp.getState().notify('error', info.logProblem);
+      logProblemShown = info.logProblem;
       await get().loadDepartments();
     } catch (e) {
       set({ loadError: reportError(e) });
