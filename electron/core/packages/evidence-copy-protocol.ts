@@ -15,5 +15,7 @@ export interface EvidenceCopyRequest {
   jobs: BlobJob[];
   /** The data key of an encrypted store: files are encrypted as they are written. */
   key: { key: Uint8Array; id: Uint8Array } | null;
+  /** Files go past the page cache where the system allows it (db/evidence-store/unbuffered.ts). */
+  unbuffered: boolean;
   shared: SharedArrayBuffer;
 }

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { workerData } from 'node:worker_threads';
 import { Encryptor } from '../../../db/evidence-store/cipher';
+import { UnbufferedFile } from '../../../db/evidence-store/unbuffered';
 import { cancelledError, fsyncDir, slices, writeAllSync } from '../../../db/evidence-store/write';
 import { damaged } from './crypto';
 import type { BlobJob, EvidenceCopyRequest } from './evidence-copy-protocol';
@@ -25,7 +26,10 @@ function fsyncAndClose(fd: number): Promise<void> {
 }
 
 function copyOne(parts: Database.Statement, job: BlobJob, counted: { bytes: number }): number {
-  const fd = fs.openSync(job.tmp, 'wx', 0o600);
+  // Past the page cache where the system allows it (see unbuffered.ts): every file is synced before it is placed anyway.
+  const direct = req.unbuffered ? UnbufferedFile.open(job.tmp, 0o600) : null;
+  const fd = direct?.fd ?? fs.openSync(job.tmp, 'wx', 0o600);
+  const put = direct ? (b: Buffer) => direct.push(b) : (b: Buffer) => writeAllSync(fd, b);
   try {
     const hash = createHash('sha256');
     const enc = key ? new Encryptor(key) : null;
@@ -36,14 +40,15 @@ function copyOne(parts: Database.Statement, job: BlobJob, counted: { bytes: numb
       if (r.part !== expect++) throw damaged(`blob ${job.sha256} missing a piece`);
       for (const slice of slices(r.data)) {
         hash.update(slice);
-        writeAllSync(fd, enc ? enc.push(slice) : slice);
+        put(enc ? enc.push(slice) : slice);
       }
       size += r.data.length;
       counted.bytes += r.data.length;
       Atomics.store(state, KIB_COPIED, Math.floor(counted.bytes / 1024));
     }
     if (size !== job.size || hash.digest('hex') !== job.sha256) throw damaged(`blob ${job.sha256}`);
-    if (enc) writeAllSync(fd, enc.final());
+    if (enc) put(enc.final());
+    direct?.end();
     return fd;
   } catch (e) {
     fs.closeSync(fd);

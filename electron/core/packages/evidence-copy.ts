@@ -29,6 +29,13 @@ const STALL_MS = 120_000;
  */
 const SHARED_FROM_BYTES = 64 * 1024 * 1024;
 
+export interface CopyOptions {
+  /** From how many bytes to copy two threads share the files (SHARED_FROM_BYTES unless tests try that path). */
+  sharedFrom?: number | undefined;
+  /** false: files are written through the page cache even where they could go past it (tests try that path). */
+  unbuffered?: boolean | undefined;
+}
+
 /** One worker thread copying its share of the files, with the words it shares with this thread. */
 class CopyThread {
   readonly shared = sharedState();
@@ -78,20 +85,20 @@ export class EvidenceCopy {
     readonly copyBytes: number,
     readonly presentBytes: number,
     packageFile: string,
-    sharedFrom: number,
+    o: CopyOptions,
   ) {
     this.blobs = jobs.map((j) => j.sha256);
     this.blobs.forEach(holdBlob);
     if (jobs.length === 0) return;
     const dk = evidenceKey(dataDir);
-    const n = copyBytes >= sharedFrom ? Math.min(2, os.availableParallelism()) : 1;
+    const n = copyBytes >= (o.sharedFrom ?? SHARED_FROM_BYTES) ? Math.min(2, os.availableParallelism()) : 1;
     for (const share of shares(jobs, n)) {
-      this.threads.push(new CopyThread({ packageFile, jobs: share, key: dk ? { key: dk.key, id: dk.id } : null }));
+      this.threads.push(new CopyThread({ packageFile, jobs: share, key: dk ? { key: dk.key, id: dk.id } : null, unbuffered: o.unbuffered !== false }));
     }
   }
 
   /** Starts copying the package's evidence files that the store does not already hold. */
-  static start(dataDir: string, packageFile: string, parts: Manifest['parts'], sharedFrom = SHARED_FROM_BYTES): EvidenceCopy {
+  static start(dataDir: string, packageFile: string, parts: Manifest['parts'], o: CopyOptions = {}): EvidenceCopy {
     const dir = tmpDir(dataDir);
     fs.mkdirSync(dir, { recursive: true });
     const encrypted = evidenceKey(dataDir) !== null;
@@ -109,7 +116,7 @@ export class EvidenceCopy {
       jobs.push({ sha256: b.sha256, size: b.size, tmp, target: blobPath(dataDir, b.sha256) });
       copyBytes += b.size;
     }
-    return new EvidenceCopy(dataDir, jobs, copyBytes, presentBytes, packageFile, sharedFrom);
+    return new EvidenceCopy(dataDir, jobs, copyBytes, presentBytes, packageFile, o);
   }
 
   copiedBytes(): number {

@@ -135,6 +135,8 @@ export interface ImportOptions extends CryptOptions {
   chainThreadFrom?: number | undefined;
   /** From how many bytes of evidence to copy two threads share the files (tests lower it to try that path). */
   sharedCopyFrom?: number | undefined;
+  /** false: evidence is written through the page cache even where it could go past it (tests try that path). */
+  unbufferedCopy?: boolean | undefined;
   /** false: a new working copy replays the operations even when the package carries the ledger's tables (tests compare the two). */
   snapshot?: boolean | undefined;
 }
@@ -201,7 +203,7 @@ async function importOne(db: Db, dataDir: string, file: string, passphrase: stri
   const m = opened.reader.manifest;
   let copy: EvidenceCopy;
   try {
-    copy = EvidenceCopy.start(dataDir, opened.reader.file, m.parts, o.sharedCopyFrom);
+    copy = EvidenceCopy.start(dataDir, opened.reader.file, m.parts, { sharedFrom: o.sharedCopyFrom, unbuffered: o.unbufferedCopy });
   } catch (e) {
     opened.dispose();
     throw e;

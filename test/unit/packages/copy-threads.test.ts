@@ -1,5 +1,5 @@
-// A package with much evidence is copied in by two threads sharing its files: every file arrives whole, and a damaged
-// file in either share refuses the whole import, leaving nothing behind.
+// A package with much evidence is copied in by two threads sharing its files: every file arrives whole (written past the
+// page cache or through it), and a damaged file in either share refuses the whole import, leaving nothing behind.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -30,11 +30,14 @@ afterAll(() => {
   removeStoreDir(dir);
 });
 
-it('brings every file in whole', async () => {
-  const into = path.join(dir, 'copy');
+it.each([
+  ['past the page cache', true],
+  ['through the page cache', false],
+])('brings every file in whole, written %s', async (_how, unbufferedCopy) => {
+  const into = path.join(dir, `copy-${unbufferedCopy}`);
   const db = openStore(into);
   try {
-    const r = await importPackage(db, into, whole, undefined, SHARED);
+    const r = await importPackage(db, into, whole, undefined, { ...SHARED, unbufferedCopy });
     expect(r.blobs).toBe(SIZES.length);
     for (const [i, sha] of shas.entries()) {
       const bytes = fs.readFileSync(blobPath(into, sha));
