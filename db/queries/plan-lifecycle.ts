@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors';
 import type { ParsedDocument } from '../../shared/outline/types';
 import { documentShape, shapeOf, similarity, SAME_OUTLINE } from '../../shared/outline/fingerprint';
 import type { User } from '../../shared/model';
+import { mayDeletePlan } from '../../shared/api/roles';
 import { record } from '../sync/index';
 
 export interface SimilarPlan {
@@ -58,7 +59,7 @@ export function deletePlan(db: Db, planId: string, user: User): void {
   db.transaction(() => {
     const p = planState(db, planId);
     if (p.deleted) return;
-    if (user.role !== 'supervisor' && p.imported_by !== user.id) {
+    if (!mayDeletePlan(user, p.imported_by)) {
       throw new AppError('forbidden', '只有管理员或导入该方案的人可以删除它。请联系法治办的管理员。');
     }
     const at = nowIso();

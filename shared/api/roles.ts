@@ -124,3 +124,8 @@ export function roleMayCall(role: Role, name: CallName): boolean {
   const roles = rolesOnceSetUp(CALL_ROLES[name]);
   return roles === 'anyone' || roles.includes(role);
 }
+
+/** Beyond the role of plans.delete: supervisors delete any plan, others only one they imported (a wrong import undone). */
+export function mayDeletePlan(user: { id: string; role: Role }, importedBy: string): boolean {
+  return user.role === 'supervisor' || importedBy === user.id;
+}

@@ -7,7 +7,7 @@ import { useLock } from '../stores/lock';
 import { navItems, type NavItem } from '../nav';
 import { LANGUAGES, setLanguage, type Language } from '../i18n/index';
 import { formatQuarter, quarterOptions } from '../format';
-import { roleMayCall } from '../../../shared/api/roles';
+import { useMayCall } from '../stores/may-call';
 
 
 export function Header() {
@@ -23,6 +23,7 @@ export function Header() {
   const switchUser = useSession((s) => s.switchUser);
   const showUserForm = useSession((s) => s.showUserForm);
   const quarters = useMemo(() => quarterOptions(periodId), [periodId]);
+  const mayAddUsers = useMayCall('users.create');
   const user = info?.user;
   if (!info || !user) return null;
 
@@ -79,7 +80,7 @@ export function Header() {
           </select>
         </label>
         {/* Offered only to whom the store lets add users once it has some. */}
-        {roleMayCall(user.role, 'users.create') && (
+        {mayAddUsers && (
           <button type="button" className="header-button" onClick={() => showUserForm(true)} data-testid="new-user">
             {t('header.newUser')}
           </button>

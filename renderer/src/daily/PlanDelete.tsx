@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanSummary } from '../../../shared/model';
 import { useSession } from '../stores/session';
+import { mayDeletePlan } from '../../../shared/api/roles';
 import { deletePlan } from './plans';
 
 export function PlanDelete({ plan }: { plan: PlanSummary }) {
@@ -11,7 +12,7 @@ export function PlanDelete({ plan }: { plan: PlanSummary }) {
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   // The server decides; the button is only offered to those it would allow.
-  if (!user || (user.role !== 'supervisor' && plan.importedBy !== user.id)) return null;
+  if (!user || !mayDeletePlan(user, plan.importedBy)) return null;
   if (!asking) {
     return (
       <button type="button" className="link-button plan-delete" onClick={() => setAsking(true)} data-testid="plan-delete">
